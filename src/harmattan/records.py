@@ -99,6 +99,7 @@ class PlaceMention:
     surface: str
     place: Place
     score: float = 1.0
+    cue: str | None = None  # what made it a place: "prep", "near", "state", "dateline", ...
 
 
 @dataclass(frozen=True)

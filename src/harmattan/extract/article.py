@@ -1,0 +1,78 @@
+"""From one article to its frames: the only stage that calls the place and actor finders.
+
+Only the title and the sentences with an event cue, a human cost or an
+attribution are analysed; the rest of the text is skipped cheaply.
+"""
+from __future__ import annotations
+
+from ..actors import extract_actors
+from ..places import detect_countries, extract_places
+from ..records import Article
+from .casualties import extract_casualties
+from .dates import find_dates
+from .frames import Frame, classify_background, is_aggregate, is_attribution, opens_incident, reports_act
+from .text import normalize_text, split_sentences
+from .triggers import find_cues, is_relevant
+
+def article_sentences(article: Article) -> list[tuple[str, bool]]:
+    """(sentence, is_title) pairs: the title first, then the body's sentences."""
+    out: list[tuple[str, bool]] = []
+    title = normalize_text(article.title or "").strip()
+    if title:
+        out.append((title, True))
+    body = normalize_text(article.text or "")
+    for start, end in split_sentences(body):
+        sentence = body[start:end].strip()
+        if sentence and sentence != title:
+            out.append((sentence, False))
+    return out
+
+
+def article_countries(article: Article) -> list[str]:
+    """Countries the article is about, most named first (title and lead weigh most)."""
+    title = normalize_text(article.title or "")
+    lead = normalize_text((article.text or "")[:600])
+    found: list[str] = []
+    for text in (title, lead):
+        for code in detect_countries(text):
+            if code not in found:
+                found.append(code)
+    return found
+
+
+def build_frames(article: Article, relevance_filter: bool = True) -> list[Frame]:
+    """Frames of every sentence of the article that can speak of an event."""
+    if relevance_filter and not is_relevant(f"{article.title or ''}\n{article.text or ''}"):
+        return []
+    published = article.doc.published
+    hints = article_countries(article)
+    frames: list[Frame] = []
+    for index, (sentence, is_title) in enumerate(article_sentences(article)):
+        cues = find_cues(sentence)
+        casualties = extract_casualties(sentence) if cues else []
+        attribution = is_attribution(sentence)
+        if not cues and not casualties and not attribution:
+            continue
+        dates = find_dates(sentence, published)
+        countries = detect_countries(sentence)
+        local_hints = list(dict.fromkeys(countries + hints))
+        places = extract_places(sentence, local_hints)
+        actors = extract_actors(sentence, country_hint=(local_hints[0] if local_hints else None), lang=article.language)
+        frames.append(Frame(
+            index=index,
+            text=sentence,
+            is_title=is_title,
+            cues=cues,
+            casualties=tuple(casualties),
+            dates=tuple(dates),
+            places=tuple(places),
+            actors=tuple(actors),
+            countries=tuple(countries),
+            background=classify_background(sentence, dates, published),
+            aggregate=is_aggregate(sentence),
+            opens_incident=opens_incident(sentence),
+            attribution=attribution,
+            acts=reports_act(sentence),
+            extras={"hints": tuple(hints)},
+        ))
+    return frames

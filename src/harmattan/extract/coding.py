@@ -1,0 +1,383 @@
+"""Code an incident as ACLED codes an event: type, actors, place, date, toll.
+
+Pure functions from an :class:`~harmattan.extract.incidents.Incident` (and
+the article it came from) to an :class:`~harmattan.records.Event` carrying one
+source. Conventions are ACLED's where it has one (lowest credible toll for
+conflicting sources, attackers' and victims' deaths both counted, vague
+counts as figures) and are written down in ``docs/extraction.md``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from ..actors import load_actor_kb
+from ..places import best_location
+from ..records import ActorMention, Article, Event, Evidence, Place, PlaceMention, SourceRef
+from .casualties import Casualty
+from .incidents import Incident
+from .triggers import EXPLOSION
+
+_MILITARY_TARGET = re.compile(
+    r"\b(?:(?:army|military)\s+(?:base|camp|post|barracks|positions?|convoy|patrol|checkpoint|outpost)|base|barracks|checkpoint|"
+    r"police\s+station|gendarmerie|gendarmes|soldiers|troops|military|army|camp\s+militaire|poste\s+(?:militaire|de\s+police|avanc[ée])|"
+    r"positions?\s+de\s+l'arm[ée]e|convoi|patrouille|caserne|soldats|militaires|brigade|d[ée]tachement)\b",
+    re.I,
+)
+_CIVILIAN_TARGET = re.compile(
+    r"\b(?:wedding|funeral|hospital|market|mosque|church|school|bus|village|villagers|worshippers|civilians|displaced|camp\s+for\s+displaced|"
+    r"mariage|fun[ée]railles|h[ôo]pital|march[ée]|mosqu[ée]e|[ée]glise|[ée]cole|villageois|fid[èe]les|civils|habitants|d[ée]plac[ée]s)\b",
+    re.I,
+)
+_MOSTLY_CIVILIANS = re.compile(r"\b(?:mostly|mainly|majority\s+of\s+them|most\s+of\s+them)\s+civilians|en\s+majorit[ée]\s+des\s+civils|majoritairement\s+des\s+civils|pour\s+la\s+plupart\s+des\s+civils", re.I)
+_GROUND = re.compile(r"\b(?:stormed|raid(?:ed)?|ambush(?:ed)?|overran|gunmen|opened\s+fire|clash(?:es|ed)?|gun\s*battle|assaut|embuscade|ouvert\s+le\s+feu|affrontements?|combats?)\b", re.I)
+_OUTSKIRTS = re.compile(r"\b(?:outskirts|near|close\s+to|around|vicinity|environs|près\s+de|pr[èe]s\s+d'|non\s+loin\s+de|aux\s+abords\s+de|p[ée]riph[ée]rie)\b", re.I)
+_NOT_THE_SCENE = re.compile(
+    r"(?:\b(?:to|towards|vers|en\s+direction\s+de|evacuated\s+to|taken\s+to|hospital\s+in|h[ôo]pital\s+de|fled\s+to|se\s+sont\s+r[ée]fugi[ée]s\s+[àa]|in\s+the\s+capital)\s+(?:the\s+)?(?:\w+\s+){0,2}$)",
+    re.I,
+)
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z'. -]{2,40},?\s*(?:\(\w+\)\s*)?(?:-|$)")
+_UNCLAIMED = re.compile(r"\b(?:no\s+group\s+(?:has\s+)?claimed|not\s+(?:yet\s+)?claimed|unclaimed|aucun\s+groupe\s+n'a\s+revendiqu|pas\s+(?:encore\s+)?[ée]t[ée]\s+revendiqu|non\s+revendiqu)", re.I)
+_DATE_RANK = {"iso": 0, "dmy": 0, "mdy": 0, "night": 0, "weekday": 1, "relative": 2, "month": 3, "year": 4}
+_DISASTER_SUB = {"flood": "Flood", "drought": "Drought", "epidemic": "Epidemic", "storm": "Storm", "fire": "Fire"}
+
+
+def _cues(incident: Incident) -> set[str]:
+    return {c for f in incident.frames for c in f.cues}
+
+
+def _killed(incident: Incident) -> list[Casualty]:
+    return [c for f in incident.frames for c in f.killed]
+
+
+def _text(incident: Incident) -> str:
+    return " ".join(f.text for f in incident.frames)
+
+
+def classify(incident: Incident) -> tuple[str, str, bool]:
+    """(event_type, sub_event_type, civilian_targeting) of an incident."""
+    cues = _cues(incident)
+    text = _text(incident)
+    family = incident.family
+    groups = {c.group for c in _killed(incident) if c.value > 0} | {
+        c.group for f in incident.frames for c in f.casualties if c.kind == "injured"}
+    actors = [m.actor for f in incident.frames for m in f.actors]
+    state = any(a.actor_type == "State forces" for a in actors)
+    civilian_words = bool(_CIVILIAN_TARGET.search(text)) or bool(_MOSTLY_CIVILIANS.search(text))
+    security_hit = "security" in groups or bool(_MILITARY_TARGET.search(text))
+    if family == "disaster":
+        sub = next((_DISASTER_SUB[c] for c in ("flood", "drought", "epidemic", "storm", "fire") if c in cues), "Other")
+        return "Disaster", sub, False
+    if family == "strategic":
+        if cues & {"coup", "withdraw", "surrender"}:
+            sub = "Change to group/activity"
+        elif "agreement" in cues:
+            sub = "Agreement"
+        elif "arrest" in cues:
+            sub = "Arrests"
+        elif "base" in cues:
+            sub = "Headquarters or base established"
+        elif "looting" in cues:
+            sub = "Looting/property destruction"
+        elif "weapons" in cues:
+            sub = "Disrupted weapons use"
+        else:
+            sub = "Other"
+        return "Strategic developments", sub, False
+    if family == "demonstration" and not (groups or cues & {"attack", "clash"}):
+        if "riot" in cues:
+            sub = "Mob violence" if re.search(r"\b(?:mob|lynch|vindicte|justice\s+populaire)", text, re.I) else "Violent demonstration"
+            return "Riots", sub, bool(re.search(r"\b(?:mob|lynch)", text, re.I))
+        if _killed(incident) or re.search(r"\b(?:opened\s+fire\s+on|shot)\s+(?:at\s+)?(?:protesters|demonstrators)|tir[ée]\s+sur\s+(?:les\s+)?manifestants", text, re.I):
+            return "Protests", "Excessive force against protesters", True
+        if re.search(r"\b(?:tear\s*gas|dispersed|arrested|gaz\s+lacrymog|dispers[ée])", text, re.I):
+            return "Protests", "Protest with intervention", False
+        return "Protests", "Peaceful protest", False
+    lead = next((f for f in incident.frames if f.family == "conflict"), incident.frames[0])
+    explosive = cues & EXPLOSION
+    if "suicide" in cues:
+        return "Explosions/Remote violence", "Suicide bomb", civilian_words and not ("security" in groups)
+    if "air" in cues and re.search(r"\b(?:strikes?|raids?|frappes?|bombardements?|drones?)\b", text, re.I):
+        return "Explosions/Remote violence", "Air/drone strike", False
+    if explosive and (set(lead.cues) & explosive) and not _GROUND.search(lead.text):
+        sub = ("Shelling/artillery/missile attack" if "shelling" in explosive else
+               "Grenade" if "grenade" in explosive else "Remote explosive/landmine/IED")
+        return "Explosions/Remote violence", sub, civilian_words and not security_hit
+    if "clash" in cues and not ("civilians" in groups and "security" not in groups):
+        return "Battles", _battle_sub(cues, actors), bool(_MOSTLY_CIVILIANS.search(text))
+    if _MOSTLY_CIVILIANS.search(text) or ("civilians" in groups and "security" not in groups):
+        if "abduct" in cues and not _killed(incident):
+            return "Violence against civilians", "Abduction/forced disappearance", True
+        return "Violence against civilians", "Attack", True
+    if "security" in groups or (security_hit and not civilian_words):
+        return "Battles", _battle_sub(cues, actors), False
+    if "abduct" in cues:
+        return "Violence against civilians", "Abduction/forced disappearance", True
+    if "sexual" in cues:
+        return "Violence against civilians", "Sexual violence", True
+    if "attackers" in groups and (state or not groups - {"attackers"}):
+        return "Battles", _battle_sub(cues, actors), False
+    if security_hit and civilian_words and state:
+        return "Battles", _battle_sub(cues, actors), False
+    if groups or civilian_words or "kill" in cues:
+        return "Violence against civilians", "Attack", True
+    return "Battles", _battle_sub(cues, actors), False
+
+
+def _battle_sub(cues: set[str], actors) -> str:
+    if "regain" in cues:
+        return "Government regains territory"
+    if "overtake" in cues:
+        return "Non-state actor overtakes territory"
+    return "Armed clash"
+
+
+def consolidate_killed(casualties: list[Casualty]) -> tuple[int | None, int | None, int | None]:
+    """(fatalities, low, high) from one report's death figures.
+
+    Perpetrators' claims count only when nothing else is reported; a revised
+    toll wins; precise figures beat vague ones; attackers' deaths are added
+    to victims' as ACLED does.
+
+    >>> from harmattan.extract.casualties import extract_casualties as x
+    >>> consolidate_killed(x("Plus de 100 soldats ont été tués") + x("le JNIM affirme avoir tué 107 militaires"))
+    (100, 100, 107)
+    """
+    if not casualties:
+        return None, None, None
+    if all(c.value == 0 for c in casualties):
+        return 0, 0, 0
+    counted = [c for c in casualties if c.value > 0 and not c.subset] or [c for c in casualties if c.value > 0]
+    credible = [c for c in counted if not c.claim] or counted
+    updates = [c for c in credible if c.update]
+    highs = [c.high if c.high is not None else c.value for c in counted]
+    if updates:
+        best = max(updates, key=lambda c: c.value)
+        return best.value, min(c.low for c in updates), max(highs + [best.value])
+    precise = [c for c in credible if not c.vague] or credible
+
+    def best_of(group_filter) -> int:
+        values = [c.value for c in precise if group_filter(c.group)]
+        return max(values) if values else 0
+
+    attackers = best_of(lambda g: g == "attackers")
+    people = best_of(lambda g: g == "people")
+    specific = best_of(lambda g: g == "security") + best_of(lambda g: g == "civilians")
+    victims = max(people, specific)
+    total = victims + attackers if (victims and attackers and people != attackers) else max(victims, attackers)
+    low = min(c.low for c in precise)
+    return total, min(low, total), max(highs + [total])
+
+
+def _best_count(incident: Incident, kind: str) -> int | None:
+    values = [c.value for f in incident.frames for c in f.casualties if c.kind == kind and not c.claim]
+    return max(values) if values else None
+
+
+def choose_date(incident: Incident, published: dt.date | None):
+    """(date, date_end, precision, evidence sentence)."""
+    best = None
+    for f in incident.frames:
+        for d in f.event_dates:
+            if d.date is None:
+                continue
+            key = (_DATE_RANK.get(d.kind, 5), 0 if f.acts else 1)
+            if best is None or key < best[0]:
+                best = (key, d, f.text)
+    if best is not None:
+        d = best[1]
+        return d.date, d.date_end, d.precision, best[2]
+    if published is not None:
+        return published - dt.timedelta(days=1), None, "week", None
+    return None, None, "year", None
+
+
+def _place_mentions(incident: Incident) -> list[tuple[PlaceMention, str]]:
+    out = []
+    for f in incident.frames:
+        for m in f.places:
+            before = f.text[:m.start]
+            if _NOT_THE_SCENE.search(before):
+                continue
+            if m.start < 45 and _DATELINE.match(f.text[:m.end + 2]) and re.match(r"\s*,", f.text[m.end:]) and not f.is_title:
+                continue
+            out.append((m, f.text))
+    return out
+
+
+def choose_place(incident: Incident, hints: tuple[str, ...]):
+    """(place, geo_precision, evidence sentence, country code)."""
+    mentions = _place_mentions(incident)
+    if mentions:
+        ordered = [m for m, _ in mentions]
+        place, precision = best_location(ordered)
+        if place is not None and place.kind == "country":
+            # Countries named in passing ("Russian-linked", "French troops") do not move the event:
+            # the article's own country wins when the incident names it too.
+            named = [m.place.country_code for m in ordered]
+            place = next((m.place for code in hints for m in ordered if m.place.country_code == code), place) if any(
+                c in named for c in hints) else place
+        if place is not None:
+            sentence = next((t for m, t in mentions if m.place == place), mentions[0][1])
+            for m, t in mentions:
+                if m.place == place and _OUTSKIRTS.search(t[max(0, m.start - 30):m.start]):
+                    precision = max(precision, 2)
+            return place, precision, sentence, place.country_code
+    for f in incident.frames:
+        if f.countries:
+            return None, 3, f.text, f.countries[0]
+    return None, 3, None, (hints[0] if hints else None)
+
+
+def choose_actors(incident: Incident, event_type: str, country: str | None):
+    """(actor1, actor2, assoc1, assoc2, suspected, evidence)."""
+    mentions: list[tuple[ActorMention, str, bool]] = []
+    for f in incident.frames:
+        for m in f.actors:
+            mentions.append((m, f.text, f.attribution))
+    if not mentions or event_type == "Disaster":
+        return None, None, (), (), False, None
+    text = _text(incident)
+    def is_state(a):
+        return a.actor_type == "State forces"
+    def is_armed(a):
+        return a.actor_type in ("Rebel groups", "Political militias", "Identity militias") and not is_state(a)
+    named_armed = [(m, t, attr) for m, t, attr in mentions if is_armed(m.actor) and not m.actor.name.startswith("Unidentified")]
+    generic_armed = [(m, t, attr) for m, t, attr in mentions if is_armed(m.actor) and m.actor.name.startswith("Unidentified")]
+    states = [(m, t, attr) for m, t, attr in mentions if is_state(m.actor)]
+    externals = [(m, t, attr) for m, t, attr in mentions if m.actor.actor_type == "External/Other forces"]
+    civilians = [(m, t, attr) for m, t, attr in mentions if m.actor.actor_type == "Civilians"]
+    others = [(m, t, attr) for m, t, attr in mentions if m.actor.actor_type in ("Protesters", "Rioters")]
+    suspected = bool(_UNCLAIMED.search(text))
+    if event_type == "Strategic developments":
+        first = (named_armed + externals + states + generic_armed + others)
+        if not first:
+            return None, None, (), (), False, None
+        m, t, _ = min(first, key=lambda x: (x[0].start if x[1] == first[0][1] else 10**6))
+        return m.actor, None, (), (), m.suspected, t
+    perp = sorted(named_armed, key=lambda x: (not x[2],))[:1] or generic_armed[:1]
+    actor1 = perp[0][0].actor if perp else None
+    evidence = perp[0][1] if perp else None
+    if perp:
+        suspected = suspected or perp[0][0].suspected
+    actor2 = None
+    assoc1: list[str] = []
+    assoc2: list[str] = []
+    if event_type == "Violence against civilians":
+        actor2 = civilians[0][0].actor if civilians else None
+        if actor1 is None and states:
+            actor1 = states[0][0].actor
+    else:
+        if states:
+            actor2 = states[0][0].actor
+        elif externals:
+            actor2 = externals[0][0].actor
+        elif civilians and event_type == "Explosions/Remote violence":
+            actor2 = civilians[0][0].actor
+        if actor1 is None and actor2 is not None and is_state(actor2) and named_armed == [] and generic_armed == []:
+            actor1 = None
+    # Allies named beside the state forces (a PMC, self-defence militias) are associated actors.
+    if actor2 is not None and is_state(actor2):
+        for m, _, _ in states[1:] + externals:
+            if m.actor.name != actor2.name and m.actor.name not in assoc2:
+                assoc2.append(m.actor.name)
+    if actor1 is None and actor2 is not None and event_type == "Battles":
+        actor1, actor2 = actor2, None
+    for m, _, _ in named_armed[1:]:
+        if actor1 is not None and m.actor.name != actor1.name and m.actor.name not in assoc1 and (actor2 is None or m.actor.name != actor2.name):
+            assoc1.append(m.actor.name)
+    if evidence is None and actor2 is not None:
+        evidence = next((t for m, t, _ in mentions if m.actor.name == actor2.name), None)
+    return actor1, actor2, tuple(assoc1), tuple(assoc2), suspected, evidence
+
+
+def _dated(kb, actor, date):
+    """A renamed armed group goes by its name of the event's date (EIGS became IS Sahel in 2022).
+
+    Hand-overs between distinct organisations (Wagner -> Africa Corps) are not
+    applied: a text naming Wagner speaks of Wagner.
+    """
+    if actor is None or date is None or actor.actor_type not in ("Rebel groups", "Political militias", "Identity militias"):
+        return actor
+    name = kb.successor_on(actor.name, date)
+    return kb.get(name) or actor if name != actor.name else actor
+
+
+def _evidence_sentence(incident: Incident, predicate) -> str | None:
+    for f in incident.frames:
+        if predicate(f):
+            return f.text
+    return None
+
+
+def code_incident(incident: Incident, article: Article, number: int, country_names: dict[str, str] | None = None) -> Event | None:
+    """Turn one incident of one article into an Event with a single source."""
+    published = article.doc.published
+    hints = tuple(incident.frames[0].extras.get("hints", ()))
+    event_type, sub, civilian = classify(incident)
+    place, precision, place_sentence, country = choose_place(incident, hints)
+    if country is None:
+        return None
+    date, date_end, time_precision, date_sentence = choose_date(incident, published)
+    if incident.background and date is not None and published is not None and date > published - dt.timedelta(days=30):
+        date, time_precision = None, "year"
+    killed = _killed(incident)
+    fatalities, low, high = consolidate_killed(killed)
+    if fatalities is None and event_type in ("Violence against civilians",) and sub == "Abduction/forced disappearance":
+        fatalities = low = high = 0
+    actor1, actor2, assoc1, assoc2, suspected, actor_sentence = choose_actors(incident, event_type, country)
+    kb = load_actor_kb()
+    if actor2 is None and event_type == "Violence against civilians" and country:
+        actor2 = kb.country_actor("civilians", country)
+    actor1, actor2 = _dated(kb, actor1, date), _dated(kb, actor2, date)
+    evidence: list[Evidence] = []
+    type_sentence = _evidence_sentence(incident, lambda f: f.family is not None) or incident.frames[0].text
+    evidence.append(Evidence("event_type", type_sentence))
+    if date_sentence:
+        evidence.append(Evidence("event_date", date_sentence))
+    if place_sentence:
+        evidence.append(Evidence("location", place_sentence))
+    if fatalities is not None:
+        fat_sentence = _evidence_sentence(incident, lambda f: any(c.value == fatalities or c.update for c in f.killed)) or _evidence_sentence(incident, lambda f: bool(f.killed))
+        if fat_sentence:
+            evidence.append(Evidence("fatalities", fat_sentence))
+    if actor_sentence:
+        evidence.append(Evidence("actor1", actor_sentence))
+    lead = next((f.text for f in incident.frames if not f.is_title), incident.frames[0].text)
+    confidence = 0.35 + 0.15 * (place is not None and place.kind == "locality") + 0.15 * (time_precision == "day") \
+        + 0.15 * (fatalities is not None) + 0.1 * (actor1 is not None) - 0.1 * article.truncated - 0.1 * incident.aggregate
+    doc = article.doc
+    source = SourceRef(
+        doc=article.article_id, url=doc.url, title=article.title or doc.title, published=published,
+        evidence=tuple(evidence), fatalities=fatalities,
+    )
+    key = f"{article.article_id}|{number}|{event_type}|{date}|{country}"
+    admin1 = admin2 = admin1_new = location = None
+    lat = lon = None
+    if place is not None:
+        admin1, admin1_new, admin2 = place.admin1, place.admin1_new, place.admin2
+        if place.kind == "admin1":
+            admin1 = admin1 or place.name
+        elif place.kind == "admin2":
+            admin2 = admin2 or place.name
+        if place.kind != "country":
+            location = place.name
+        lat, lon = place.latitude, place.longitude
+    return Event(
+        event_id="hm-" + hashlib.sha1(key.encode()).hexdigest()[:12],
+        event_type=event_type, sub_event_type=sub, country_code=country,
+        country=(country_names or {}).get(country), event_date=date, event_date_end=date_end,
+        time_precision=time_precision,
+        actor1=actor1.name if actor1 else None, actor1_type=kb.type_in(actor1.name, country) or actor1.actor_type if actor1 else None,
+        actor2=actor2.name if actor2 else None, actor2_type=kb.type_in(actor2.name, country) or actor2.actor_type if actor2 else None,
+        assoc_actor_1=assoc1, assoc_actor_2=assoc2,
+        admin1=admin1, admin1_new=admin1_new, admin2=admin2, location=location, latitude=lat, longitude=lon,
+        geo_precision=precision if place is not None else 3,
+        fatalities=fatalities, fatalities_low=low, fatalities_high=high,
+        injured=_best_count(incident, "injured"), missing=_best_count(incident, "missing"), abducted=_best_count(incident, "abducted"),
+        civilian_targeting=civilian, background=incident.background, aggregate=incident.aggregate,
+        suspected_perpetrator=suspected, confidence=round(max(0.05, min(0.95, confidence)), 2),
+        notes=lead[:300], sources=(source,),
+        history=({"published": published.isoformat() if published else None, "fatalities": fatalities, "source": article.article_id},),
+    )

@@ -1,0 +1,146 @@
+"""Group an article's sentence frames into incidents.
+
+An article usually reports one incident (headline + lead + details), but an
+editorial may mention several (a withdrawal, a sum of attacks over weeks, one
+bombing "just days before"), and background paragraphs mention old ones.
+Rules (written down in ``docs/extraction.md``):
+
+* a *strong* frame (a reported act with a toll, a place, a date or an armed
+  actor) may open an incident; a *weak* one (a nominal mention, an
+  attribution, a figure update) only joins the latest compatible incident;
+* a frame joins the latest incident of a compatible family unless its date
+  or its town conflicts, it sums several incidents, or it says it opens a new
+  one ("One such attack", "Par ailleurs");
+* background frames never join news incidents.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .frames import Frame
+
+_FAMILY_OK = {
+    ("conflict", "conflict"), ("disaster", "disaster"), ("demonstration", "demonstration"),
+    ("strategic", "strategic"), ("conflict", "demonstration"), ("demonstration", "conflict"),
+    ("conflict", "strategic-weak"),
+}
+_DATE_KINDS = ("iso", "dmy", "mdy", "night", "weekday")
+
+
+@dataclass
+class Incident:
+    frames: list[Frame] = field(default_factory=list)
+    aggregate: bool = False
+    background: bool = False
+
+    @property
+    def family(self) -> str | None:
+        for f in self.frames:
+            if f.family:
+                return f.family
+        return None
+
+    def anchor_dates(self):
+        return [d for f in self.frames for d in f.event_dates if d.kind in _DATE_KINDS and d.date]
+
+    def localities(self):
+        return [m for f in self.frames for m in f.places if m.place.kind == "locality"]
+
+
+def _has_armed_actor(frame: Frame) -> bool:
+    return any(m.actor.actor_type not in ("Civilians", "Protesters") for m in frame.actors)
+
+
+def is_strong(frame: Frame, first_body: bool) -> bool:
+    """Can this frame open an incident of its own?"""
+    if frame.background:
+        return False
+    family = frame.family
+    hurt = [c for c in frame.casualties if c.kind in ("killed", "injured", "abducted") and c.value > 0]
+    local = any(m.place.kind in ("locality", "admin1", "admin2") for m in frame.places)
+    dated = any(d.date for d in frame.event_dates)
+    if family == "conflict":
+        if hurt:
+            return True
+        if (frame.is_title or first_body) and local and set(frame.cues) - {"kill"}:
+            return True
+        return (frame.acts or frame.is_title) and (_has_armed_actor(frame) and (local or dated or frame.is_title or first_body))
+    if family == "disaster":
+        return bool(hurt) or ((frame.acts or frame.is_title) and (local or dated))
+    if family == "demonstration":
+        return (frame.acts or frame.is_title) and (local or dated or bool(frame.actors))
+    if family == "strategic":
+        named = [m for m in frame.actors if m.actor.actor_type not in ("Civilians",) and not m.actor.name.startswith("Unidentified")]
+        return (frame.acts or frame.is_title) and bool(named) and (frame.is_title or first_body or dated or local)
+    return False
+
+
+def _km(a, b) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _conflicts(incident: Incident, frame: Frame) -> bool:
+    mine = [d.date for d in frame.event_dates if d.kind in _DATE_KINDS and d.date]
+    theirs = [d.date for d in incident.anchor_dates()]
+    if mine and theirs and min(abs((a - b).days) for a in mine for b in theirs) > 1:
+        return True
+    here = [m.place for m in frame.places if m.place.kind == "locality" and m.place.latitude is not None]
+    there = [m.place for m in incident.localities() if m.place.latitude is not None]
+    if here and there:
+        names = {p.name for p in there}
+        if not any(p.name in names for p in here):
+            nearest = min(_km((a.latitude, a.longitude), (b.latitude, b.longitude)) for a in here for b in there)
+            if nearest > 40:
+                return True
+    return False
+
+
+def _compatible(incident: Incident, frame: Frame) -> bool:
+    mine, theirs = frame.family, incident.family
+    if mine is None or theirs is None:
+        return True
+    if (theirs, mine) in _FAMILY_OK:
+        return True
+    return False
+
+
+def group_incidents(frames: list[Frame]) -> list[Incident]:
+    """Group frames (title first, then body in order) into incidents."""
+    news: list[Incident] = []
+    background: list[Incident] = []
+    first_body_seen = False
+    for frame in frames:
+        first_body = not frame.is_title and not first_body_seen
+        if not frame.is_title:
+            first_body_seen = True
+        if frame.background:
+            if frame.family and (frame.casualties or frame.acts):
+                background.append(Incident([frame], background=True))
+            continue
+        strong = is_strong(frame, first_body)
+        target = None
+        for incident in reversed(news):
+            if _compatible(incident, frame):
+                target = incident
+                break
+        if strong:
+            opens = (
+                target is None
+                or frame.opens_incident
+                or (frame.aggregate and not target.aggregate)
+                or (target.aggregate and not frame.aggregate and not frame.is_title)
+                or _conflicts(target, frame)
+            )
+            if opens:
+                news.append(Incident([frame], aggregate=frame.aggregate))
+            else:
+                target.frames.append(frame)
+        elif target is not None and not target.aggregate and not _conflicts(target, frame):
+            target.frames.append(frame)
+        elif target is not None and target.aggregate and frame.family is None:
+            target.frames.append(frame)
+    return news + background

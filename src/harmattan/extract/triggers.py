@@ -1,0 +1,69 @@
+"""Event cues (EN/FR): which kinds of happening a sentence speaks of.
+
+A cue is a word or phrase tied to an ACLED event family. The relevance filter
+uses the union of all cues to skip text that cannot hold an event.
+
+>>> sorted(find_cues("Suspected female suicide bombers killed at least 18 people"))
+['kill', 'suicide']
+>>> sorted(find_cues("Des inondations ont fait 20 morts"))
+['flood']
+"""
+from __future__ import annotations
+
+import re
+
+# cue -> (pattern, strength); "verb" cues report an act, "noun" cues only name one.
+_CUES: dict[str, str] = {
+    "flood": r"flood(?:s|ing|ed|waters)?|flash[- ]floods?|inondations?|inond[ée]e?s|crues?|torrential\s+rains?|pluies\s+diluviennes|landslides?|glissements?\s+de\s+terrain",
+    "drought": r"droughts?|s[ée]cheresses?",
+    "epidemic": r"epidemics?|outbreaks?|cholera|choléra|meningitis|m[ée]ningite|lassa\s+fever|[ée]pid[ée]mies?",
+    "storm": r"(?:rain|wind|tropical|violent|heavy|severe|dust|sand)\s*storms?|windstorms?|rainstorms?|temp[êe]tes?|cyclones?",
+    "fire": r"fire\s+broke\s+out|blaze|wildfires?|incendies?",
+    "suicide": r"suicide[- ]bomb(?:er|ers|ing|ings|s)?|suicide\s+attacks?|suicide\s+blasts?|kamikazes?|attentats?[- ]suicides?|se\s+sont\s+fait\s+exploser|s'est\s+fait\s+exploser|blew\s+(?:himself|herself|themselves)\s+up",
+    "air": r"air\s*strikes?|airstrikes?|air\s+raids?|drone\s+strikes?|drone\s+attacks?|aerial\s+bombardments?|frappes?\s+a[ée]riennes?|frappes?\s+de\s+drones?|bombardements?\s+a[ée]riens?|air\s+force|armée\s+de\s+l'air",
+    "shelling": r"shell(?:ing|ed|s)|mortars?|rockets?|artillery|obus|tirs\s+d'artillerie|roquettes?",
+    "grenade": r"grenades?",
+    "ied": r"ieds?|improvised\s+explosive|roadside\s+bombs?|landmines?|land\s+mines?|explosive\s+devices?|engins?\s+explosifs?|mines?\s+artisanales?|bomb\s+blasts?|blasts?|explosions?|bombings?|bombs?|bombed|bomb\s+attacks?|car\s+bombs?|exploded|explos(?:é|ée|ion)s?|attentats?",
+    "abduct": r"abduct(?:s|ed|ing|ion|ions)?|kidnap(?:s|ped|ping|pings)?|hostages?|enl[eè]v(?:e|ent|é|ée|és|ées|ement|ements)|kidnapp(?:é|ée|és|ées|ing)|otages?|rapt",
+    "sexual": r"rap(?:e|ed|es|ing)|sexual\s+(?:violence|assault)|viols?|viol[ée]e?s|violences?\s+sexuelles?",
+    "kill": r"kill(?:s|ed|ing)?|slain|massacre(?:s|d)?|slaughter(?:ed)?|murder(?:s|ed)?|shot\s+dead|gunned\s+down|beheaded|executed|dead|die|dies|died|deaths?|death\s+toll|bodies|lives|tu(?:é|ée|és|ées|ant|er)|morts?|massacr(?:é|és|ée|ées)|ex[ée]cut[ée]e?s?|assassin(?:é|és|at)|bilan|d[ée]c[èe]s",
+    "attack": r"attack(?:s|ed|ing|ers)?|raid(?:s|ed)?|storm(?:ed|ing)|ambush(?:ed|es)?|assault(?:s|ed)?|opened\s+fire|gunmen|gunfire|shooting|attaqu(?:e|es|é|ée|és|er|ent)|assauts?|embuscades?|ouvert\s+le\s+feu|assaillants|fusillade|hommes\s+armés",
+    "clash": r"clash(?:es|ed)?|fighting|fought|battles?|gun\s*battles?|exchange\s+of\s+fire|firefights?|skirmish(?:es)?|affrontements?|combats?|accrochages?|heurts",
+    "overtake": r"overr(?:an|un)|took\s+control|taken\s+control|seized\s+control|captured|seized\s+the\s+(?:town|base|camp)|pris\s+le\s+contr[ôo]le|s'emparer|s'est\s+empar[ée]|se\s+sont\s+empar[ée]s|occup[ée]",
+    "regain": r"retook|retaken|recaptur(?:e|ed|es)|regain(?:ed|s)?\s+control|liberat(?:ed|ion)|reprise?\s+de|repris|reconquis|reconqu[êe]te",
+    "protest": r"protests?|protest(?:ed|ers|ing)|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies)|marched|sit-in|manifestations?|manifestants?|march[ée]s?\s+de\s+protestation|gr[èe]ves?",
+    "riot": r"riots?|rioters?|rioting|mob|lynch(?:ed|ing)?|[ée]meutes?|[ée]meutiers?|vindicte\s+populaire|justice\s+populaire",
+    "withdraw": r"withdraw(?:al|als|s|n)?|withdrew|pull(?:ed|s|ing)?\s+out|exit|departure|retrait|se\s+retire(?:r|nt)?|quitt(?:e|é|er)",
+    "coup": r"coups?\s+d'[ée]tat|coups?|putsch|mutiny|mutinerie|seized\s+power|pris\s+le\s+pouvoir",
+    "agreement": r"agreements?|accords?|ceasefire|cease-fire|cessez-le-feu|peace\s+deal|truce|tr[êe]ve|signed",
+    "arrest": r"arrest(?:s|ed|ing)?|detained|detain(?:s|ing)?|interpell(?:é|és|ée|ées|ation)|arr[êe]t(?:é|és|ée|ées|ation)|captured\s+alive|apprehended",
+    "base": r"deploy(?:ed|ment|s)|established\s+a\s+base|new\s+base|d[ée]ploi(?:ement|é)|base\s+(?:militaire\s+)?install[ée]e?",
+    "looting": r"loot(?:ed|ing)|pillag(?:e|ed|é|és)|burn(?:ed|t)\s+(?:down\s+)?(?:houses|homes|villages?|shops)|set\s+(?:fire|ablaze)\s+to|torched|incendi(?:é|és|ée|ées|ant)|destroyed\s+(?:houses|homes|property)",
+    "surrender": r"surrender(?:ed|s)?|defect(?:ed|ors?)|se\s+sont\s+rendus|reddition|redditions|repentis",
+    "weapons": r"arms\s+cache|weapons\s+cache|defused|seized\s+(?:weapons|arms|explosives)|saisie\s+d'armes|d[ée]samorc[ée]",
+}
+_COMPILED = {cue: re.compile(rf"\b(?:{pat})\b", re.I) for cue, pat in _CUES.items()}
+ANY_CUE = re.compile(r"\b(?:" + "|".join(_CUES.values()) + r")\b", re.I)
+
+DISASTER = {"flood", "drought", "epidemic", "storm", "fire"}
+EXPLOSION = {"suicide", "air", "shelling", "grenade", "ied"}
+VIOLENCE = EXPLOSION | {"abduct", "sexual", "kill", "attack", "clash", "overtake", "regain"}
+DEMONSTRATION = {"protest", "riot"}
+STRATEGIC = {"withdraw", "coup", "agreement", "arrest", "base", "looting", "surrender", "weapons"}
+
+
+def find_cues(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Cue name -> spans where it occurs in ``text``."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    if not ANY_CUE.search(text):
+        return found
+    for cue, pattern in _COMPILED.items():
+        spans = [m.span() for m in pattern.finditer(text)]
+        if spans:
+            found[cue] = spans
+    return found
+
+
+def is_relevant(text: str) -> bool:
+    """Cheap test: could this text hold an event at all?"""
+    return ANY_CUE.search(text) is not None

@@ -1,0 +1,165 @@
+"""Offline gazetteer: countries, admin units and localities of the Sahel and West Africa.
+
+The data is a read-only SQLite file built by ``scripts/build_gazetteer.py``
+from GeoNames, Who's On First, OCHA and Natural Earth (see
+``data/DATA-LICENSES.md``). Names are looked up by a normalised key (see
+:func:`normalise`), so spelling variants of accents, apostrophes, hyphens and
+case meet. Nothing is read at import; :func:`load_gazetteer` opens the file
+once per process.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+import unicodedata
+from pathlib import Path
+
+from harmattan.records import Place
+
+DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "geo" / "gazetteer.sqlite"
+
+_APOS = re.compile(r"['’‘`´ʼ]")
+_SEP = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise(name: str) -> str:
+    """Return the lookup key of a place name.
+
+    Lowercase, accents stripped, apostrophes dropped, every other run of
+    non-alphanumerics (hyphens, dots, spaces) made one space.
+
+    >>> normalise("Tillabéri") == normalise("TILLABERI")
+    True
+    >>> normalise("N'Gouboua"), normalise("Centre-Nord")
+    ('ngouboua', 'centre nord')
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text.replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
+    text = _APOS.sub("", text)
+    return _SEP.sub(" ", text).strip()
+
+
+class Gazetteer:
+    """Read-only access to the place database.
+
+    Args:
+        path: the SQLite file written by ``scripts/build_gazetteer.py``.
+    """
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        if not self.path.exists():
+            raise FileNotFoundError(f"gazetteer not found: {self.path} (run scripts/build_gazetteer.py)")
+        self._db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        self._admin: dict[int, tuple] = {}
+        self._cache: dict[str, tuple[Place, ...]] = {}
+        self._prominence: dict[int, int] = {}
+
+    def _admin_row(self, admin_id: int) -> tuple:
+        row = self._admin.get(admin_id)
+        if row is None:
+            row = self._db.execute("SELECT cc, admin1, admin2, admin1_new FROM admin WHERE id = ?", (admin_id,)).fetchone()
+            self._admin[admin_id] = row
+        return row
+
+    def _lookup_key(self, key: str) -> tuple[Place, ...]:
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        rows = self._db.execute(
+            "SELECT p.id, p.name, p.kind, p.lat, p.lon, p.admin, p.pop, p.fcode, p.source, p.source_id, p.prominence "
+            "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?",
+            (key,),
+        ).fetchall()
+        places = []
+        for pid, name, kind, lat, lon, admin, pop, fcode, source, source_id, prom in rows:
+            cc, admin1, admin2, admin1_new = self._admin_row(admin)
+            place = Place(name=name, country_code=cc, kind=kind, latitude=lat, longitude=lon, admin1=admin1,
+                          admin2=admin2, admin1_new=admin1_new, population=pop or 0, feature_code=fcode,
+                          source=source, source_id=source_id)
+            self._prominence[id(place)] = prom
+            places.append((prom, place))
+        places.sort(key=lambda t: (-t[0], t[1].kind, t[1].name, t[1].source_id or ""))
+        result = tuple(p for _, p in places)
+        self._cache[key] = result
+        return result
+
+    def prominence(self, place: Place) -> int:
+        """Prior weight 0..100 of a place returned by this gazetteer (admin seats, population)."""
+        return self._prominence.get(id(place), 0)
+
+    def has_key(self, key: str) -> bool:
+        """True if any place carries this normalised key (cheap pre-filter for n-grams)."""
+        if key in self._cache:
+            return bool(self._cache[key])
+        return self._db.execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+
+    def lookup(self, name: str, country_code: str | None = None, kind: str | None = None) -> list[Place]:
+        """Places whose name or alias matches ``name``, most prominent first.
+
+        Args:
+            name: any spelling; it is normalised.
+            country_code: keep only this ISO2 country.
+            kind: keep only ``country``, ``admin1``, ``admin2`` or ``locality``.
+
+        >>> g = load_gazetteer()
+        >>> g.lookup("Tillabery", "NE", kind="admin1")[0].name
+        'Tillabéri'
+        """
+        places = self._lookup_key(normalise(name))
+        return [p for p in places if (country_code is None or p.country_code == country_code)
+                and (kind is None or p.kind == kind)]
+
+    def admin1(self, country_code: str, name: str) -> Place | None:
+        """The admin-1 unit of a country by old or new name or alias, or None.
+
+        >>> load_gazetteer().admin1("BF", "Liptako").admin1
+        'Sahel'
+        """
+        hits = self.lookup(name, country_code, kind="admin1")
+        return hits[0] if hits else None
+
+    def admin2(self, country_code: str | None, name: str) -> list[Place]:
+        """Admin-2 units (Nigerian LGA, Malian cercle, Burkina province, Niger department) by name."""
+        return self.lookup(name, country_code, kind="admin2")
+
+    def country(self, name: str) -> Place | None:
+        """A country by English or French name.
+
+        >>> load_gazetteer().country("Tchad").country_code
+        'TD'
+        """
+        hits = self.lookup(name, kind="country")
+        return hits[0] if hits else None
+
+    def admin1_units(self, country_code: str) -> list[Place]:
+        """Every admin-1 unit of a country (old regions and new post-reform ones)."""
+        rows = self._db.execute(
+            "SELECT DISTINCT p.name FROM place p JOIN admin a ON a.id = p.admin WHERE p.kind = 'admin1' AND a.cc = ?",
+            (country_code,),
+        ).fetchall()
+        seen: dict[tuple, Place] = {}
+        for (name,) in rows:
+            for p in self.lookup(name, country_code, kind="admin1"):
+                seen[(p.name, p.admin1)] = p
+        return sorted(seen.values(), key=lambda p: (p.admin1 or "", p.name))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str) -> Gazetteer:
+    return Gazetteer(path)
+
+
+def load_gazetteer(path: Path | str | None = None) -> Gazetteer:
+    """Open the gazetteer (once per process and path).
+
+    Args:
+        path: a SQLite file built by ``scripts/build_gazetteer.py``; default the packaged one.
+
+    >>> load_gazetteer() is load_gazetteer()
+    True
+    """
+    return _load(str(Path(path) if path else DEFAULT_PATH))

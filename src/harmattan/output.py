@@ -1,0 +1,86 @@
+"""Events to the interchange format (JSON Lines), CSV and a readable table.
+
+>>> from harmattan.records import Event
+>>> event_to_dict(Event("Battles", "Armed clash", "ML"))["event_type"]
+'Battles'
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from .records import Event
+
+FIELDS = (
+    "event_id", "event_type", "sub_event_type", "event_date", "event_date_end", "time_precision",
+    "actor1", "actor1_type", "assoc_actor_1", "actor2", "actor2_type", "assoc_actor_2",
+    "country", "country_code", "admin1", "admin1_new", "admin2", "location", "latitude", "longitude", "geo_precision",
+    "fatalities", "fatalities_low", "fatalities_high", "injured", "missing", "abducted",
+    "civilian_targeting", "background", "aggregate", "suspected_perpetrator", "confidence", "notes", "sources", "history",
+)
+
+
+def _jsonable(value):
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def event_to_dict(event: Event) -> dict:
+    """The interchange record of ``../shared/spec/event-record.md`` (plus a few extra fields)."""
+    out = {}
+    for name in FIELDS:
+        if name == "sources":
+            out[name] = [
+                {
+                    "doc": s.doc, "url": s.url, "title": s.title,
+                    "published": s.published.isoformat() if s.published else None,
+                    "fatalities": s.fatalities,
+                    "evidence": [{"field": e.field, "text": e.text} for e in s.evidence],
+                }
+                for s in event.sources
+            ]
+        elif name == "history":
+            out[name] = [dict(h) for h in event.history]
+        else:
+            out[name] = _jsonable(getattr(event, name))
+    return out
+
+
+def write_jsonl(events: Iterable[Event], out: TextIO) -> None:
+    for event in events:
+        out.write(json.dumps(event_to_dict(event), ensure_ascii=False) + "\n")
+
+
+def write_csv(events: Iterable[Event], out: TextIO) -> None:
+    """Flat CSV: lists joined with '; ', sources as their URLs or ids."""
+    writer = csv.DictWriter(out, fieldnames=[f for f in FIELDS if f != "history"], extrasaction="ignore")
+    writer.writeheader()
+    for event in events:
+        row = event_to_dict(event)
+        row["assoc_actor_1"] = "; ".join(row["assoc_actor_1"])
+        row["assoc_actor_2"] = "; ".join(row["assoc_actor_2"])
+        row["sources"] = "; ".join(s["url"] or s["doc"] for s in row["sources"])
+        writer.writerow(row)
+
+
+def format_table(events: Iterable[Event]) -> str:
+    """A plain table for people reading a terminal."""
+    rows = [("date", "country", "admin1", "location", "type", "sub-type", "actor1", "actor2", "deaths", "srcs")]
+    for e in events:
+        rows.append((
+            e.event_date.isoformat() if e.event_date else "?", e.country_code or "", e.admin1 or "", e.location or "",
+            e.event_type, e.sub_event_type, e.actor1 or "", e.actor2 or "",
+            "" if e.fatalities is None else str(e.fatalities), str(len(e.sources)),
+        ))
+    widths = [min(28, max(len(r[i]) for r in rows)) for i in range(len(rows[0]))]
+    buf = io.StringIO()
+    for r in rows:
+        buf.write("  ".join(cell[:w].ljust(w) for cell, w in zip(r, widths)).rstrip() + "\n")
+    return buf.getvalue()

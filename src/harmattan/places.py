@@ -1,0 +1,524 @@
+"""Find the places named in a sentence or headline (English and French).
+
+Three pure functions:
+
+* :func:`detect_countries`: ISO2 codes from country names, demonyms and a
+  dateline ("BAMAKO, Sept 18 -").
+* :func:`extract_places`: every country, admin unit and locality named, each
+  resolved to one gazetteer :class:`~harmattan.records.Place` with a score.
+* :func:`best_location`: the most specific consistent place of an event and
+  its ACLED geo-precision.
+
+Matching is by gazetteer n-grams over capitalised words; a candidate becomes
+a mention on linguistic evidence (a locative preposition, "village of",
+"X State", "province du X", ", X" after a place) and prominence (admin seats,
+population, agreement with the country and region named in the same text),
+never by special-casing particular words of particular texts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from harmattan.gazetteer import Gazetteer, load_gazetteer, normalise
+from harmattan.records import Place, PlaceMention
+
+# --- word lists ---------------------------------------------------------------------
+# Capitalised words that are common in news prose and also happen to name some
+# village somewhere: never a place without an explicit cue ("village of X").
+COMMON = frozenset(normalise(w) for w in """
+a an the this that these those he she it we they i you his her its our their my le la les un une des du de
+et ou mais donc or and but for with by from on in at of to as into after before over under since
+police army troops soldiers military gunmen attack attacks attackers killed kill kills dead death deaths
+toll bomb blast suicide village villages town towns city people government state states governor president
+minister ministry official officials source sources residents witness witnesses local news update focus
+reuters afp ap bbc radio tv says said say report reports reported confirm confirms confirmed scores many
+several dozens hundreds fresh new old more most least at about some all no not north south east west
+northern southern eastern western central northeast northwest southeast southwest north-east north-west
+nord sud est ouest centre center central centrale plateau plateaux lac lake delta rivers river littoral
+maritime savanes savannah savanna sahel sahara desert mountain mountains collines hills forest coast
+atlantique atlantic island islands border frontier capital region regions province district area zone
+market mosque church school hospital camp base bridge road highway airport station prison farm
+islamic islam muslim muslims christian christians jihadist jihadists terrorist terrorists insurgents
+militants bandits herders herdsmen farmers fulani hausa tuareg peul peuls dozo hunters vigilantes
+security defence defense forces force national federal republic kingdom union african africa west-africa
+community communities council assembly party court family father mother son daughter king chief emir
+god allah prophet mr mrs ms dr gen general colonel captain lieutenant sergeant commander president
+man men woman women mother son boy boys girl girls day days year years week weeks night morning evening
+monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche
+january february march april may june july august september october november december
+janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+jan feb mar apr jun jul aug sep sept oct nov dec
+ramadan tabaski christmas easter noel
+bilan morts tues blesses attaque attaques armee soldats gendarmes gendarmerie civils habitants
+selon sources sécurité securite pays ville villes commune communes departement cercle prefecture
+premier premiere first second third last other others new nouveau nouvelle
+boko haram wagner daesh isis isil iswap jnim gsim eigs isgs aqim aqmi ansar ansaru katiba macina
+al qaeda qaida islamic-state etat-islamique africa-corps corps
+""".split())
+
+# Armed groups and other actors whose names contain place-like words: masked before matching.
+ACTOR_PATTERNS = re.compile(
+    r"\b(?:Boko\s+Haram|Jama['’]?a?t?\s+Nus?rat\s+al[-\s]Islam(?:\s+wa?l?[-\s]+(?:al[-\s])?Muslimin)?|Jama['’]a\s+Nusrat\s+ul[-\s]Islam[\w\s-]*?Muslimin"
+    r"|Islamic\s+State(?:\s+(?:in\s+the\s+Greater\s+Sahara|West\s+Africa(?:\s+Province)?|Sahel(?:\s+Province)?))?"
+    r"|[EÉ]tat\s+islamique(?:\s+(?:au\s+Grand\s+Sahara|en\s+Afrique\s+de\s+l['’]Ouest|au\s+Sahel))?"
+    r"|Wagner(?:\s+Group)?|Africa\s+Corps|Daesh|Da['’]esh|al[-\s]Qa['’]?[ei]da(?:\s+in\s+the\s+Islamic\s+Maghreb)?"
+    r"|Ansaroul\s+Islam|Ansarul\s+Islam|Katiba\s+\w+|Front\s+de\s+lib[ée]ration\s+du\s+\w+|Macina\s+Liberation\s+Front"
+    r"|Groupe\s+de\s+soutien\s+[àa]\s+l['’]islam\s+et\s+aux\s+musulmans|Volontaires\s+pour\s+la\s+d[ée]fense\s+de\s+la\s+patrie"
+    r"|Multinational\s+Joint\s+Task\s+Force|Civilian\s+Joint\s+Task\s+Force|Amotekun)\b",
+    re.I,
+)
+
+LOC_PREP = frozenset("in at near outside around inside from to into toward towards across between within à a dans près pres vers "
+                     "depuis entre autour sur en au aux chez outskirts".split())
+NEAR_WORDS = frozenset("near outside outskirts around près pres environs autour proximity vicinity".split())
+# Words that, before "of"/"de", introduce a settlement name.
+SETTLEMENT_NOUNS = frozenset("village villages town towns city localité localite locality hamlet community "
+                             "commune ville villages camp base settlement quartier neighbourhood neighborhood district "
+                             "suburb outskirts environs area zone island île ile market marché marche".split())
+# Words after a name that show it is a settlement or an admin unit.
+AFTER_SETTLEMENT = frozenset("village villages town city community communities hamlet settlement island camp market "
+                             "area axis road".split())
+AFTER_EVENT = frozenset("attack attacks killings killing violence crisis clash clashes massacre bombing bombings blast "
+                        "raid raids mosque church market school villages village town community communities residents "
+                        "villagers people youths farmers herders".split())
+ADMIN1_WORDS = frozenset("state region région province".split())
+ADMIN2_WORDS = frozenset("lga lgas cercle department département departement prefecture préfecture county".split())
+
+DEMONYMS = {
+    "ML": "malian|malians|malien|malienne|maliens|maliennes",
+    "BF": "burkinabe|burkinabè|burkinabé|burkinabes|burkinabès|burkinabés",
+    "NE": "nigerien|nigeriens|nigérien|nigérienne|nigériens|nigériennes|nigerienne",
+    "NG": "nigerian|nigerians|nigérian|nigériane|nigérians|nigérianes|nigeriane",
+    "TD": "chadian|chadians|tchadien|tchadienne|tchadiens|tchadiennes",
+    "BJ": "beninese|béninois|béninoise|béninoises|beninois",
+    "TG": "togolese|togolais|togolaise|togolaises",
+    "GH": "ghanaian|ghanaians|ghanéen|ghanéenne|ghanéens|ghaneen",
+    "CI": "ivorian|ivorians|ivoirien|ivoirienne|ivoiriens|ivoiriennes",
+    "SN": "senegalese|sénégalais|sénégalaise|sénégalaises|senegalais",
+    "MR": "mauritanian|mauritanians|mauritanien|mauritanienne|mauritaniens",
+    "CM": "cameroonian|cameroonians|camerounais|camerounaise|camerounaises",
+    "DZ": "algerian|algerians|algérien|algérienne|algériens",
+    "LY": "libyan|libyans|libyen|libyenne|libyens",
+    "SD": "sudanese|soudanais|soudanaise",
+    "GN": "guinean|guineans|guinéen|guinéenne|guinéens",
+    "FR": "french|français|française",
+    "RU": "russian|russians|russe|russes",
+    "US": "american|americans|américain|américaine|américains",
+    "UA": "ukrainian|ukrainians|ukrainien|ukrainienne",
+    "TR": "turkish|turc|turque",
+    "MA": "moroccan|marocain|marocaine",
+}
+_DEMONYM_RE = re.compile(
+    r"\b(" + "|".join(sorted({w for ws in DEMONYMS.values() for w in ws.split("|")}, key=len, reverse=True)) + r")\b",
+    re.I,
+)
+_DEMONYM_CC = {normalise(w): cc for cc, ws in DEMONYMS.items() for w in ws.split("|")}
+# "BAMAKO, Sept 18 -" / "OUAGADOUGOU, 27 août -" / "N'DJAMENA (Reuters) -"
+_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z'’\- ]{2,30}[A-Z])\s*(?:,|\(|\s[-–—])")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s\b)?")
+_ELISION = re.compile(r"^(?:[ldjmst]|qu|L|D)['’](?=\w)", re.I)
+_BOUNDARY = re.compile(r"[.!?:;\n«»\"“”()\[\]|–—]|\s-\s|^\s*-")
+# Used only when a text names no country: the share of political-violence
+# events in the region (ACLED, 2018-2024, rounded) as a weak tie-breaker.
+COUNTRY_PRIOR = {"NG": 0.12, "BF": 0.08, "ML": 0.08, "NE": 0.05, "CM": 0.05, "TD": 0.03, "BJ": 0.01, "TG": 0.01}
+CONNECTORS = frozenset("de du des d la le el al of es et sur ka".split())
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    possessive: bool
+    cap: bool
+    sent_start: bool
+    title_line: bool
+    masked: bool
+    dateline: bool = False
+
+
+def _tokens(text: str) -> list[_Tok]:
+    """Word tokens with offsets, French elisions split off, possessives flagged."""
+    masked = [(m.start(), m.end()) for m in ACTOR_PATTERNS.finditer(text)]
+    raw = []
+    for m in _TOKEN.finditer(text):
+        s, e, t = m.start(), m.end(), m.group()
+        poss = False
+        if t.endswith(("'s", "’s")):
+            t, e, poss = t[:-2], e - 2, True
+        el = _ELISION.match(t)
+        if el and not t.startswith(("N'", "N’")):
+            raw.append((t[: el.end()].rstrip("'’"), s, s + el.end() - 1, False))
+            t, s = t[el.end():], s + el.end()
+        raw.append((t, s, e, poss))
+    # title-case lines: most long words capitalised (headlines)
+    title_lines = []
+    for line in re.finditer(r"[^\n]+", text):
+        words = [w for w in re.findall(r"[^\W\d_]{4,}", line.group())]
+        caps = sum(1 for w in words if w[0].isupper())
+        if len(words) >= 3 and caps / len(words) >= 0.6:
+            title_lines.append((line.start(), line.end()))
+    datelines = [m.span(1) for m in _DATELINE.finditer(text)]
+    toks = []
+    prev_end = 0
+    for t, s, e, poss in raw:
+        gap = text[prev_end:s] if toks else text[:s]
+        sent_start = not toks or bool(_BOUNDARY.search(gap)) or (gap.strip() == "" and toks and toks[-1].text in "-")
+        title = any(a <= s < b for a, b in title_lines)
+        is_masked = any(a <= s < b for a, b in masked)
+        dateline = any(a <= s < b for a, b in datelines)
+        toks.append(_Tok(t, s, e, poss, t[:1].isupper(), sent_start, title, is_masked, dateline))
+        prev_end = e + (2 if poss else 0)
+    return toks
+
+
+def _plain_gap(text: str, a: _Tok, b: _Tok) -> bool:
+    gap = text[a.end + (2 if a.possessive else 0): b.start]
+    return a.possessive is False and gap.strip() in ("", "-", "'", "’") and "\n" not in gap
+
+
+@dataclass(frozen=True)
+class _Cand:
+    i: int  # first token
+    j: int  # last token (inclusive)
+    surface: str
+    start: int
+    end: int
+    places: tuple[Place, ...]
+
+
+def _candidates(text: str, toks: list[_Tok], gaz: Gazetteer) -> list[_Cand]:
+    """Longest gazetteer n-grams (up to 5 words) starting on a capitalised word."""
+    out, i = [], 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if not t.cap or t.masked:
+            i += 1
+            continue
+        best = None
+        j = i
+        while j < n and j - i < 5:
+            if j > i and not _plain_gap(text, toks[j - 1], toks[j]):
+                break
+            tj = toks[j]
+            if tj.masked:
+                break
+            if tj.cap:
+                surface = text[t.start: tj.end]
+                key = normalise(surface)
+                if gaz.has_key(key):
+                    best = (j, surface, key)
+            elif normalise(tj.text) not in CONNECTORS:
+                break
+            j += 1
+        if best:
+            j, surface, key = best
+            out.append(_Cand(i, j, surface, t.start, toks[j].end, tuple(gaz.lookup(surface))))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def _words(toks: list[_Tok], a: int, b: int) -> list[str]:
+    return [normalise(t.text) for t in toks[max(a, 0): max(b, 0)]]
+
+
+def _country_exclusion(toks: list[_Tok], c: _Cand) -> bool:
+    """Niger the river, Lake Chad, the Niger Delta: a country name that is not the country."""
+    before = _words(toks, c.i - 1, c.i)
+    after = _words(toks, c.j + 1, c.j + 2)
+    if before and before[0] in ("lake", "lac", "river", "fleuve", "riviere", "basin", "bassin"):
+        return True
+    return bool(after) and after[0] in ("river", "delta", "basin", "state", "valley", "fleuve", "lake")
+
+
+def detect_countries(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
+    """ISO2 codes of the countries a text names, most named first.
+
+    Uses country names (EN/FR), demonyms ("Malian", "nigérien") and a
+    dateline city ("BAMAKO, Sept 18 -").  "Niger State", "État du Niger",
+    "River Niger" and "Lake Chad" do not count as the countries.
+
+    >>> detect_countries("Nigerian troops killed 5 in Niger State")
+    ['NG']
+    >>> detect_countries("BAMAKO, Sept 18 - Jihadists stormed a school")
+    ['ML']
+    """
+    gaz = gazetteer or load_gazetteer()
+    score: dict[str, float] = {}
+    first: dict[str, int] = {}
+
+    def add(cc: str, pos: int, w: float = 1.0) -> None:
+        score[cc] = score.get(cc, 0.0) + w
+        first.setdefault(cc, pos)
+        first[cc] = min(first[cc], pos)
+
+    toks = _tokens(text)
+    for c in _candidates(text, toks, gaz):
+        countries = [p for p in c.places if p.kind == "country"]
+        if not countries or _country_exclusion(toks, c) or _state_of(toks, c):
+            continue
+        add(countries[0].country_code, c.start)
+    for m in _DEMONYM_RE.finditer(text):
+        cc = _DEMONYM_CC.get(normalise(m.group(1)))
+        if cc:
+            add(cc, m.start(), 0.8)
+    for m in _DATELINE.finditer(text):
+        hits = [p for p in gaz.lookup(m.group(1)) if p.kind == "locality" and gaz.prominence(p) >= 40]
+        if hits:
+            add(hits[0].country_code, m.start(), 1.5)
+    return sorted(score, key=lambda cc: (-score[cc], first[cc]))
+
+
+def _state_of(toks: list[_Tok], c: _Cand) -> bool:
+    """'Niger State', "l'État du Niger", 'Etat de Borno': the admin-1 reading is explicit."""
+    after = _words(toks, c.j + 1, c.j + 2)
+    before = _words(toks, c.i - 2, c.i)
+    return (bool(after) and after[0] == "state") or (len(before) == 2 and before[0] == "etat" and before[1] in ("du", "de", "d"))
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    countries: tuple[str, ...]
+    admin1: frozenset  # (cc, admin1 old name)
+    admin2: frozenset  # (cc, normalised admin2 name)
+
+
+def _cue(toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> tuple[str | None, float, str | None]:
+    """The linguistic cue around a candidate: (kind wanted, evidence 0..1, label)."""
+    b1 = _words(toks, c.i - 1, c.i)
+    b2 = _words(toks, c.i - 2, c.i)
+    b3 = _words(toks, c.i - 3, c.i)
+    a1 = _words(toks, c.j + 1, c.j + 2)
+    a3 = _words(toks, c.j + 1, c.j + 4)
+    after = a1[0] if a1 else ""
+    before = b1[0] if b1 else ""
+    if after.split(" ")[0] == "state" or (len(b2) == 2 and b2[0] == "etat") or (len(b3) == 3 and b3[0] == "etat"):
+        return "admin1", 1.0, "state"
+    if " ".join(a3).startswith("local government") or after in ("lga", "lgas"):
+        return "admin2", 1.0, "lga"
+    if after in ("region", "province") or (before in ("du", "de", "d", "la") and len(b2) == 2 and b2[0] in ("region", "province")):
+        return "admin", 1.0, "region"
+    if after in ADMIN2_WORDS or (len(b2) == 2 and b2[0] in ADMIN2_WORDS):
+        return "admin2", 1.0, "admin2"
+    if (" ".join(a3[:2]) in ("rural commune", "urban commune") or after == "commune"
+            or (len(b2) == 2 and b2[0] == "commune" and b2[1] in ("de", "d", "of"))
+            or (len(b3) == 3 and b3[0] == "commune" and b3[1] in ("rurale", "urbaine") and b3[2] in ("de", "d"))):
+        return "locality", 1.0, "commune"
+    if before in ("of", "de", "d", "du") and len(b2) == 2 and b2[0] in SETTLEMENT_NOUNS:
+        return "locality", 1.0, "near" if b2[0] in ("outskirts", "environs") else "settlement"
+    if len(b3) == 3 and b3[1] in ("militaire", "military") and b3[2] in ("de", "d", "of"):
+        return "locality", 1.0, "settlement"
+    if after in AFTER_SETTLEMENT:  # "Kuriga village", but also "Plateau villages" (an admin-1 as modifier)
+        return None, 0.9, "modifier"
+    if before in LOC_PREP:
+        near = before in NEAR_WORDS or (len(b2) == 2 and b2[0] in NEAR_WORDS)
+        return None, 0.9, "near" if near else "prep"
+    if len(b2) == 2 and b2[1] in ("de", "d") and b2[0] in NEAR_WORDS:
+        return None, 0.9, "near"
+    if c.i > 0 and toks[c.i - 1].possessive and any(
+            p.kind in ("country", "admin1") for p in gaz.lookup(toks[c.i - 1].text)):
+        return None, 0.8, "possessive"
+    return None, 0.0, None
+
+
+def _pick(c: _Cand, kind: str | None, ctx: _Ctx, gaz: Gazetteer) -> tuple[Place | None, float]:
+    """Best place of a candidate given the wanted kind and the text's context."""
+    best, best_s = None, -9.0
+    towns = {(p.country_code, p.admin1) for p in c.places if p.kind == "locality"}
+    for p in c.places:
+        if p.kind == "country":
+            continue
+        if kind == "admin" and p.kind not in ("admin1", "admin2"):
+            continue
+        if kind in ("admin1", "admin2") and p.kind != kind:
+            continue
+        if kind == "locality" and p.kind not in ("locality",):
+            continue
+        s = gaz.prominence(p) / 100.0
+        if kind is None and p.kind == "admin2" and (p.country_code, p.admin1) in towns:
+            s -= 0.35  # a bare name is the town before the district named after it
+        if not ctx.countries:
+            s += COUNTRY_PRIOR.get(p.country_code, 0.0)
+        else:
+            if p.country_code in ctx.countries:
+                s += 0.6 - 0.1 * min(ctx.countries.index(p.country_code), 3)
+            else:
+                s -= 0.6
+        if (p.country_code, p.admin1) in ctx.admin1 and p.kind != "admin1":
+            s += 0.5
+        if p.admin2 and (p.country_code, normalise(p.admin2)) in ctx.admin2 and p.kind == "locality":
+            s += 0.3
+        if s > best_s:
+            best, best_s = p, s
+    return best, best_s
+
+
+def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Places named in a text, each resolved to one gazetteer entry.
+
+    Args:
+        text: a sentence, a headline or a whole article (EN or FR).
+        country_hints: ISO2 codes known to be relevant (e.g. from :func:`detect_countries`).
+        gazetteer: default the packaged one.
+
+    Returns mentions in text order; ``score`` (0..1) is the confidence that the
+    span names this place.
+
+    >>> [(m.surface, m.place.kind, m.place.country_code) for m in extract_places("Gunmen killed 5 in Gwoza, Borno state")]
+    [('Gwoza', 'locality', 'NG'), ('Borno', 'admin1', 'NG')]
+    """
+    gaz = gazetteer or load_gazetteer()
+    toks = _tokens(text)
+    cands = _candidates(text, toks, gaz)
+    detected = detect_countries(text, gaz)
+    countries = tuple(dict.fromkeys([*(c.upper() for c in country_hints), *detected]))
+    mentions: list[PlaceMention] = []
+    # pass 1: countries and explicit admin units (they give the context)
+    ctx = _Ctx(countries, frozenset(), frozenset())
+    resolved: dict[int, tuple[Place, float, str | None]] = {}
+    for k, c in enumerate(cands):
+        kind, ev, label = _cue(toks, c, gaz)
+        country = next((p for p in c.places if p.kind == "country"), None)
+        if toks[c.i].dateline:
+            label = "dateline"
+        if country and label not in ("state", "lga", "admin2", "region") and not _country_exclusion(toks, c):
+            resolved[k] = (country, 0.95, label)
+            continue
+        if kind in ("admin1", "admin2", "admin"):
+            p, s = _pick(c, kind, ctx, gaz)
+            if p:
+                resolved[k] = (p, min(1.0, 0.6 + 0.4 * ev), label)
+    adm1 = {(p.country_code, p.admin1) for p, _, _ in resolved.values() if p.kind in ("admin1", "admin2")}
+    adm2 = {(p.country_code, normalise(p.name)) for p, _, _ in resolved.values() if p.kind == "admin2"}
+    ctx = _Ctx(countries, frozenset(adm1), frozenset(adm2))
+    # pass 2: localities and bare admin names, with that context
+    for k, c in enumerate(cands):
+        if k in resolved:
+            continue
+        t0 = toks[c.i]
+        if c.surface.isupper() and len(c.surface) <= 4:
+            continue  # acronyms (US, UN, APC, NEMA) are not villages
+        kind, ev, label = _cue(toks, c, gaz)
+        key = normalise(c.surface)
+        common = key in COMMON
+        has_admin1 = any(p.kind == "admin1" for p in c.places)
+        tail = _headline_tail(text, toks, c)
+        after = _words(toks, c.j + 1, c.j + 2)
+        modifier = bool(after) and after[0] in AFTER_EVENT
+        if t0.dateline:
+            ev, label = 0.5, "dateline"
+        elif ev == 0.0:
+            if tail:
+                ev, label = 0.8, "tail"
+            elif modifier and (not common or has_admin1):
+                ev, label = 0.6, "modifier"
+            elif t0.title_line or t0.sent_start:
+                ev = 0.1
+            else:
+                ev = 0.45
+        if common and label not in ("settlement", "commune", "state", "region", "lga", "admin2") and not (
+                has_admin1 and label in ("prep", "tail", "modifier", "possessive") and not t0.sent_start):
+            continue
+        admin_first = kind is None and has_admin1
+        place, s = None, -1.0
+        if admin_first:
+            loc, ls = _pick(c, "locality", ctx, gaz)
+            adm, as_ = _pick(c, "admin1", ctx, gaz)
+            if adm and (common or loc is None or gaz.prominence(loc) < 60 or as_ > ls + 0.3):
+                place, s = adm, as_ + 0.3
+            else:
+                place, s = loc, ls
+        else:
+            place, s = _pick(c, kind, ctx, gaz)
+            if place is None and kind == "locality":
+                place, s = _pick(c, "admin", ctx, gaz)
+        if place is None:
+            continue
+        if place.kind == "locality" and kind is None and label is None:
+            pre = _words(toks, c.i - 1, c.i)
+            if pre and pre[0] in ("by", "par", "mr", "m", "mme", "president", "général", "general"):
+                continue
+        score = max(0.0, min(1.0, 0.55 * ev + 0.45 * max(0.0, min(1.0, s))))
+        if score < 0.45:
+            continue
+        resolved[k] = (place, score, label)
+    for k in sorted(resolved):
+        c = cands[k]
+        p, score, label = resolved[k]
+        mentions.append(CuedMention(c.start, c.end, c.surface, p, round(score, 3), cue=label))
+    return mentions
+
+
+@dataclass(frozen=True)
+class CuedMention(PlaceMention):
+    """A :class:`PlaceMention` that also records the cue that found it.
+
+    ``cue`` is one of ``prep``, ``near``, ``settlement``, ``commune``, ``state``,
+    ``region``, ``lga``, ``admin2``, ``tail``, ``modifier``, ``possessive`` or None.
+    """
+
+    cue: str | None = None
+
+
+def _headline_tail(text: str, toks: list[_Tok], c: _Cand) -> bool:
+    """'Boko Haram Kills 5, Borno' / 'in Riyom, Plateau Attack': a name right after a comma."""
+    gap = text[toks[c.i - 1].end: c.start] if c.i > 0 else ""
+    if "," not in gap:
+        return False
+    rest = text[c.end: c.end + 40].split("\n")[0]
+    return not rest.strip() or rest.strip()[:1] in ".,;:-–—" or bool(re.match(r"\s+\w+\s*$", rest))
+
+
+def best_location(mentions: Sequence[PlaceMention]) -> tuple[Place | None, int]:
+    """The most specific consistent place among mentions, with ACLED geo-precision.
+
+    Precision 1: the named town itself; 2: near a town ("near", "outskirts of",
+    "près de") or a small admin unit; 3: only a region or the country.
+    Earlier mentions (headline, lead) and places inside a region also named
+    weigh more; a locality in another country than the first named is dropped.
+
+    >>> best_location(extract_places("Gunmen killed 5 in Gwoza, Borno state"))[0].name
+    'Gwoza'
+    """
+    if not mentions:
+        return None, 3
+    ms = [m for m in mentions if m.score >= 0.45]
+    countries = [m.place.country_code for m in ms]
+    admin1s = {(m.place.country_code, m.place.admin1) for m in ms if m.place.kind in ("admin1", "admin2")}
+    admin2s = {(m.place.country_code, normalise(m.place.name)) for m in ms if m.place.kind == "admin2"}
+    main_cc = max(set(countries), key=lambda cc: (countries.count(cc) + (1 if countries and cc == countries[0] else 0)),
+                  default=None)
+    best, best_s = None, -9.0
+    n = len(ms)
+    for rank, m in enumerate(ms):
+        p = m.place
+        if p.kind not in ("locality", "admin2"):
+            continue
+        s = m.score + 0.4 * (1 - rank / max(n, 1))
+        if (p.country_code, p.admin1) in admin1s:
+            s += 0.3
+        if p.admin2 and (p.country_code, normalise(p.admin2)) in admin2s:
+            s += 0.2
+        if p.country_code != main_cc:
+            s -= 0.5
+        if p.kind == "admin2":
+            s -= 0.15
+        if getattr(m, "cue", None) == "dateline":
+            s -= 0.6
+        if s > best_s:
+            best, best_s = m, s
+    if best is not None:
+        label = getattr(best, "cue", None)
+        if best.place.kind == "admin2" or label in ("near", "commune"):
+            return best.place, 2
+        return best.place, 1
+    for kind in ("admin1", "country"):
+        for m in ms:
+            if m.place.kind == kind and (main_cc is None or m.place.country_code == main_cc):
+                return m.place, 3
+    return None, 3

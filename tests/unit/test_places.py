@@ -1,0 +1,119 @@
+"""Unit tests of place finding (EN/FR), country detection and best location."""
+import pytest
+
+from harmattan.gazetteer import DEFAULT_PATH
+from harmattan.places import best_location, detect_countries, extract_places
+
+pytestmark = pytest.mark.skipif(not DEFAULT_PATH.exists(), reason="run scripts/build_gazetteer.py first")
+
+
+def found(text, hints=()):
+    return [(m.surface, m.place.kind, m.place.country_code) for m in extract_places(text, hints)]
+
+
+def best(text, hints=()):
+    return best_location(extract_places(text, hints or detect_countries(text)))
+
+
+# --- countries -------------------------------------------------------------------------
+@pytest.mark.parametrize("text,cc", [
+    ("Malian soldiers were ambushed", "ML"), ("des soldats maliens", "ML"), ("Burkinabe troops", "BF"),
+    ("l'armée burkinabè", "BF"), ("Nigerien soldiers", "NE"), ("l'armée nigérienne", "NE"), ("Nigerian soldiers", "NG"),
+    ("l'armée nigériane", "NG"), ("Chadian troops", "TD"), ("l'armée tchadienne", "TD"), ("Beninese soldiers", "BJ"),
+    ("des soldats béninois", "BJ"), ("Togolese army", "TG"), ("Ghanaian police", "GH"), ("Ivorian troops", "CI"),
+    ("les forces ivoiriennes", "CI"), ("Senegalese", "SN"), ("sénégalais", "SN"), ("Mauritanian", "MR"),
+    ("Cameroonian soldiers", "CM"), ("soldats camerounais", "CM"), ("BAMAKO, Sept 18 - Jihadists attacked", "ML"),
+    ("OUAGADOUGOU, 27 août - Au moins 150 personnes", "BF"), ("Attaque au Tchad", "TD")])
+def test_detect_countries(text, cc):
+    assert detect_countries(text)[:1] == [cc]
+
+
+def test_niger_state_is_not_niger_country():
+    assert detect_countries("Flash floods kill 21 in Nigeria's Niger State") == ["NG"]
+    assert "NE" not in detect_countries("Inondations dans l'État du Niger")
+    assert "NE" not in detect_countries("Boats capsized on the River Niger")
+    assert "TD" not in detect_countries("Boko Haram fighters on Lake Chad islands")
+
+
+def test_niger_country_vs_state():
+    assert ("Niger", "country", "NE") in found("Gunmen kill 44 worshippers at Niger mosque")
+    assert ("Niger", "admin1", "NG") in found("floods in Mokwa, Niger State")
+    assert ("Niger", "admin1", "NG") in found("à Mokwa, dans l'État du Niger")
+    place, _ = best("Flash floods kill at least 21 in Nigeria's Niger State")
+    assert (place.country_code, place.admin1) == ("NG", "Niger")
+
+
+# --- admin units -----------------------------------------------------------------------
+@pytest.mark.parametrize("text,cc,admin1", [
+    ("in Nigeria's northeastern Borno state", "NG", "Borno"), ("dans l'État de Borno", "NG", "Borno"),
+    ("dans la région du Sahel", "BF", "Sahel"), ("in western Niger's Tillaberi region", "NE", "Tillabéri"),
+    ("an island in Chad's Lac province", "TD", "Lac"), ("Boko Haram Kills 5, Borno", "NG", "Borno"),
+    ("dans le Centre-Nord du Burkina", "BF", "Centre-Nord"), ("Gunmen Kill Four in Plateau", "NG", "Plateau")])
+def test_admin1(text, cc, admin1):
+    assert any(m.place.kind == "admin1" and (m.place.country_code, m.place.admin1) == (cc, admin1)
+               for m in extract_places(text, detect_countries(text)))
+
+
+@pytest.mark.parametrize("text,name,cc", [
+    ("in the Chikun local government area of Kaduna state", "Chikun", "NG"), ("dans la province du Yagha", "Yagha", "BF"),
+    ("attack in Riyom LGA of Plateau State", "Riyom", "NG")])
+def test_admin2(text, name, cc):
+    assert (name, "admin2", cc) in found(text)
+
+
+# --- localities ------------------------------------------------------------------------
+@pytest.mark.parametrize("text,name,cc,prec", [
+    ("suicide bombers killed 18 in Gwoza, in Nigeria's northeastern Borno state", "Gwoza", "NG", 1),
+    ("a mosque in the village of Fambita, in the Kokorou rural commune of western Niger's Tillaberi region", "Fambita", "NE", 1),
+    ("Au moins 150 personnes ont été tuées samedi à Barsalogho, dans la province du Sanmatenga", "Barsalogo", "BF", 1),
+    ("L'attaque du camp militaire de Mansila, dans la province du Yagha", "Mansila", "BF", 1),
+    ("flash flooding in Mokwa, a market town in north-central Niger State", "Mokwa", "NG", 1),
+    ("Nigerian Military Confirms Six Killed, Five Injured in Riyom, Plateau Attack", "Riyom", "NG", 1),
+    ("Gunmen attacked a village near Djibo, Burkina Faso", "Djibo", "BF", 2),
+    ("Army base on Barkaram, an island in Chad's Lac province", "Barkaram", "TD", 1)])
+def test_best_location(text, name, cc, prec):
+    place, precision = best(text)
+    assert (place.name, place.country_code, precision) == (name, cc, prec)
+
+
+def test_mokwa_is_the_lga_seat():
+    place, _ = best("flash flooding in Mokwa, Niger State")
+    assert place.admin2 == "Mokwa" and abs(place.latitude - 9.29) < 0.05
+
+
+def test_same_name_resolved_by_context():
+    place, _ = best("Des jihadistes ont attaqué Léré, dans la région de Tombouctou, au Mali")
+    assert (place.country_code, place.admin1) == ("ML", "Tombouctou")
+    place, _ = best("Des jihadistes ont attaqué Léré, dans le cercle de Koro (région de Mopti), au Mali")
+    assert (place.country_code, place.admin1) == ("ML", "Mopti")
+    place, _ = best("Les blessés ont été évacués vers Kaya, au Burkina Faso")
+    assert (place.name, place.admin1) == ("Kaya", "Centre-Nord")
+
+
+def test_region_only_gives_precision_3():
+    place, precision = best("Boko Haram Kills 5, Borno")
+    assert (place.kind, place.admin1, precision) == ("admin1", "Borno", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Boko Haram Kills 5", "Police Confirm Scores Dead", "Mercredi, des hommes armés ont attaqué", "Sunday attack",
+    "Daesh claimed it", "Wagner fighters and Africa Corps", "Jama'at Nusrat al-Islam wal-Muslimin claimed responsibility",
+    "Gunmen Kill 16 in Four Villages", "President Mahamat Idriss Deby travelled to the area"])
+def test_no_false_places(text):
+    assert [m for m in extract_places(text) if m.place.kind != "country"] == []
+
+
+def test_headline_title_case_plateau_villages():
+    place, precision = best("Gunmen Kill 16 in Four Plateau Villages")
+    assert (place.country_code, place.admin1, precision) == ("NG", "Plateau", 3)
+
+
+def test_spelling_variants_in_text():
+    assert best("attack near Boulikessi, Mali")[0].name == "Boulkessi"
+    assert best("Des soldats tués à Tillabery")[0].admin1 == "Tillabéri"
+    assert best("attaque à Barsalogo")[0].country_code == "BF"
+
+
+def test_empty():
+    assert extract_places("") == []
+    assert best_location([]) == (None, 3)
