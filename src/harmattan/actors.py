@@ -142,6 +142,7 @@ _SETTLEMENT_WORDS = frozenset(
     "village villages community communities settlement settlements hamlet hamlets camp camps campement campements "
     "hameau hameaux quartier".split()
 )
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "ses", "leurs", "leur", "sa", "son", "nos", "notre"})
 _REQUIRES_COUNTRY_WORD = frozenset({"forces", "operatives", "instructors", "instructeurs"})
 _AFRICA_RUSSIAN_PRESENCE = frozenset({"ML", "BF", "NE", "LY", "SD", "CF"})
 _FOREIGN_FOR_INFERENCE = frozenset({"FR", "RU", "US"})
@@ -517,10 +518,7 @@ class _Text:
             starts.append(m.start())
             ends.append(m.end())
             cased.append(m.group())
-        joinable = [
-            not _BREAK_RE.search(folded, ends[k], starts[k + 1]) and starts[k + 1] - ends[k] <= 4
-            for k in range(len(starts) - 1)
-        ] + [False]
+        joinable = [_joinable(folded, ends[k], starts[k + 1]) for k in range(len(starts) - 1)] + [False]
         caps = []
         if any(c.isupper() for c in text):
             pos = 0
@@ -540,6 +538,20 @@ class _Text:
 
     def in_caps_line(self, k: int) -> bool:
         return any(a <= self.starts[k] < b for a, b in self.caps_lines)
+
+
+def _joinable(folded: str, a: int, b: int) -> bool:
+    """Two tokens belong to one phrase when only spaces, dots or slashes part them.
+
+    A lone line break inside a lowercase run ("aux\nmusulmans") is a wrapped
+    line, not the end of a title.
+    """
+    if b - a > 4:
+        return False
+    gap = folded[a:b]
+    if "\n" in gap:
+        return gap.strip(" ") == "\n" and folded[a - 1].islower() and folded[b].islower()
+    return not _BREAK_RE.search(gap)
 
 
 def _scan(t: _Text, index: _PhraseIndex) -> list[_Hit]:
@@ -673,7 +685,7 @@ class _Finder:
             if mod is not None and not mod.is_name and not ctx.countries:
                 ctx.countries.append((mod.i, mod.j, mod.iso))
                 k = ctx.end = mod.j
-            elif allow_names and t.low[k] in _RIGHT_PREP and not ctx.countries:
+            elif allow_names and t.low[k] in _RIGHT_PREP and not ctx.countries and not self._after_possessive(ctx.start):
                 m = k + 1
                 while m < n and t.low[m] in _DETERMINERS and t.joinable[m - 1]:
                     m += 1
@@ -685,6 +697,10 @@ class _Finder:
             ctx.suspected = True
             ctx.end = k + 1
         return ctx
+
+    def _after_possessive(self, i: int) -> bool:
+        """"its forces from Mali" is a withdrawal, not Malian forces."""
+        return i > 0 and self.t.low[i - 1] in _POSSESSIVES
 
     def emit(self, start_tok: int, end_tok: int, actor: Actor | None, suspected: bool) -> None:
         if actor is None:
@@ -976,7 +992,10 @@ def _merge_appositions(text: str, mentions: list[ActorMention]) -> list[ActorMen
             last = merged[-1]
             between = text[last.end:m.start]
             if last.actor.name == m.actor.name and len(between) <= 12 and _APPOSITION_RE.fullmatch(between):
-                end = m.end + 1 if text[m.end:m.end + 1] == ")" and "(" in between else m.end
+                end = m.end
+                surface = text[last.start:end]
+                if surface.count("(") > surface.count(")") and text[end:end + 1] == ")":
+                    end += 1
                 merged[-1] = ActorMention(last.start, end, text[last.start:end], last.actor, last.suspected or m.suspected)
                 continue
         merged.append(m)

@@ -59,7 +59,7 @@ def extract(paths, published, fmt, output, no_merge, background, aggregates, con
     stdin = sys.stdin.buffer if "-" in paths else None
     result = run_pipeline(load_documents(paths, settings=settings, published=published, stdin=stdin), settings, merge=not no_merge)
     for error in result.errors:
-        click.echo(f"harmattan: error: {error}", err=True)
+        click.echo(f"harmattan: {'error' if error.fatal else 'warning'}: {error}", err=True)
     if fmt == "jsonl":
         write_jsonl(result.events, output)
     elif fmt == "csv":
@@ -67,7 +67,7 @@ def extract(paths, published, fmt, output, no_merge, background, aggregates, con
     else:
         output.write(format_table(result.events))
     click.echo(
-        f"harmattan: {result.documents} documents, {result.articles} articles, {len(result.events)} events, {len(result.errors)} errors",
+        f"harmattan: {result.documents} documents, {result.articles} articles, {len(result.events)} events, {sum(e.fatal for e in result.errors)} errors",
         err=True,
     )
-    sys.exit(1 if result.errors else 0)
+    sys.exit(1 if result.failed else 0)

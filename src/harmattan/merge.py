@@ -55,6 +55,9 @@ def same_incident(a: Event, b: Event, settings: Settings) -> bool:
             return False
     both_located = a.location and b.location and a.latitude is not None and b.latitude is not None
     if both_located and a.geo_precision <= 2 and b.geo_precision <= 2:
+        if a.location != b.location and a.geo_precision == 1 and b.geo_precision == 1:
+            # Two towns named precisely: only spellings of one place (a few km apart) merge.
+            return _km(a, b) <= settings.merge_same_place_km
         return _km(a, b) <= settings.merge_max_km
     if a.admin1 and b.admin1:
         if a.admin1 != b.admin1:

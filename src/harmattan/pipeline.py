@@ -30,6 +30,11 @@ from .settings import Settings
 class PipelineResult:
     events: list[Event] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """Was any input lost (warnings about kept documents do not count)?"""
+        return any(e.fatal for e in self.errors)
     documents: int = 0
     articles: int = 0
 

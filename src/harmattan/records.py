@@ -60,6 +60,7 @@ class LoadError:
     origin: str
     message: str
     line: int | None = None
+    fatal: bool = True  # False for a warning about a document that was still kept
 
     def __str__(self) -> str:
         where = self.origin if self.line is None else f"{self.origin}:{self.line}"

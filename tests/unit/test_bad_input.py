@@ -225,3 +225,24 @@ def test_every_error_names_its_file(tmp_path):
     for error in _load(tmp_path):
         assert isinstance(error, LoadError)
         assert str(error).startswith(str(tmp_path))
+
+
+def test_unclosed_and_nested_script_tricks(tmp_path):
+    (tmp_path / "unclosed.html").write_text("<html><body><p>Troops entered Kidal on Sunday.</p>" + "<script>steal() " * 20000)
+    (tmp_path / "nested.html").write_text(
+        "<html><body><p>Troops entered Kidal on Sunday.</p><scr<script>x</script>ipt>steal()</script></body></html>"
+    )
+    start = time.perf_counter()
+    docs = _load(tmp_path / "unclosed.html", tmp_path / "nested.html")
+    assert time.perf_counter() - start < 3.0
+    assert [d.text for d in docs] == ["Troops entered Kidal on Sunday."] * 2
+
+
+def test_page_with_thousands_of_teasers_is_split_quickly():
+    from harmattan.loaders import split_articles
+
+    text = "\n".join(["Floods Hit Mopti Again", "By Ali Diallo Heavy rain flooded the town... Society -"] * 5000)
+    start = time.perf_counter()
+    articles = split_articles(Document(doc_id="d", origin="o", text=text, language="en"))
+    assert time.perf_counter() - start < 2.0
+    assert len(articles) == 5000 and articles[-1].category == "Society"

@@ -220,6 +220,8 @@ def test_split_byline(line, expected):
         "Editorial standards are strict.",
         "Bypassing the checkpoint, the convoy reached Gao.",
         "Paris a condamné l'attaque.",
+        "Bypass Road Closed",
+        "Parmi les victimes figurent deux enfants",
         "By",
     ],
 )

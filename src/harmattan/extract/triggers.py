@@ -6,7 +6,7 @@ uses the union of all cues to skip text that cannot hold an event.
 >>> sorted(find_cues("Suspected female suicide bombers killed at least 18 people"))
 ['kill', 'suicide']
 >>> sorted(find_cues("Des inondations ont fait 20 morts"))
-['flood']
+['flood', 'kill']
 """
 from __future__ import annotations
 

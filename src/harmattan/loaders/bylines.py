@@ -15,6 +15,7 @@ True
 """
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["normalize_name", "split_byline", "starts_with_marker"]
@@ -22,10 +23,10 @@ __all__ = ["normalize_name", "split_byline", "starts_with_marker"]
 # Markers that are nouns ("Editorial") need a colon; "By"/"Par" forms do not.
 _MARKER = re.compile(
     r"""^(?:
-        (?:edited|written|reported|compiled|story|text|words)\s+by\s*[:：]?
-      | (?:rédigé|redige|écrit|ecrit|édité|edite|publié|publie|propos\s+recueillis)\s+par\s*[:：]?
+        (?:edited|written|reported|compiled|story|text|words)\s+by\b\s*[:：]?
+      | (?:rédigé|redige|écrit|ecrit|édité|edite|publié|publie|propos\s+recueillis)\s+par\b\s*[:：]?
       | (?:editorial|éditorial|author|auteur|autrice|byline|signature)\s*[:：]
-      | by\s*[:：]? | par\s*[:：]?
+      | by\b\s*[:：]? | par\b\s*[:：]?
     )\s*""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -40,7 +41,7 @@ _NOT_NAMES = frozenset(
     september october november december late early mid end ailleurs exemple contre
     conséquent consequent ici suite ce cette ces un une des lundi
     mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin
-    juillet août septembre octobre novembre décembre moments contre-coup""".split()
+    juillet août septembre octobre novembre décembre""".split()
 )
 _WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
 _NAME_TOKEN = re.compile(rf"^{_WORD}$")
@@ -90,6 +91,7 @@ def _is_name_word(token: str, *, allow_lower: bool) -> bool:
     return allow_lower or token[0].isupper()
 
 
+@functools.lru_cache(maxsize=4096)  # a page asks about the same lines several times
 def split_byline(line: str) -> tuple[str, str] | None:
     """Split a byline line into (normalised name, rest of the line), or None if it is no byline."""
     marker = _MARKER.match(line)

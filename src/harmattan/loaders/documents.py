@@ -90,7 +90,7 @@ def _finish(
         return None, [LoadError(origin, "no text (empty or whitespace only)", line)]
     limit = settings.max_document_chars
     if len(text) > limit:
-        notes.append(LoadError(origin, f"text cut at {limit} characters (max_document_chars); document kept", line))
+        notes.append(LoadError(origin, f"text cut at {limit} characters (max_document_chars); document kept", line, fatal=False))
         text = text[:limit]
     full_origin = origin if line is None else f"{origin}:{line}"
     doc = Document(
@@ -131,7 +131,7 @@ def build_html_document(
     settings = settings or Settings()
     limit = _HTML_CHARS_PER_TEXT_CHAR * settings.max_document_chars
     page = extract_html(html, max_chars=limit)
-    notes = [LoadError(origin, f"HTML cut at {limit} characters before extraction; document kept", line)] if page.cut else []
+    notes = [LoadError(origin, f"HTML cut at {limit} characters before extraction; document kept", line, fatal=False)] if page.cut else []
     if not page.text:
         return None, notes + [LoadError(origin, "no text found in the HTML page", line)]
     fields = {"title": page.title, "published": page.published}
@@ -167,14 +167,14 @@ def build_json_document(
         if isinstance(value, str):
             known[name] = value.strip() or None
         else:
-            notes.append(LoadError(origin, f"field '{name}' is not a string; ignored", line))
+            notes.append(LoadError(origin, f"field '{name}' is not a string; ignored", line, fatal=False))
     known["language"] = _language_code(obj.get("language"))
     raw_date = obj.get("published")
     if raw_date not in (None, ""):
         try:
             known["published"] = parse_published(raw_date)
         except ValueError:
-            notes.append(LoadError(origin, f"unreadable published date {raw_date!r} (want YYYY-MM-DD); ignored", line))
+            notes.append(LoadError(origin, f"unreadable published date {raw_date!r} (want YYYY-MM-DD); ignored", line, fatal=False))
     if has_text:
         doc, more = _finish(normalize_text(text), origin, settings, line=line,
                             default_published=default_published, **known)

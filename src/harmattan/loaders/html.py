@@ -39,7 +39,9 @@ _PRUNE_XPATH = [
     *(f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]" for name in _FURNITURE_CLASSES),
 ]
 # Removed by pattern before parsing: cheap on huge pages, and no code can leak into the text.
-_CODE_BLOCKS = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_CODE_TAGS = ("script", "style", "noscript", "template")
+_CODE_OPEN = re.compile(r"<(script|style|noscript|template)\b", re.IGNORECASE)
+_CODE_CLOSE = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in _CODE_TAGS}
 _BLOCK_TAGS = frozenset(
     "p div br li h1 h2 h3 h4 h5 h6 tr article section blockquote pre dd dt figcaption td th".split()
 )
@@ -73,7 +75,19 @@ def strip_code(html: str) -> str:
     >>> strip_code("<p>a</p><SCRIPT type=x>alert(1)</script ><p>b</p>")
     '<p>a</p><p>b</p>'
     """
-    return _CODE_BLOCKS.sub("", html)
+    parts: list[str] = []
+    pos = 0
+    while True:
+        opening = _CODE_OPEN.search(html, pos)
+        if opening is None:
+            parts.append(html[pos:])
+            break
+        parts.append(html[pos:opening.start()])
+        closing = _CODE_CLOSE[opening.group(1).lower()].search(html, opening.end())
+        if closing is None:
+            break  # never closed: a browser reads the rest of the page as code too
+        pos = closing.end()
+    return "".join(parts)
 
 
 def extract_html(html: str, max_chars: int | None = None) -> HtmlPage:

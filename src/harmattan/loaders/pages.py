@@ -24,6 +24,7 @@ one article. Datelines ("BAMAKO, Sept 18 - ") stay in the text.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -97,6 +98,7 @@ def _looks_like_category(text: str) -> bool:
     return all(re.fullmatch(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|&|/", w) for w in words)
 
 
+@functools.lru_cache(maxsize=4096)
 def _read_ending(line: str) -> _Ending:
     """Split ``... cut short... Security trends -`` into body, category and flags."""
     if is_dateline(line) and not _DATELINE.sub("", line, count=1).strip():

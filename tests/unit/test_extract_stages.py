@@ -1,0 +1,131 @@
+"""Unit tests of the pure extraction stages on hand-built sentences (EN and FR)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from harmattan.extract.casualties import extract_casualties
+from harmattan.extract.coding import consolidate_killed
+from harmattan.extract.dates import find_dates
+from harmattan.extract.frames import classify_background, is_aggregate
+from harmattan.extract.numbers import parse_quantity
+from harmattan.extract.text import split_sentences
+
+SAT = dt.date(2025, 6, 7)  # a Saturday
+
+
+@pytest.mark.parametrize("text,value,low,high", [
+    ("more than 200", 200, 200, None),
+    ("at least 70", 70, 70, None),
+    ("dozens", 12, 12, 99),
+    ("Forty-five", 45, 45, 45),
+    ("vingt et un", 21, 21, 21),
+    ("quatre-vingt-dix", 90, 90, 90),
+    ("une centaine", 100, 100, 109),
+    ("1,200", 1200, 1200, 1200),
+])
+def test_quantities(text, value, low, high):
+    q = parse_quantity(text)
+    assert (q.value, q.low, q.high) == (value, low, high)
+
+
+def test_not_a_count():
+    assert parse_quantity("yesterday") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gunmen attacked the village on Wednesday evening.", "2025-06-04"),
+    ("Des hommes armés ont attaqué le village mardi soir.", "2025-06-03"),
+    ("L'attaque a eu lieu dans la nuit de jeudi à vendredi.", "2025-06-05"),
+    ("The attack happened yesterday.", "2025-06-06"),
+    ("L'attaque a eu lieu hier.", "2025-06-06"),
+    ("The floods struck last week.", "2025-05-31"),
+    ("le mardi 17 septembre 2024", "2024-09-17"),
+    ("on June 8", "2025-06-08"),  # a day ahead of the report (time zones): same year
+    ("on December 30", "2024-12-30"),  # months ahead of the report: last year's
+])
+def test_dates_resolved_against_publication(text, expected):
+    mentions = [m for m in find_dates(text, SAT) if not m.reporting]
+    assert mentions and mentions[0].date.isoformat() == expected
+
+
+def test_full_date_beats_weekday():
+    mentions = find_dates("Attaque du mardi 17 septembre 2024 à Bamako", None)
+    assert [(m.kind, m.date.isoformat()) for m in mentions] == [("dmy", "2024-09-17")]
+
+
+def test_weekday_without_publication_date_is_unresolved_not_today():
+    (m,) = find_dates("Gunmen attacked on Tuesday", None)
+    assert m.date is None and m.precision == "week"
+
+
+def test_reporting_dates_are_flagged():
+    mentions = find_dates("A security source said on Wednesday that 70 people were killed on Tuesday", SAT)
+    assert [(m.text, m.reporting) for m in mentions] == [("on Wednesday", True), ("on Tuesday", False)]
+
+
+def test_dateline_is_reporting():
+    (m,) = [d for d in find_dates("BAMAKO, Sept 18 - Jihadists stormed a school", SAT) if d.kind == "mdy"]
+    assert m.reporting
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Gunmen killed 44 civilians and wounded 13 others.", [("killed", 44), ("injured", 13)]),
+    ("Three Soldiers and Two Police Officers Killed in Suspected Jihadist Attack", [("killed", 5)]),
+    ("Au moins 150 personnes, en majorité des civils, ont été tuées samedi", [("killed", 150)]),
+    ("Nigeria Flood Death Toll Surpasses 200, Hundreds Still Missing", [("killed", 200), ("missing", 100)]),
+    ("Gunmen abducted at least 287 pupils and teachers from a school.", [("abducted", 287)]),
+    ("No deaths were reported.", [("killed", 0)]),
+    ("Boko Haram Kills Farmer in Borno", [("killed", 1)]),
+    ("NIAMEY, March 22 - Gunmen killed 44 civilians", [("killed", 44)]),
+])
+def test_casualties(sentence, expected):
+    assert [(c.kind, c.value) for c in extract_casualties(sentence)] == expected
+
+
+def test_perpetrator_claim_is_flagged_and_not_the_toll():
+    found = extract_casualties("Plus de 100 soldats ont été tués.") + extract_casualties("Le JNIM affirme avoir tué 107 militaires.")
+    assert [c.claim for c in found] == [False, True]
+    assert consolidate_killed(found) == (100, 100, 107)
+
+
+def test_revised_toll_wins():
+    found = extract_casualties("Suicide bombers killed at least 18 people.") + extract_casualties(
+        "The number of people killed has risen to 32, an official said.")
+    assert consolidate_killed(found)[0] == 32
+
+
+def test_attackers_and_victims_both_counted():
+    found = extract_casualties("Jihadists killed 10 soldiers.") + extract_casualties("The army said 5 assailants were killed.")
+    assert consolidate_killed(found)[0] == 15
+
+
+def test_precise_figure_beats_vague_headline():
+    found = extract_casualties("Dozens killed as jihadists strike the capital") + extract_casualties("at least 70 people had been killed")
+    assert consolidate_killed(found)[0] == 70
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mali's junta, which seized power in coups in 2020 and 2021, expelled French troops.",
+    "Boko Haram, whose insurgency began in 2009, has often used women as suicide bombers.",
+    "En 2023, plusieurs attaques avaient déjà visé des positions de l'armée.",
+    "The Lake Chad basin has long been a hideout for Boko Haram.",
+])
+def test_background(sentence):
+    assert classify_background(sentence, find_dates(sentence, SAT), SAT)
+
+
+def test_news_is_not_background():
+    s = "Gunmen killed 12 villagers in Kwall on Tuesday."
+    assert not classify_background(s, find_dates(s, SAT), SAT)
+
+
+def test_aggregate():
+    assert is_aggregate("Over the past weeks, coordinated attacks by JNIM have killed more than 100 soldiers.")
+    assert not is_aggregate("Bombers struck a wedding, a funeral and a hospital in a series of attacks on Saturday.")
+
+
+def test_sentences_keep_abbreviations_and_initials():
+    text = "BAMAKO, Sept. 18 - Gunmen attacked. Par Ibrahim S. L'attaque a eu lieu mardi."
+    assert len(split_sentences(text)) == 2

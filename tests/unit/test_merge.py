@@ -1,0 +1,45 @@
+"""Merging reports: one event per incident, whatever the order of the reports."""
+from __future__ import annotations
+
+import itertools
+import json
+
+from harmattan.loaders import load_documents
+from harmattan.pipeline import run_pipeline
+from harmattan.records import Document
+
+
+def _docs(path):
+    return [d for d in load_documents([str(path)])]
+
+
+def test_rising_toll_is_one_event_in_any_order(shared):
+    docs = _docs(shared / "eval" / "dev" / "mokwa-flood-updates.docs.jsonl")
+    for order in itertools.permutations(docs):
+        (event,) = run_pipeline(list(order)).events
+        assert event.fatalities == 200
+        assert [h["fatalities"] for h in event.history] == [21, 151, 200]
+        assert event.location == "Mokwa" and event.admin1 == "Niger" and event.country_code == "NG"
+        assert len(event.sources) == 3
+
+
+def test_reports_of_one_bombing_merge_across_languages(shared):
+    en = _docs(shared / "eval" / "dev" / "gwoza-2024-rising-toll.docs.jsonl")
+    fr = _docs(shared / "eval" / "dev" / "desk-page-fr.docs.jsonl")
+    events = run_pipeline(en + fr).events
+    gwoza = [e for e in events if e.location == "Gwoza"]
+    assert len(gwoza) == 1 and gwoza[0].fatalities == 32 and len(gwoza[0].sources) == 3
+
+
+def test_different_towns_same_day_stay_apart():
+    import datetime as dt
+    day = dt.date(2024, 1, 2)
+    a = Document("a", "a", "Gunmen killed 12 villagers in Bokkos, Plateau State, on Monday.", published=day)
+    b = Document("b", "b", "Gunmen killed 7 villagers in Mangu, Plateau State, on Monday.", published=day)
+    events = run_pipeline([a, b]).events
+    assert sorted(e.fatalities for e in events) == [7, 12]
+
+
+def test_no_merge_flag_keeps_reports(shared):
+    docs = _docs(shared / "eval" / "dev" / "mokwa-flood-updates.docs.jsonl")
+    assert len(run_pipeline(docs, merge=False).events) == 3
