@@ -297,7 +297,7 @@ LEADS = {
         "Fighting between {army_en} and {group_en} near {town} {when_en} left {toll} soldiers and dozens of assailants dead, {src_en}.",
     ],
     ("clash", "fr"): [
-        "{army_fr_cap} affirme avoir « neutralisé » {enemy_toll} assaillants après une attaque de {group_fr} contre ses positions près de {town}, dans {the_region_fr}, {when_fr}. {toll_w_cap} militaires ont également été tués, {src_fr}.",
+        "{army_fr_cap} affirme avoir « neutralisé » {enemy_toll} assaillants après une attaque {of_group_fr} contre ses positions près de {town}, dans {the_region_fr}, {when_fr}. {toll_w_cap} militaires ont également été tués, {src_fr}.",
         "Des combats ont opposé {when_fr} {army_fr} à {group_fr} dans les environs de {town} ({region}), faisant {toll} morts dans les rangs de l'armée, {src_fr}.",
     ],
     ("ied", "en"): [
@@ -345,7 +345,7 @@ LEADS = {
         "At least {toll} soldiers were killed {when_en} when militants overran a military post at {town}, {src_en}.",
     ],
     ("camp_attack", "fr"): [
-        "Des centaines de combattants de {group_fr} {have_fr} attaqué {when_fr} le camp militaire de {town}, dans {the_region_fr}, tuant au moins {toll} soldats, {src_fr}.",
+        "Des centaines de combattants {of_group_fr} ont attaqué {when_fr} le camp militaire de {town}, dans {the_region_fr}, tuant au moins {toll} soldats, {src_fr}.",
         "Au moins {toll} soldats ont été tués {when_fr} lors de l'attaque du poste militaire de {town}, {src_fr}.",
     ],
 }
@@ -852,6 +852,15 @@ def base_slots(rng: random.Random, cc: str, lang: str, published: dt.date) -> di
     }
 
 
+def of_fr(name: str) -> str:
+    """French 'of' before a name: 'du JNIM', "de l'ISWAP", 'de jihadistes présumés', 'de Boko Haram'."""
+    if name.startswith("le "):
+        return "du " + name[3:]
+    if name.startswith("des "):
+        return "d'" + name[4:] if name[4] in "aeiouhé" else "de " + name[4:]
+    return "de " + name
+
+
 def region_fr(cc: str, region: str) -> str:
     """'la région de Mopti', "l'État de Borno", "le département de l'Alibori": French wants the article."""
     if cc == "NG":
@@ -906,6 +915,7 @@ def security_story(rng: random.Random, lang: str, published: dt.date, target: in
         "bury": str(max(2, toll - rng.randint(0, 2))),
         "group_en": group[0], "group_fr": group[1],
         "have_fr": "ont" if group[1].startswith("des ") else "a",
+        "of_group_fr": of_fr(group[1]),
         "army_en": army["en"], "army_fr": army["fr"], "army_fr_cap": army["fr"][0].upper() + army["fr"][1:],
         "foreign_en": foreign[0], "foreign_fr": foreign[1],
         "when_en": when_phrase(rng, event_day, published, "en"), "when_fr": when_phrase(rng, event_day, published, "fr"),

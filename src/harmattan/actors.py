@@ -134,6 +134,11 @@ _MILITIA_HEADS = frozenset(
     "assailants herdsmen herders gangs gang miliciens milice milices jeunes hommes combattants chasseurs groups "
     "warriors".split()
 )
+_ETHNIC_NOT_ACTOR_AFTER = frozenset(
+    "leader leaders chief chiefs association associations language elders elder socio cultural organisation "
+    "organization origin descent chieftaincy emir emirs ardo scholar scholars man woman boy girl".split()
+)
+_ALONE_MEANS_MILITIA = frozenset({"fulani", "fulanis", "fulbe", "fula"})  # EN headlines: "Fulani kill Tiv farmers"
 _CONFLICT_WORDS = frozenset(
     "clash clashes crisis conflict violence fighting war feud attack attacks affrontements affrontement conflit "
     "violences crise".split()
@@ -143,7 +148,9 @@ _SETTLEMENT_WORDS = frozenset(
     "hameau hameaux quartier".split()
 )
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "ses", "leurs", "leur", "sa", "son", "nos", "notre"})
-_REQUIRES_COUNTRY_WORD = frozenset({"forces", "operatives", "instructors", "instructeurs"})
+_REQUIRES_COUNTRY_WORD = frozenset(
+    {"forces", "operatives", "instructors", "instructeurs", "partners", "allies", "partenaires", "allies"}
+)
 _AFRICA_RUSSIAN_PRESENCE = frozenset({"ML", "BF", "NE", "LY", "SD", "CF"})
 _FOREIGN_FOR_INFERENCE = frozenset({"FR", "RU", "US"})
 
@@ -308,7 +315,7 @@ class ActorKB:
 
     def country_actor(self, role: str, country: str | None) -> Actor | None:
         """The generic actor of a role (``military``, ``civilians``, ...) for a country."""
-        name = _role_name(role, self.countries.get(country, {}).get("name") if country else None)
+        name = _role_name(role, self.countries[country]["name"] if country in self.countries else None)
         return self.actors.get(name) if name else None
 
 
@@ -761,7 +768,7 @@ class _Finder:
             k -= 1
         if k < i and k > 0 and t.joinable[k - 1]:
             m, prev = self.prev_hit(k)
-            if prev is not None and prev.entry.kind == "class" and prev.entry.value[0] in ("armed", "militia", "mercenaries"):
+            if prev is not None and prev.entry.kind == "class" and prev.entry.value[0] in ("armed", "militia", "mercenaries", "rebels"):
                 self.used.add(m)
                 i = prev.i
             elif t.low[k - 1] in _ABSORB_AFTER_NAMED:
@@ -810,7 +817,7 @@ class _Finder:
             role = "militia"
         elif word_after in _CONFLICT_WORDS:
             role = "militia"
-        elif name == "Fulani":
+        elif t.low[i] in _ALONE_MEANS_MILITIA and j - i == 1 and word_after not in _ETHNIC_NOT_ACTOR_AFTER:
             role = "militia"
         if role is None:
             return

@@ -37,6 +37,12 @@ def article_countries(article: Article) -> list[str]:
         for code in detect_countries(text):
             if code not in found:
                 found.append(code)
+    if not found:
+        # No country named: the places of the headline and lead tell ("in Zamfara state").
+        for text in (title, lead):
+            for mention in extract_places(text):
+                if mention.place.kind != "country" and mention.place.country_code not in found:
+                    found.append(mention.place.country_code)
     return found
 
 

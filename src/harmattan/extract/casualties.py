@@ -31,7 +31,7 @@ _SECURITY = (
     r"hunters|peacekeepers|soldats?|militaires?|policiers?|agents|casques\s+bleus|vdp|dozos?|army\s+officers"
 )
 _CIVILIANS = (
-    r"civilians?|villagers?|residents?|worshippers?|pupils?|students?|schoolchildren|schoolgirls|schoolboys|children|"
+    r"civilians?|villagers?|residents?|worshippers?|pupils?|students?|schoolchildren|schoolgirls|schoolboys|children|teens|teenagers|youths|idps|displaced\s+persons|"
     r"women|girls|boys|farmers?|traders?|passengers?|miners?|mourners|guests|herders?|herdsmen|fishermen|travellers|"
     r"travelers|teachers?|staff|christians|muslims|civils?|villageois|habitants?|fid[èe]les|[ée]l[èe]ves|enfants|"
     r"femmes|agriculteurs|commer[çc]ants|passagers|orpailleurs|[ée]leveurs|p[êe]cheurs|voyageurs|enseignants"
@@ -46,7 +46,7 @@ _NOUN_RE = re.compile(
 _MORE_NOUNS_RE = re.compile(rf"^(?:\s*(?:,|and|et)\s+(?:[\w'-]+\s+){{0,2}}?(?:{_SECURITY}|{_CIVILIANS}|{_ATTACKERS})\b)+", re.I)
 _ENUM_RE = re.compile(r"^\s*(?:,|and|et|as\s+well\s+as|plus)\s+(?:and\s+)?", re.I)
 
-_AUX = r"(?:(?:were|was|have|has|had|are|is|been|now|reportedly|confirmed|feared|believed|presumed|later|also|all|ont|sont|a|été|ete|auraient|aurait|seraient|egalement|également|tous|y|trouvé|trouve)\s+){0,4}"
+_AUX = r"(?:(?:were|was|have|has|had|are|is|been|now|reportedly|confirmed|feared|believed|presumed|said|later|also|all|ont|sont|a|été|ete|auraient|aurait|seraient|egalement|également|tous|y|trouvé|trouve)\s+){0,4}"
 _KILLED_AFTER = re.compile(
     rf"^(?:\s*,[^,.;]{{1,60}},)?\s*{_AUX}(?:killed|dead|died|die|dies|slain|murdered|massacred|perished|beheaded|executed|"
     r"burnt\s+to\s+death|burned\s+to\s+death|shot\s+dead|drowned|lost\s+their\s+lives|lose\s+their\s+lives|confirmed\s+dead|"

@@ -34,7 +34,9 @@ _MOSTLY_CIVILIANS = re.compile(r"\b(?:mostly|mainly|majority\s+of\s+them|most\s+
 _GROUND = re.compile(r"\b(?:stormed|raid(?:ed)?|ambush(?:ed)?|overran|gunmen|opened\s+fire|clash(?:es|ed)?|gun\s*battle|assaut|embuscade|ouvert\s+le\s+feu|affrontements?|combats?)\b", re.I)
 _OUTSKIRTS = re.compile(r"\b(?:outskirts|near|close\s+to|around|vicinity|environs|près\s+de|pr[èe]s\s+d'|non\s+loin\s+de|aux\s+abords\s+de|p[ée]riph[ée]rie)\b", re.I)
 _NOT_THE_SCENE = re.compile(
-    r"(?:\b(?:to|towards|vers|en\s+direction\s+de|evacuated\s+to|taken\s+to|hospital\s+in|h[ôo]pital\s+de|fled\s+to|se\s+sont\s+r[ée]fugi[ée]s\s+[àa]|in\s+the\s+capital)\s+(?:the\s+)?(?:\w+\s+){0,2}$)",
+    r"\b(?:(?:evacuated|taken|rushed|flown|transferred|moved|fled|returned|travell?ed|headed|brought)\s+(?:\w+\s+){0,2}?(?:to|towards)|"
+    r"vers|en\s+direction\s+de|(?:[ée]vacu[ée]s?|transf[ée]r[ée]s?|conduits?|admis)\s+(?:\w+\s+){0,2}?[àa]|"
+    r"hospitals?\s+in|h[ôo]pital\s+de|se\s+sont\s+r[ée]fugi[ée]s\s+[àa])\s+(?:the\s+|l'|la\s+|le\s+)?(?:[\w'-]+\s+){0,3}$",
     re.I,
 )
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z'. -]{2,40},?\s*(?:\(\w+\)\s*)?(?:-|$)")
@@ -99,7 +101,7 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
     if "suicide" in cues:
         return "Explosions/Remote violence", "Suicide bomb", civilian_words and not ("security" in groups)
     if "air" in cues and re.search(r"\b(?:strikes?|raids?|frappes?|bombardements?|drones?)\b", text, re.I):
-        return "Explosions/Remote violence", "Air/drone strike", False
+        return "Explosions/Remote violence", "Air/drone strike", "civilians" in groups or (civilian_words and "attackers" not in groups)
     if explosive and (set(lead.cues) & explosive) and not _GROUND.search(lead.text):
         sub = ("Shelling/artillery/missile attack" if "shelling" in explosive else
                "Grenade" if "grenade" in explosive else "Remote explosive/landmine/IED")
@@ -213,6 +215,10 @@ def choose_place(incident: Incident, hints: tuple[str, ...]):
         ordered = [m for m, _ in mentions]
         place, precision = best_location(ordered)
         if place is not None and place.kind == "country":
+            # "Chad troops kill 50 fighters in Nigeria's Badam": the country after a locative wins.
+            located = [m.place for m in ordered if m.place.kind == "country" and getattr(m, "cue", None) == "prep"]
+            if located:
+                place = located[0]
             # Countries named in passing ("Russian-linked", "French troops") do not move the event:
             # the article's own country wins when the incident names it too.
             named = [m.place.country_code for m in ordered]
@@ -227,7 +233,14 @@ def choose_place(incident: Incident, hints: tuple[str, ...]):
     for f in incident.frames:
         if f.countries:
             return None, 3, f.text, f.countries[0]
-    return None, 3, None, (hints[0] if hints else None)
+    if hints:
+        return None, 3, None, hints[0]
+    # Last resort: a group that operates in one country places the event there ("Boko Haram Kills 5").
+    for f in incident.frames:
+        for m in f.actors:
+            if m.actor.country_code and m.actor.actor_type != "External/Other forces":
+                return None, 3, f.text, m.actor.country_code
+    return None, 3, None, None
 
 
 def choose_actors(incident: Incident, event_type: str, country: str | None):
@@ -256,6 +269,11 @@ def choose_actors(incident: Incident, event_type: str, country: str | None):
             return None, None, (), (), False, None
         m, t, _ = min(first, key=lambda x: (x[0].start if x[1] == first[0][1] else 10**6))
         return m.actor, None, (), (), m.suspected, t
+    if event_type in ("Protests", "Riots"):
+        crowd = others[:1] or ([] if event_type == "Riots" else [])
+        actor1 = crowd[0][0].actor if crowd else kb_crowd(event_type, country)
+        actor2 = states[0][0].actor if states else None
+        return actor1, actor2, (), (), False, crowd[0][1] if crowd else None
     perp = sorted(named_armed, key=lambda x: (not x[2],))[:1] or generic_armed[:1]
     actor1 = perp[0][0].actor if perp else None
     evidence = perp[0][1] if perp else None
@@ -268,6 +286,11 @@ def choose_actors(incident: Incident, event_type: str, country: str | None):
         actor2 = civilians[0][0].actor if civilians else None
         if actor1 is None and states:
             actor1 = states[0][0].actor
+    elif event_type == "Explosions/Remote violence" and actor1 is None and states and re.search(
+            r"\b(?:air\s*strikes?|airstrikes?|drone|air\s+force|jets?|frappes?|bombardements?)", text, re.I):
+        # Air and drone strikes are the state's: the state is the actor, the targets the other side.
+        actor1 = states[0][0].actor
+        actor2 = (civilians[0][0].actor if civilians else None)
     else:
         if states:
             actor2 = states[0][0].actor
@@ -290,6 +313,11 @@ def choose_actors(incident: Incident, event_type: str, country: str | None):
     if evidence is None and actor2 is not None:
         evidence = next((t for m, t, _ in mentions if m.actor.name == actor2.name), None)
     return actor1, actor2, tuple(assoc1), tuple(assoc2), suspected, evidence
+
+
+def kb_crowd(event_type: str, country: str | None):
+    """The generic protesters or rioters actor of a country."""
+    return load_actor_kb().country_actor("protesters" if event_type == "Protests" else "rioters", country)
 
 
 def _dated(kb, actor, date):

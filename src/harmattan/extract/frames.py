@@ -46,6 +46,8 @@ _ACT_VERB = re.compile(
     r"\b(?:killed|kills?|killing|attacked|attacks|stormed|ambushed|raided|abducted|kidnapped|abducts?|kidnaps?|bombed|"
     r"exploded|detonated|clashed|fought|overran|captured|seized|retook|recaptured|struck|hit|targeted|opened\s+fire|shot|"
     r"died|dead|flooded|swept|destroyed|burned|torched|announced|withdrew|withdrawn|arrested|detained|signed|"
+    r"fired|disperse[ds]?|protest(?:ed|ing)|marched|demonstrated|rallied|rioted|looted|lynched|"
+    r"manifest[ée]|ont\s+manifest[ée]|dispers[ée]|"
     r"ont\s+attaqu[ée]|a\s+attaqu[ée]|attaqu[ée]|tu[ée]e?s|tuant|enlev[ée]e?s|ont\s+enlev[ée]|ont\s+tu[ée]|"
     r"se\s+sont\s+fait\s+exploser|s'[ée]taient\s+fait\s+exploser|a\s+explos[ée]|ont\s+explos[ée]|pris\s+le\s+contr[ôo]le|"
     r"revendiqu[ée]e?|annonc[ée]|arr[êe]t[ée]s?|interpell[ée]s?|ravag[ée]|emport[ée])\b",

@@ -133,7 +133,7 @@ def group_incidents(frames: list[Frame]) -> list[Incident]:
                 or frame.opens_incident
                 or (frame.aggregate and not target.aggregate)
                 or (target.aggregate and not frame.aggregate and not frame.is_title)
-                or _conflicts(target, frame)
+                or (_conflicts(target, frame) and not all(f.is_title for f in target.frames))
             )
             if opens:
                 news.append(Incident([frame], aggregate=frame.aggregate))
