@@ -771,8 +771,8 @@ class _Finder:
             if prev is not None and prev.entry.kind == "class" and prev.entry.value[0] in ("armed", "militia", "mercenaries", "rebels"):
                 self.used.add(m)
                 i = prev.i
-            elif t.low[k - 1] in _ABSORB_AFTER_NAMED:
-                i = k - 1
+            elif t.low[k - 1] in _ABSORB_AFTER_NAMED and (k - 1) not in self.mod_end:
+                i = k - 1  # "fighters of ISWAP"; but "Chadian troops of the MNJTF" stay Chadian
         ctx = self.left(i)
         ctx = self.right(j, ctx, allow_names=False)
         country = ctx.countries[-1][2] if ctx.countries else self.country
