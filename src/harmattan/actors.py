@@ -227,16 +227,12 @@ class ActorKB:
         """
         actor = self.actors.get(name)
         if actor is None:
-            key = " ".join(_alias_tokens(name)).lower()
-            actor = self._by_folded_name().get(key)
+            actor = self._folded_names.get(" ".join(_alias_tokens(name)).lower())
         return actor
 
     @functools.cached_property
     def _folded_names(self) -> dict[str, Actor]:
         return {" ".join(_alias_tokens(n)).lower(): a for n, a in self.actors.items()}
-
-    def _by_folded_name(self) -> dict[str, Actor]:
-        return self._folded_names
 
     def resolve(self, alias: str, country: str | None = None) -> Actor | None:
         """The actor a name or alias stands for; ``country`` breaks ties (Dozo of Mali or Burkina).
@@ -475,6 +471,9 @@ def _load_cached(path: str) -> ActorKB:
             with open(tmp, "wb") as fh:
                 pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, cache)
+            for stale in cache.parent.glob("actors-*.pickle"):  # copies of older YAML versions
+                if stale != cache:
+                    stale.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only home is fine: the next process parses the YAML again
     return kb
@@ -755,7 +754,7 @@ class _Finder:
                     self.used.add(m)
                     j = nxt.j
                     continue
-                if word in _ABSORB_AFTER_NAMED or (word in _DESCRIPTOR_AFTER_GROUP and hit.entry.kind == "class"):
+                if word in _ABSORB_AFTER_NAMED or word in _DESCRIPTOR_AFTER_GROUP:
                     suspected = suspected or word in ("suspects", "suspect")
                     j += 1
                     continue
@@ -918,6 +917,8 @@ class _Finder:
             return kb.actors.get(named) if named else kb.country_actor("armed", iso)
         if role == "cult":
             return kb.actors.get("Unidentified Cult Militia (Nigeria)") if iso == "NG" else kb.country_actor("armed", iso)
+        if role == "volunteers":
+            return kb.actors.get(_VOLUNTEERS.get(iso, "")) if iso else None
         if role == "peacekeepers":
             return kb.actors.get(_PEACEKEEPERS.get(iso, "")) if iso else None
         return None
@@ -928,10 +929,11 @@ _REBELS_BY_COUNTRY = {
     "CM": "Ambazonian Separatists",
     "SN": "MFDC: Movement of Democratic Forces of Casamance",
 }
+_VOLUNTEERS = {"BF": "VDP: Volunteers for the Defense of the Homeland"}
 _PEACEKEEPERS = {"ML": "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali"}
-_IS_BY_COUNTRY = {"NG": "Islamic State (West Africa)", "TD": "Islamic State (West Africa)", "CM": "Islamic State (West Africa)",
-                  "ML": "Islamic State (Sahel)", "BF": "Islamic State (Sahel)", "NE": "Islamic State (Sahel)",
-                  "BJ": "Islamic State (Sahel)", "TG": "Islamic State (Sahel)"}
+_IS_BY_COUNTRY = {"NG": "ISWAP: Islamic State West Africa Province", "TD": "ISWAP: Islamic State West Africa Province", "CM": "ISWAP: Islamic State West Africa Province",
+                  "ML": "ISSP: Islamic State Sahel Province", "BF": "ISSP: Islamic State Sahel Province", "NE": "ISSP: Islamic State Sahel Province",
+                  "BJ": "ISSP: Islamic State Sahel Province", "TG": "ISSP: Islamic State Sahel Province"}
 _AQIM_COUNTRIES = frozenset({"DZ", "LY", "MR", "TN", "NG"})
 
 

@@ -9,9 +9,9 @@ import pytest
 from harmattan.actors import ACTOR_TYPES, DEFAULT_KB_PATH, extract_actors, load_actor_kb
 
 JNIM = "JNIM: Group for Support of Islam and Muslims"
-ISSP = "Islamic State (Sahel)"
-ISGS = "Islamic State (Greater Sahara)"
-ISWAP = "Islamic State (West Africa)"
+ISSP = "ISSP: Islamic State Sahel Province"
+ISGS = "ISGS: Islamic State in the Greater Sahara"
+ISWAP = "ISWAP: Islamic State West Africa Province"
 BOKO = "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
 REGION = ("ML", "BF", "NE", "BJ", "TG", "NG", "TD", "GH", "CI", "SN", "MR", "CM", "GN", "LY", "SD", "DZ", "FR", "RU", "US")
 
@@ -155,6 +155,12 @@ def test_al_qaeda_linked_jihadists_are_jnim_in_the_sahel():
     assert found("Jihadists linked to al-Qaeda stormed the school", "ML") == [("Jihadists linked to al-Qaeda", JNIM, False)]
 
 
+def test_linked_descriptors_join_the_named_mention():
+    assert found("JNIM-linked militants attacked", "BF") == [("JNIM-linked militants", JNIM, False)]
+    assert found("Un groupe jihadiste affilié à Al-Qaïda a frappé", "BJ", "fr") == [
+        ("groupe jihadiste affilié à Al-Qaïda", JNIM, False)]
+
+
 def test_group_words_are_absorbed_into_the_named_mention():
     assert found("Boko Haram fighters overran the base", "TD") == [("Boko Haram fighters", BOKO, False)]
     assert found("Les jihadistes du JNIM ont attaqué", "BF", "fr") == [("jihadistes du JNIM", JNIM, False)]
@@ -237,6 +243,11 @@ def test_non_actor_uses_of_military_words_are_skipped():
     ("Local hunters killed 70 insurgents", "NG", ["Vigilante Militia (Nigeria)", "Unidentified Armed Group (Nigeria)"]),
     ("des chasseurs dozo ont attaqué", "ML", ["Dozo Communal Militia (Mali)"]),
     ("Tuareg-led rebels held Kidal", "ML", ["CMA: Coordination of Azawad Movements"]),
+    ("des soldats et des volontaires ont été tués", "BF", ["Military Forces of Burkina Faso", "VDP: Volunteers for the Defense of the Homeland"]),
+    ("Des instructeurs russes accompagnaient les soldats", "ML", ["Wagner Group", "Military Forces of Mali"]),
+    ("Chadian troops of the MNJTF killed Boko Haram terrorists", "NG",
+     ["Military Forces of Chad", "MNJTF: Multinational Joint Task Force", BOKO]),
+    ("Fulani leaders condemned the killing of Peul civilians", "ML", ["Civilians (Mali)"]),
 ])
 def test_generic_mentions(text, hint, expected):
     assert names(text, hint) == expected
