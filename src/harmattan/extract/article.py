@@ -14,6 +14,9 @@ from .frames import Frame, classify_background, is_aggregate, is_attribution, op
 from .text import normalize_text, split_sentences
 from .triggers import find_cues, is_relevant
 
+_DAY_KINDS = ("iso", "dmy", "mdy", "night", "weekday")
+
+
 def article_sentences(article: Article) -> list[tuple[str, bool]]:
     """(sentence, is_title) pairs: the title first, then the body's sentences."""
     out: list[tuple[str, bool]] = []
@@ -53,15 +56,24 @@ def build_frames(article: Article, relevance_filter: bool = True) -> list[Frame]
     published = article.doc.published
     hints = article_countries(article)
     frames: list[Frame] = []
+    previous = -2
     for index, (sentence, is_title) in enumerate(article_sentences(article)):
         cues = find_cues(sentence)
         casualties = extract_casualties(sentence) if cues else []
         attribution = is_attribution(sentence)
         if not cues and not casualties and not attribution:
+            # The sentence after an event sentence often dates it ("The water swept through
+            # Mokwa before dawn on Thursday"): keep its date as a date-only frame.
+            if index == previous + 1 and not is_title:
+                dated = [d for d in find_dates(sentence, published) if not d.reporting and d.kind in _DAY_KINDS and d.date]
+                if dated:
+                    frames.append(Frame(index=index, text=sentence, is_title=False, cues={}, dates=tuple(dated),
+                                        extras={"hints": tuple(hints), "date_only": True}))
             continue
+        previous = index
         dates = find_dates(sentence, published)
         countries = detect_countries(sentence)
-        local_hints = list(dict.fromkeys(countries + hints))
+        local_hints = list(dict.fromkeys(hints + countries))
         places = extract_places(sentence, local_hints)
         actors = extract_actors(sentence, country_hint=(local_hints[0] if local_hints else None), lang=article.language)
         frames.append(Frame(

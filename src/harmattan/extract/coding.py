@@ -30,7 +30,13 @@ _CIVILIAN_TARGET = re.compile(
     r"mariage|fun[ée]railles|h[ôo]pital|march[ée]|mosqu[ée]e|[ée]glise|[ée]cole|villageois|fid[èe]les|civils|habitants|d[ée]plac[ée]s)\b",
     re.I,
 )
-_MOSTLY_CIVILIANS = re.compile(r"\b(?:mostly|mainly|majority\s+of\s+them|most\s+of\s+them)\s+civilians|en\s+majorit[ée]\s+des\s+civils|majoritairement\s+des\s+civils|pour\s+la\s+plupart\s+des\s+civils", re.I)
+_MOSTLY_CIVILIANS = re.compile(
+    r"\b(?:mostly|mainly|majority\s+of\s+them|most\s+of\s+them)\s+civilians|"
+    r"\b(?:most|the\s+majority)\s+of\s+(?:the\s+)?(?:victims|dead|those\s+killed)\s+(?:were\s+)?(?:civilians|villagers|residents)|"
+    r"en\s+majorit[ée]\s+des\s+civils|majoritairement\s+des\s+civils|pour\s+la\s+plupart\s+des\s+civils|"
+    r"la\s+plupart\s+des\s+victimes\s+(?:[ée]taient|sont)\s+des\s+(?:civils|habitants|villageois)",
+    re.I,
+)
 _GROUND = re.compile(r"\b(?:stormed|raid(?:ed)?|ambush(?:ed)?|overran|gunmen|opened\s+fire|clash(?:es|ed)?|gun\s*battle|assaut|embuscade|ouvert\s+le\s+feu|affrontements?|combats?)\b", re.I)
 _OUTSKIRTS = re.compile(r"\b(?:outskirts|near|close\s+to|around|vicinity|environs|près\s+de|pr[èe]s\s+d'|non\s+loin\s+de|aux\s+abords\s+de|p[ée]riph[ée]rie)\b", re.I)
 _NOT_THE_SCENE = re.compile(
@@ -97,10 +103,13 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
             return "Protests", "Protest with intervention", False
         return "Protests", "Peaceful protest", False
     lead = next((f for f in incident.frames if f.family == "conflict"), incident.frames[0])
-    explosive = cues & EXPLOSION
-    if "suicide" in cues:
+    # How the violence was done is read from the headline and the lead, not from side details
+    # ("...with the support of drone strikes in the days before").
+    head = {c for f in incident.frames if f.is_title or f is lead for c in f.cues}
+    explosive = head & EXPLOSION
+    if "suicide" in head:
         return "Explosions/Remote violence", "Suicide bomb", civilian_words and not ("security" in groups)
-    if "air" in cues and re.search(r"\b(?:strikes?|raids?|frappes?|bombardements?|drones?)\b", text, re.I):
+    if "air" in head and re.search(r"\b(?:strikes?|raids?|frappes?|bombardements?|drones?)\b", text, re.I):
         return "Explosions/Remote violence", "Air/drone strike", "civilians" in groups or (civilian_words and "attackers" not in groups)
     if explosive and (set(lead.cues) & explosive) and not _GROUND.search(lead.text):
         sub = ("Shelling/artillery/missile attack" if "shelling" in explosive else
@@ -128,7 +137,8 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
 
 
 def _battle_sub(cues: set[str], actors) -> str:
-    if "regain" in cues:
+    state_first = bool(actors) and actors[0].actor_type == "State forces"
+    if "regain" in cues or ("overtake" in cues and state_first):
         return "Government regains territory"
     if "overtake" in cues:
         return "Non-state actor overtakes territory"
@@ -184,7 +194,7 @@ def choose_date(incident: Incident, published: dt.date | None):
         for d in f.event_dates:
             if d.date is None:
                 continue
-            key = (_DATE_RANK.get(d.kind, 5), 0 if f.acts else 1)
+            key = (f.extras.get("date_only", False), _DATE_RANK.get(d.kind, 5), 0 if f.acts else 1)
             if best is None or key < best[0]:
                 best = (key, d, f.text)
     if best is not None:
@@ -211,6 +221,13 @@ def _place_mentions(incident: Incident) -> list[tuple[PlaceMention, str]]:
 def choose_place(incident: Incident, hints: tuple[str, ...]):
     """(place, geo_precision, evidence sentence, country code)."""
     mentions = _place_mentions(incident)
+    # A town of another country than the incident's own is a gazetteer homonym ("Boma" in Chad's Lac
+    # province is not the Boma of Kebbi): drop it when places of the incident's country are named.
+    named = [c for f in incident.frames for c in f.countries] + list(hints)
+    if named:
+        home = named[0]
+        if any(m.place.country_code == home for m, _ in mentions):
+            mentions = [(m, t) for m, t in mentions if m.place.kind == "country" or m.place.country_code == home]
     if mentions:
         ordered = [m for m, _ in mentions]
         place, precision = best_location(ordered)

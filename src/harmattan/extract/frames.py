@@ -45,6 +45,7 @@ _ATTRIBUTION = re.compile(
 _ACT_VERB = re.compile(
     r"\b(?:killed|kills?|killing|attacked|attacks|stormed|ambushed|raided|abducted|kidnapped|abducts?|kidnaps?|bombed|"
     r"exploded|detonated|clashed|fought|overran|captured|seized|retook|recaptured|struck|hit|targeted|opened\s+fire|shot|"
+    r"(?:took|taken|seized|regained|retaken)\s+(?:back\s+)?control|"
     r"died|dead|flooded|swept|destroyed|burned|torched|announced|withdrew|withdrawn|arrested|detained|signed|"
     r"fired|disperse[ds]?|protest(?:ed|ing)|marched|demonstrated|rallied|rioted|looted|lynched|"
     r"manifest[ée]|ont\s+manifest[ée]|dispers[ée]|"

@@ -83,10 +83,14 @@ def _km(a, b) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _conflicts(incident: Incident, frame: Frame) -> bool:
+def _date_conflicts(incident: Incident, frame: Frame) -> bool:
     mine = [d.date for d in frame.event_dates if d.kind in _DATE_KINDS and d.date]
     theirs = [d.date for d in incident.anchor_dates()]
-    if mine and theirs and min(abs((a - b).days) for a in mine for b in theirs) > 1:
+    return bool(mine and theirs and min(abs((a - b).days) for a in mine for b in theirs) > 1)
+
+
+def _conflicts(incident: Incident, frame: Frame) -> bool:
+    if _date_conflicts(incident, frame):
         return True
     here = [m.place for m in frame.places if m.place.kind == "locality" and m.place.latitude is not None]
     there = [m.place for m in incident.localities() if m.place.latitude is not None]
@@ -139,7 +143,9 @@ def group_incidents(frames: list[Frame]) -> list[Incident]:
                 news.append(Incident([frame], aggregate=frame.aggregate))
             else:
                 target.frames.append(frame)
-        elif target is not None and not target.aggregate and not _conflicts(target, frame):
+        elif target is not None and not target.aggregate and not _date_conflicts(target, frame):
+            # A weak frame adds detail; places it names in passing ("travelling between Boni and
+            # Torodi") do not keep it out, a different date does ("the deadliest since July 26").
             target.frames.append(frame)
         elif target is not None and target.aggregate and frame.family is None:
             target.frames.append(frame)

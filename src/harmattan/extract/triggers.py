@@ -29,7 +29,7 @@ _CUES: dict[str, str] = {
     "kill": r"kill(?:s|ed|ing)?|slain|massacre(?:s|d)?|slaughter(?:ed)?|murder(?:s|ed)?|shot\s+dead|gunned\s+down|beheaded|executed|dead|die|dies|died|deaths?|death\s+toll|bodies|lives|tu(?:é|ée|és|ées|ant|er)|morts?|massacr(?:é|és|ée|ées)|ex[ée]cut[ée]e?s?|assassin(?:é|és|at)|bilan|d[ée]c[èe]s",
     "attack": r"attack(?:s|ed|ing|ers)?|raid(?:s|ed)?|storm(?:ed|ing)|ambush(?:ed|es)?|assault(?:s|ed)?|opened\s+fire|gunmen|gunfire|shooting|attaqu(?:e|es|é|ée|és|er|ent)|assauts?|embuscades?|ouvert\s+le\s+feu|assaillants|fusillade|hommes\s+armés",
     "clash": r"clash(?:es|ed)?|fighting|fought|battles?|gun\s*battles?|exchange\s+of\s+fire|firefights?|skirmish(?:es)?|affrontements?|combats?|accrochages?|heurts",
-    "overtake": r"overr(?:an|un)|took\s+control|taken\s+control|seized\s+control|captured|seized\s+the\s+(?:town|base|camp)|pris\s+le\s+contr[ôo]le|s'emparer|s'est\s+empar[ée]|se\s+sont\s+empar[ée]s|occup[ée]",
+    "overtake": r"overr(?:an|un)|took\s+control|taken\s+control|seized\s+control|(?:captured|seized|took)\s+(?:the\s+)?(?:\w+\s+)?(?:town|village|city|base|camp|post|outpost|garrison|barracks)|pris\s+le\s+contr[ôo]le|s'emparer|s'est\s+empar[ée]|se\s+sont\s+empar[ée]s|occup[ée]",
     "regain": r"retook|retaken|recaptur(?:e|ed|es)|regain(?:ed|s)?\s+control|liberat(?:ed|ion)|reprise?\s+de|repris|reconquis|reconqu[êe]te",
     "protest": r"protests?|protest(?:ed|ers|ing)|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies)|marched|sit-in|manifestations?|manifestants?|march[ée]s?\s+de\s+protestation|gr[èe]ves?",
     "riot": r"riots?|rioters?|rioting|mob|lynch(?:ed|ing)?|[ée]meutes?|[ée]meutiers?|vindicte\s+populaire|justice\s+populaire",
