@@ -17,6 +17,8 @@ never by special-casing particular words of particular texts.
 """
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -120,8 +122,8 @@ _DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z'’\- ]{2,30}[A-Z])\s*(?:,|\(|\s[-�
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s\b)?")
 _ELISION = re.compile(r"^(?:[ldjmst]|qu|L|D)['’](?=\w)", re.I)
 _BOUNDARY = re.compile(r"[.!?:;\n«»\"“”()\[\]|–—]|\s-\s|^\s*-")
-# Used only when a text names no country: the share of political-violence
-# events in the region (ACLED, 2018-2024, rounded) as a weak tie-breaker.
+# Used only when a text names no country, as a weak tie-breaker: the project's
+# rough estimate of each country's share of the region's security reporting.
 COUNTRY_PRIOR = {"NG": 0.12, "BF": 0.08, "ML": 0.08, "NE": 0.05, "CM": 0.05, "TD": 0.03, "BJ": 0.01, "TG": 0.01}
 CONNECTORS = frozenset("de du des d la le el al of es et sur ka".split())
 
@@ -139,7 +141,13 @@ class _Tok:
     dateline: bool = False
 
 
-def _tokens(text: str) -> list[_Tok]:
+@functools.lru_cache(maxsize=128)
+def _tokens(text: str) -> tuple[_Tok, ...]:
+    """Word tokens with offsets (cached: a sentence is tokenised once for countries and places)."""
+    return tuple(_tokenize(text))
+
+
+def _tokenize(text: str) -> list[_Tok]:
     """Word tokens with offsets, French elisions split off, possessives flagged."""
     masked = [(m.start(), m.end()) for m in ACTOR_PATTERNS.finditer(text)]
     raw = []
@@ -304,7 +312,9 @@ def _cue(toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> tuple[str | None, float,
     if after in ("region", "province") or (before in ("du", "de", "d", "la") and len(b2) == 2 and b2[0] in ("region", "province")):
         return "admin", 1.0, "region"
     if after in ADMIN2_WORDS or (len(b2) == 2 and b2[0] in ADMIN2_WORDS):
-        return "admin2", 1.0, "admin2"
+        word = after if after in ADMIN2_WORDS else b2[0]
+        # A "department" is admin-1 in Benin and admin-2 in Niger or Senegal: either level.
+        return ("admin" if word.startswith(("depart", "départ", "prefect", "préfect")) else "admin2"), 1.0, "admin2"
     if (" ".join(a3[:2]) in ("rural commune", "urban commune") or after == "commune"
             or (len(b2) == 2 and b2[0] == "commune" and b2[1] in ("de", "d", "of"))
             or (len(b3) == 3 and b3[0] == "commune" and b3[1] in ("rurale", "urbaine") and b3[2] in ("de", "d"))):
@@ -391,6 +401,9 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
             continue
         if kind in ("admin1", "admin2", "admin"):
             p, s = _pick(c, kind, ctx, gaz)
+            if p is None and label == "admin2":
+                # A unit missing from the admin tables is often its seat's namesake ("department of Tillia").
+                p, s = _pick(c, "locality", ctx, gaz)
             if p:
                 resolved[k] = (p, min(1.0, 0.6 + 0.4 * ev), label)
     adm1 = {(p.country_code, p.admin1) for p, _, _ in resolved.values() if p.kind in ("admin1", "admin2")}

@@ -39,15 +39,7 @@ CASES = Path(__file__).resolve().parent / "cases"
 
 # case name -> why the current pipeline fails it (verified by running it).
 KNOWN_FAILURES: dict[str, str] = {
-    "jangebe-abduction-2021": "'No one was killed' is read as a toll of one (fatalities 1, want 0)",
-    "niger-state-vs-niger-2021": "Kagara: abducted 12, the last number of '27 students, three staff members and 12 of their "
-    "relatives' (want 42); Tillia: the event lands on the region (Tahoua, precision 3) though the department "
-    "of Tillia and its villages are named",
-    "teaser-page-2025": "'the Alibori department' is not resolved (admin1 None); the armed attack on N'Djamena's presidency "
-    "(18 attackers and a soldier killed) is coded Violence against civilians instead of Battles",
     "tudun-biri-drone-2023": "location 'Tudun': the village name Tudun Biri is cut short",
-    "zabarmari-rising-toll-2020": "Boko Haram killing rice farmers is coded Battles / Armed clash instead of "
-    "Violence against civilians / Attack",
 }
 
 

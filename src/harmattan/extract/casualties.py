@@ -31,19 +31,20 @@ _SECURITY = (
     r"hunters|peacekeepers|soldats?|militaires?|policiers?|agents|casques\s+bleus|vdp|dozos?|army\s+officers"
 )
 _CIVILIANS = (
-    r"civilians?|villagers?|residents?|worshippers?|pupils?|students?|schoolchildren|schoolgirls|schoolboys|children|teens|teenagers|youths|idps|displaced\s+persons|"
+    r"civilians?|villagers?|residents?|worshippers?|(?:farm\s+|rice\s+|mine\s+|aid\s+)?workers|labou?rers|commuters|shoppers|refugees|"
+    r"relatives|family\s+members|ouvriers|travailleurs|r[ée]fugi[ée]s|proches|pupils?|students?|schoolchildren|schoolgirls|schoolboys|children|teens|teenagers|youths|idps|displaced\s+persons|"
     r"women|girls|boys|farmers?|traders?|passengers?|miners?|mourners|guests|herders?|herdsmen|fishermen|travellers|"
-    r"travelers|teachers?|staff|christians|muslims|civils?|villageois|habitants?|fid[èe]les|[ée]l[èe]ves|enfants|"
+    r"travelers|teachers?|staff\s+members|staff|christians|muslims|civils?|villageois|habitants?|fid[èe]les|[ée]l[èe]ves|enfants|"
     r"femmes|agriculteurs|commer[çc]ants|passagers|orpailleurs|[ée]leveurs|p[êe]cheurs|voyageurs|enseignants"
 )
 _PEOPLE = r"people|persons?|others?|individuals|lives|personnes|autres|individus|victims?|victimes|bodies|corps"
 _DEAD_NOUN = r"dead|deaths|fatalities|morts?|tu[ée]s|d[ée]c[èe]s"
 _NOUN = rf"(?:{_ATTACKERS}|{_SECURITY}|{_CIVILIANS}|{_PEOPLE}|{_DEAD_NOUN})"
 _NOUN_RE = re.compile(
-    rf"^\s+(?:of\s+|de\s+|d'|des\s+)?(?P<adj>(?:(?!(?:and|et|in|at|on|by|as|when|after|from|to|for|with|dans|à|au|aux|who|qui|were|was|are|is|have|has|had|been|ont|sont|a|été|killed|dead|died|die|dies|wounded|injured|hurt|missing|abducted|kidnapped|tu[ée]e?s|morts?|bless[ée]e?s|disparus?|enlev[ée]e?s)\b)[^\W\d_][\w'-]*\s+){{0,3}}?)(?P<noun>{_NOUN})\b",
+    rf"^\s+(?:of\s+(?:their|the|them|whom|its|his)\s+|of\s+|de\s+leurs\s+|de\s+|d'|des\s+)?(?P<adj>(?:(?!(?:and|et|in|at|on|by|as|when|after|from|to|for|with|dans|à|au|aux|who|qui|were|was|are|is|have|has|had|been|ont|sont|a|été|killed|dead|died|die|dies|wounded|injured|hurt|missing|abducted|kidnapped|tu[ée]e?s|morts?|bless[ée]e?s|disparus?|enlev[ée]e?s)\b)[^\W\d_][\w'-]*\s+){{0,3}}?)(?P<noun>{_NOUN})\b",
     re.I,
 )
-_MORE_NOUNS_RE = re.compile(rf"^(?:\s*(?:,|and|et)\s+(?:[\w'-]+\s+){{0,2}}?(?:{_SECURITY}|{_CIVILIANS}|{_ATTACKERS})\b)+", re.I)
+_MORE_NOUNS_RE = re.compile(rf"^(?:\s*(?:,|and|et)\s+(?:(?![^\W\d_]+(?:ing|ed|ant|é|ée|és|ées)\b)[^\W\d_][\w'-]*\s+){{0,2}}?(?:{_SECURITY}|{_CIVILIANS}|{_ATTACKERS})\b)+", re.I)
 _ENUM_RE = re.compile(r"^\s*(?:,|and|et|as\s+well\s+as|plus)\s+(?:and\s+)?", re.I)
 
 _AUX = r"(?:(?:were|was|have|has|had|are|is|been|now|reportedly|confirmed|feared|believed|presumed|said|later|also|all|ont|sont|a|été|ete|auraient|aurait|seraient|egalement|également|tous|y|trouvé|trouve)\s+){0,4}"
@@ -144,6 +145,8 @@ def _is_count(text: str, m: re.Match) -> bool:
         return False
     before = text[max(0, m.start() - 12):m.start()]
     if re.search(r"(?:\d[.:]|\$|#|No\.\s*|n°\s*)$", before):
+        return False
+    if re.search(r"\b(?:no|not|aucun|aucune|nul)\s*$", text[max(0, m.start() - 8):m.start()], re.I):
         return False
     if num[0].isdigit() and re.search(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", text[max(0, m.start() - 12):m.start()], re.I):
         return False

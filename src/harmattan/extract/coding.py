@@ -21,7 +21,8 @@ from .triggers import EXPLOSION
 
 _MILITARY_TARGET = re.compile(
     r"\b(?:(?:army|military)\s+(?:base|camp|post|barracks|positions?|convoy|patrol|checkpoint|outpost)|base|barracks|checkpoint|"
-    r"police\s+station|gendarmerie|gendarmes|soldiers|troops|military|army|camp\s+militaire|poste\s+(?:militaire|de\s+police|avanc[ée])|"
+    r"police\s+station|gendarmerie|gendarmes|soldiers?|troops|military|army|camp\s+militaire|presidency|presidential\s+(?:palace|compound|guard)|"
+    r"state\s+house|palais\s+pr[ée]sidentiel|pr[ée]sidence|poste\s+(?:militaire|de\s+police|avanc[ée])|"
     r"positions?\s+de\s+l'arm[ée]e|convoi|patrouille|caserne|soldats|militaires|brigade|d[ée]tachement)\b",
     re.I,
 )
