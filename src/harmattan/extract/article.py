@@ -46,6 +46,13 @@ def article_countries(article: Article) -> list[str]:
             for mention in extract_places(text):
                 if mention.place.kind != "country" and mention.place.country_code not in found:
                     found.append(mention.place.country_code)
+    if not found:
+        # Nor any place: a group that operates in one country does ("Boko Haram Kills 5").
+        for text in (title, lead):
+            for mention in extract_actors(text):
+                code = mention.actor.country_code
+                if code and mention.actor.actor_type in ("Rebel groups", "Political militias", "Identity militias") and code not in found:
+                    found.append(code)
     return found
 
 

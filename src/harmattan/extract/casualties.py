@@ -45,6 +45,11 @@ _NOUN_RE = re.compile(
     re.I,
 )
 _MORE_NOUNS_RE = re.compile(rf"^(?:\s*(?:,|and|et)\s+(?:(?![^\W\d_]+(?:ing|ed|ant|é|ée|és|ées)\b)[^\W\d_][\w'-]*\s+){{0,2}}?(?:{_SECURITY}|{_CIVILIANS}|{_ATTACKERS})\b)+", re.I)
+_POST_ADJ = re.compile(
+    r"^(?:\s+(?!(?:ont|sont|a|avaient|auraient|été|were|was|have|has|had|are|is|and|et)\b)[^\W\d_][\w'-]*){1,2}"
+    r"(?=\s+(?:ont|sont|avaient|auraient|a\s+été|were|was|have|has|had|are|is)\b)",
+    re.I,
+)
 _ENUM_RE = re.compile(r"^\s*(?:,|and|et|as\s+well\s+as|plus)\s+(?:and\s+)?", re.I)
 
 _AUX = r"(?:(?:were|was|have|has|had|are|is|been|now|reportedly|confirmed|feared|believed|presumed|said|later|also|all|ont|sont|a|été|ete|auraient|aurait|seraient|egalement|également|tous|y|trouvé|trouve)\s+){0,4}"
@@ -195,6 +200,8 @@ def extract_casualties(sentence: str) -> list[Casualty]:
         if before and not before[-1].isspace() and sentence[:m.start()] != before:
             before += " "
         after = sentence[end:]
+        # French adjectives follow the noun: "Quatre militaires togolais ont été tués".
+        after = _POST_ADJ.sub("", after, count=1)
         kind = None
         update = claim = False
         toll = _TOLL_BEFORE.search(before)

@@ -19,11 +19,12 @@ from .casualties import Casualty
 from .incidents import Incident
 from .triggers import EXPLOSION
 
+# Places and units that make an attack one on the security forces (the people are counted by casualties).
 _MILITARY_TARGET = re.compile(
-    r"\b(?:(?:army|military)\s+(?:base|camp|post|barracks|positions?|convoy|patrol|checkpoint|outpost)|base|barracks|checkpoint|"
-    r"police\s+station|gendarmerie|gendarmes|soldiers?|troops|military|army|camp\s+militaire|presidency|presidential\s+(?:palace|compound|guard)|"
-    r"state\s+house|palais\s+pr[ée]sidentiel|pr[ée]sidence|poste\s+(?:militaire|de\s+police|avanc[ée])|"
-    r"positions?\s+de\s+l'arm[ée]e|convoi|patrouille|caserne|soldats|militaires|brigade|d[ée]tachement)\b",
+    r"\b(?:(?:army|military)\s+(?:base|camp|post|barracks|positions?|convoy|patrol|checkpoint|outpost|section|detachment)|"
+    r"base|barracks|checkpoint|police\s+station|gendarmerie|presidency|presidential\s+(?:palace|compound|guard)|state\s+house|"
+    r"camp\s+militaire|poste\s+(?:militaire|de\s+police|avanc[ée])|positions?\s+de\s+l'arm[ée]e|convoi|patrouille|caserne|"
+    r"brigade|d[ée]tachement|palais\s+pr[ée]sidentiel|pr[ée]sidence)\b",
     re.I,
 )
 _CIVILIAN_TARGET = re.compile(
@@ -52,6 +53,35 @@ _DATE_RANK = {"iso": 0, "dmy": 0, "mdy": 0, "night": 0, "weekday": 1, "relative"
 _DISASTER_SUB = {"flood": "Flood", "drought": "Drought", "epidemic": "Epidemic", "storm": "Storm", "fire": "Fire"}
 
 
+_SPEAKER_AFTER = re.compile(
+    r"^\s*(?:'s\s+)?(?:(?:spokes(?:man|woman|person)|chief|commander|command|headquarters|hq|source|sources|statement|communiqu[ée])\s*)?"
+    r"(?:said|says|confirmed|confirms|told|stated|announced|reported|disclosed|added|explained|insisted|"
+    r"a\s+(?:indiqu[ée]|annonc[ée]|d[ée]clar[ée]|confirm[ée]|pr[ée]cis[ée])|ont\s+(?:indiqu[ée]|annonc[ée]|d[ée]clar[ée]))\b",
+    re.I,
+)
+_SPEAKER_BEFORE = re.compile(r"(?:\baccording\s+to|\bselon|\bsaid|\bquoted|\bciting|[:\u2014]|\s-)\s*(?:the\s+|l'|la\s+|le\s+|les\s+)?$", re.I)
+
+
+def is_speaker(mention: ActorMention, text: str) -> bool:
+    """Is a state actor only the source of the report ("..., police said", "Gunmen kill 5: police")?
+
+    Armed groups that speak ("JNIM said it had killed...") are still the perpetrators.
+    """
+    if mention.actor.actor_type != "State forces":
+        return False
+    after = text[mention.end:]
+    if _SPEAKER_AFTER.match(after):
+        return True
+    if _SPEAKER_BEFORE.search(text[:mention.start]) and not re.search(r"\b(?:kill|attack|clash|tu|attaqu)", after[:40], re.I):
+        return True
+    return False
+
+
+def _participants(incident: Incident) -> list[tuple[ActorMention, str, bool]]:
+    """Actor mentions that take part (speakers left out), with their sentence and attribution flag."""
+    return [(m, f.text, f.attribution) for f in incident.frames for m in f.actors if not is_speaker(m, f.text)]
+
+
 def _cues(incident: Incident) -> set[str]:
     return {c for f in incident.frames for c in f.cues}
 
@@ -71,10 +101,13 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
     family = incident.family
     groups = {c.group for c in _killed(incident) if c.value > 0} | {
         c.group for f in incident.frames for c in f.casualties if c.kind == "injured"}
-    actors = [m.actor for f in incident.frames for m in f.actors]
+    actors = [m.actor for m, _, _ in _participants(incident)]
     state = any(a.actor_type == "State forces" for a in actors)
     civilian_words = bool(_CIVILIAN_TARGET.search(text)) or bool(_MOSTLY_CIVILIANS.search(text))
-    security_hit = "security" in groups or bool(_MILITARY_TARGET.search(text))
+    armed = any(a.actor_type in ("Rebel groups", "Political militias", "Identity militias") for a in actors)
+    # Security forces are hit when their dead are counted, a military place is attacked, or they
+    # face an armed group in the report ("Troops, Boko Haram fight"); a soldier alone is a perpetrator.
+    security_hit = "security" in groups or bool(_MILITARY_TARGET.search(text)) or (state and armed)
     if family == "disaster":
         sub = next((_DISASTER_SUB[c] for c in ("flood", "drought", "epidemic", "storm", "fire") if c in cues), "Other")
         return "Disaster", sub, False
@@ -117,29 +150,38 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
                "Grenade" if "grenade" in explosive else "Remote explosive/landmine/IED")
         return "Explosions/Remote violence", sub, civilian_words and not security_hit
     if "clash" in cues and not ("civilians" in groups and "security" not in groups):
-        return "Battles", _battle_sub(cues, actors), bool(_MOSTLY_CIVILIANS.search(text))
+        return "Battles", _battle_sub(incident, cues), bool(_MOSTLY_CIVILIANS.search(text))
     if _MOSTLY_CIVILIANS.search(text) or ("civilians" in groups and "security" not in groups):
         if "abduct" in cues and not _killed(incident):
             return "Violence against civilians", "Abduction/forced disappearance", True
         return "Violence against civilians", "Attack", True
     if "security" in groups or (security_hit and not civilian_words):
-        return "Battles", _battle_sub(cues, actors), False
+        return "Battles", _battle_sub(incident, cues), False
     if "abduct" in cues:
         return "Violence against civilians", "Abduction/forced disappearance", True
     if "sexual" in cues:
         return "Violence against civilians", "Sexual violence", True
     if "attackers" in groups and (state or not groups - {"attackers"}):
-        return "Battles", _battle_sub(cues, actors), False
+        return "Battles", _battle_sub(incident, cues), False
     if security_hit and civilian_words and state:
-        return "Battles", _battle_sub(cues, actors), False
+        return "Battles", _battle_sub(incident, cues), False
     if groups or civilian_words or "kill" in cues:
         return "Violence against civilians", "Attack", True
-    return "Battles", _battle_sub(cues, actors), False
+    return "Battles", _battle_sub(incident, cues), False
 
 
-def _battle_sub(cues: set[str], actors) -> str:
-    state_first = bool(actors) and actors[0].actor_type == "State forces"
-    if "regain" in cues or ("overtake" in cues and state_first):
+def _taker_is_state(incident: Incident) -> bool:
+    """Is the actor named just before the take-over verb ("Malian troops took control of Kidal") the state's?"""
+    for f in incident.frames:
+        for start, _ in f.cues.get("overtake", ()):
+            before = [m for m in f.actors if m.end <= start]
+            if before:
+                return max(before, key=lambda m: m.end).actor.actor_type == "State forces"
+    return False
+
+
+def _battle_sub(incident: Incident, cues: set[str]) -> str:
+    if "regain" in cues or ("overtake" in cues and _taker_is_state(incident)):
         return "Government regains territory"
     if "overtake" in cues:
         return "Non-state actor overtakes territory"
@@ -263,11 +305,8 @@ def choose_place(incident: Incident, hints: tuple[str, ...]):
 
 def choose_actors(incident: Incident, event_type: str, country: str | None):
     """(actor1, actor2, assoc1, assoc2, suspected, evidence)."""
-    mentions: list[tuple[ActorMention, str, bool]] = []
-    for f in incident.frames:
-        for m in f.actors:
-            mentions.append((m, f.text, f.attribution))
-    if not mentions or event_type == "Disaster":
+    mentions = _participants(incident)
+    if event_type == "Disaster":
         return None, None, (), (), False, None
     text = _text(incident)
     def is_state(a):
@@ -281,17 +320,19 @@ def choose_actors(incident: Incident, event_type: str, country: str | None):
     civilians = [(m, t, attr) for m, t, attr in mentions if m.actor.actor_type == "Civilians"]
     others = [(m, t, attr) for m, t, attr in mentions if m.actor.actor_type in ("Protesters", "Rioters")]
     suspected = bool(_UNCLAIMED.search(text))
+    if event_type in ("Protests", "Riots"):
+        crowd = others[:1]
+        actor1 = crowd[0][0].actor if crowd else kb_crowd(event_type, country)
+        actor2 = states[0][0].actor if states else None
+        return actor1, actor2, (), (), False, crowd[0][1] if crowd else None
+    if not mentions:
+        return None, None, (), (), False, None
     if event_type == "Strategic developments":
         first = (named_armed + externals + states + generic_armed + others)
         if not first:
             return None, None, (), (), False, None
         m, t, _ = min(first, key=lambda x: (x[0].start if x[1] == first[0][1] else 10**6))
         return m.actor, None, (), (), m.suspected, t
-    if event_type in ("Protests", "Riots"):
-        crowd = others[:1] or ([] if event_type == "Riots" else [])
-        actor1 = crowd[0][0].actor if crowd else kb_crowd(event_type, country)
-        actor2 = states[0][0].actor if states else None
-        return actor1, actor2, (), (), False, crowd[0][1] if crowd else None
     perp = sorted(named_armed, key=lambda x: (not x[2],))[:1] or generic_armed[:1]
     actor1 = perp[0][0].actor if perp else None
     evidence = perp[0][1] if perp else None

@@ -48,7 +48,7 @@ _ACT_VERB = re.compile(
     r"(?:took|taken|seized|regained|retaken)\s+(?:back\s+)?control|"
     r"died|dead|flooded|swept|destroyed|burned|torched|announced|withdrew|withdrawn|arrested|detained|signed|"
     r"fired|disperse[ds]?|protest(?:ed|ing)|marched|demonstrated|rallied|rioted|looted|lynched|"
-    r"manifest[ée]|ont\s+manifest[ée]|dispers[ée]|"
+    r"manifest[ée]|ont\s+manifest[ée]|dispers[ée]|overthrew|ousted|toppled|deposed|renvers[ée]|"
     r"ont\s+attaqu[ée]|a\s+attaqu[ée]|attaqu[ée]|tu[ée]e?s|tuant|enlev[ée]e?s|ont\s+enlev[ée]|ont\s+tu[ée]|"
     r"se\s+sont\s+fait\s+exploser|s'[ée]taient\s+fait\s+exploser|a\s+explos[ée]|ont\s+explos[ée]|pris\s+le\s+contr[ôo]le|"
     r"revendiqu[ée]e?|annonc[ée]|arr[êe]t[ée]s?|interpell[ée]s?|ravag[ée]|emport[ée])\b",

@@ -34,7 +34,8 @@ _CUES: dict[str, str] = {
     "protest": r"protests?|protest(?:ed|ers|ing)|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies)|marched|sit-in|manifestations?|manifestants?|march[ée]s?\s+de\s+protestation|gr[èe]ves?",
     "riot": r"riots?|rioters?|rioting|mob|lynch(?:ed|ing)?|[ée]meutes?|[ée]meutiers?|vindicte\s+populaire|justice\s+populaire",
     "withdraw": r"withdraw(?:al|als|s|n)?|withdrew|pull(?:ed|s|ing)?\s+out|exit|departure|retrait|se\s+retire(?:r|nt)?|quitt(?:e|é|er)",
-    "coup": r"coups?\s+d'[ée]tat|coups?(?!\s+(?:de|d'|du|des|franc|dur|bas|sur)\b)(?!-)|putsch|mutiny|mutinerie|seized\s+power|pris\s+le\s+pouvoir",
+    "coup": r"coups?\s+d'[ée]tat|coups?(?!\s+(?:de|d'|du|des|franc|dur|bas|sur)\b)(?!-)|putsch|mutiny|mutinerie|seized\s+power|pris\s+le\s+pouvoir|"
+    r"(?:overthrew|overthrown|ousted|toppled|deposed|renvers[ée]e?|destitu[ée]e?)\s+(?:the\s+|le\s+|la\s+)?(?:\w+\s+)?(?:president|government|regime|head\s+of\s+state|pr[ée]sident|gouvernement|r[ée]gime|chef\s+de\s+l'[ée]tat)",
     "agreement": r"agreements?|accords?|ceasefire|cease-fire|cessez-le-feu|peace\s+deal|truce|tr[êe]ve|signed",
     "arrest": r"arrest(?:s|ed|ing)?|detained|detain(?:s|ing)?|interpell(?:é|és|ée|ées|ation)|arr[êe]t(?:é|és|ée|ées|ation)|captured\s+alive|apprehended",
     "base": r"deploy(?:ed|ment|s)|established\s+a\s+base|new\s+base|d[ée]ploi(?:ement|é)|base\s+(?:militaire\s+)?install[ée]e?",
@@ -71,7 +72,7 @@ embusc assaillant fusillad clash fight fought battl skirmish firefight affront c
 seize seizi captur empar occup retook retaken recaptur regain liberat reconqu protest demonstr rally ralli manifest
 riot lynch émeut emeut vindict withdr retir quitt putsch mutin agreement ceasefir cease arrest detain interpel arrêt
 arret apprehend deploy déploi deploi establish loot pillag burn torch destroy surrend defect reddit repenti weapon
-defus saisi désamorc desamorc mort mortr
+defus saisi désamorc desamorc mort mortr overthr oust toppl depos renvers destitu
 """.split())
 _PREFIX_LENGTHS = sorted({len(p) for p in _PREFIXES})
 _WORD = re.compile(r"[^\W\d_]+")
