@@ -9,6 +9,7 @@ Examples::
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 
 import click
@@ -71,3 +72,220 @@ def extract(paths, published, fmt, output, no_merge, background, aggregates, con
         err=True,
     )
     sys.exit(1 if result.failed else 0)
+
+
+# --- the event store -------------------------------------------------------------------------
+
+_db_option = click.option("--db", "db", envvar="HARMATTAN_DB", help="Store URL or SQLite path (default: $HARMATTAN_DB, else ~/.local/share/harmattan/harmattan.sqlite).")
+
+
+def _engine(db: str | None, config: str | None = None):
+    from .settings import load_settings
+    from .store import connect
+    settings = load_settings(config_path=config or "auto")
+    return connect(db or settings.db_url or None), settings
+
+
+def _filter_options(fn):
+    for option in reversed([
+        click.option("--country", help="ISO code (ML) or name (Mali)."),
+        click.option("--admin1", help="First-level region (Mopti, Borno, ...)."),
+        click.option("--since", callback=_date, help="Events on or after YYYY-MM-DD."),
+        click.option("--until", callback=_date, help="Events on or before YYYY-MM-DD."),
+        click.option("--type", "event_type", help="Event type (Battles, Disaster, ...)."),
+        click.option("--actor", help="Actor name or alias (JNIM, GSIM, Wagner, ...)."),
+        click.option("--min-fatalities", type=click.IntRange(min=0), help="At least this many deaths."),
+        click.option("--near", help="LAT,LON,KM: events within KM kilometres of a point."),
+        click.option("--limit", type=click.IntRange(min=1), help="At most this many events."),
+        click.option("--background", is_flag=True, help="Include past-context events."),
+    ]):
+        fn = option(fn)
+    return fn
+
+
+def _make_filter(country, admin1, since, until, event_type, actor, min_fatalities, near, limit, background):
+    from .store.query import EventFilter, parse_near
+    try:
+        where = parse_near(near) if near else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--near") from None
+    return EventFilter(
+        country=country, admin1=admin1, since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None, event_type=event_type, actor=actor,
+        min_fatalities=min_fatalities, near=where, limit=limit, include_background=background,
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for documents that carry none.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when standard error is a terminal).")
+@click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
+def ingest(paths, db, published, progress, config):
+    """Store documents from PATHS (files, folders, -) and derive their events.
+
+    Ingesting the same documents again changes nothing; a new version of a
+    document (same URL) replaces its claims and re-derives its events.
+    Example: harmattan ingest ../shared/eval/dev --db events.sqlite
+    """
+    from tqdm import tqdm
+
+    from .loaders import load_documents
+    from .store import ingest_documents
+
+    engine, settings = _engine(db, config)
+    stdin = sys.stdin.buffer if "-" in paths else None
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(unit="doc", file=sys.stderr, disable=not show, dynamic_ncols=True)
+    summary = ingest_documents(engine, load_documents(paths, settings=settings, published=published, stdin=stdin),
+                               settings, progress=lambda: bar.update(1))
+    bar.close()
+    for error in summary.errors:
+        click.echo(f"harmattan: {'error' if error.fatal else 'warning'}: {error}", err=True)
+    click.echo(f"harmattan: {summary.line()}", err=True)
+    sys.exit(1 if summary.documents_failed else 0)
+
+
+@main.group(invoke_without_command=True)
+@_db_option
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "geojson"]), default="table", show_default=True)
+@click.pass_context
+def events(ctx, db, country, admin1, since, until, event_type, actor, min_fatalities, near, limit, background, fmt):
+    """List stored events, filtered. Example: harmattan events --country ML --since 2025-05-01 --min-fatalities 10"""
+    ctx.ensure_object(dict)["db"] = db
+    if ctx.invoked_subcommand is not None:
+        return
+    from .output import event_from_dict, format_table, write_csv
+    from .store.query import query_events
+
+    engine, _ = _engine(db)
+    flt = _make_filter(country, admin1, since, until, event_type, actor, min_fatalities, near, limit, background)
+    try:
+        records = query_events(engine, flt)
+        out = click.get_text_stream("stdout")
+        if fmt == "jsonl":
+            for record in records:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif fmt == "geojson":
+            from .exports import write_export
+            write_export(records, "geojson", out)
+        else:
+            evs = [event_from_dict(r) for r in records]
+            if fmt == "csv":
+                write_csv(evs, out)
+            else:
+                out.write(format_table(evs, with_id=True))
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+@events.command("show")
+@click.argument("event_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def events_show(ctx, event_id, fmt):
+    """Everything about one event: fields, sources with evidence, history of figures, versions."""
+    from .store.query import load_event
+
+    engine, _ = _engine(ctx.obj.get("db"))
+    record = load_event(engine, event_id)
+    if record is None:
+        raise click.ClickException(f"no event {event_id}")
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    if record["requested_id"] != record["event_id"]:
+        click.echo(f"({event_id} was merged into {record['event_id']})")
+    skip = {"sources", "history", "versions", "claims", "requested_id"}
+    for key, value in record.items():
+        if key not in skip and value not in (None, [], ""):
+            click.echo(f"{key:>22}: {value}")
+    click.echo("\nhistory of reported figures:")
+    for h in record["history"]:
+        click.echo(f"  {h.get('published')}  fatalities={h.get('fatalities')}  ({h.get('source')})")
+    click.echo("\nsources:")
+    for s in record["sources"]:
+        click.echo(f"  - {s.get('published')} {s.get('title') or ''} {s.get('url') or s.get('doc')}")
+        for e in s.get("evidence", []):
+            click.echo(f"      {e['field']}: {e['text']}")
+    click.echo("\nversions:")
+    for v in record["versions"]:
+        click.echo(f"  v{v['version']} {v['changed_at']} fatalities={v['fatalities']}  {v['reason']}")
+
+
+@main.command()
+@click.argument("query")
+@_db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+def search(query, db, limit):
+    """Full-text search over stored articles. Example: harmattan search "Boulkessi attack" """
+    from .store.query import search_documents
+
+    engine, _ = _engine(db)
+    hits = search_documents(engine, query, limit)
+    for hit in hits:
+        click.echo(f"{hit['published'] or '?':10}  {hit['title'] or hit['document']}\n            {hit['snippet']}")
+    if not hits:
+        click.echo("no matching article", err=True)
+
+
+@main.group(invoke_without_command=True)
+@_db_option
+@click.pass_context
+def actors(ctx, db):
+    """Actors of the stored events, most active first; `actors show NAME` for one."""
+    ctx.ensure_object(dict)["db"] = db
+    if ctx.invoked_subcommand is not None:
+        return
+    from .store.query import actor_counts
+
+    engine, _ = _engine(db)
+    for row in actor_counts(engine):
+        click.echo(f"{row['events']:6}  {row['actor']}")
+
+
+@actors.command("show")
+@click.argument("name")
+@click.pass_context
+def actors_show(ctx, name):
+    """An actor: canonical name, type, aliases, affiliations and successions over time, its events."""
+    from .actors import load_actor_kb
+    from .output import event_from_dict, format_table
+    from .store.query import EventFilter, query_events
+
+    kb = load_actor_kb()
+    actor = kb.resolve(name) or kb.get(name)
+    if actor is None:
+        raise click.ClickException(f"unknown actor: {name}")
+    click.echo(f"{actor.name}\n  type: {actor.actor_type}\n  country: {actor.country_code or '-'}")
+    if actor.aliases:
+        click.echo("  aliases: " + ", ".join(actor.aliases))
+    for a in actor.affiliations:
+        click.echo(f"  {a.get('relation', 'affiliated with')} {a.get('with')} since {a.get('since', '?')}"
+                   + (f" until {a['until']}" if a.get("until") else ""))
+    if actor.successor:
+        click.echo(f"  succeeded by {actor.successor} from {actor.successor_since}")
+    engine, _ = _engine(ctx.obj.get("db"))
+    found = [event_from_dict(r) for r in query_events(engine, EventFilter(actor=actor.name, limit=50))]
+    click.echo(f"\n{len(found)} events" + (":\n" + format_table(found, with_id=True) if found else ""))
+
+
+@main.command()
+@_db_option
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["acled-csv", "jsonl", "geojson", "parquet"]), required=True)
+@click.option("-o", "--output", "path", type=click.Path(dir_okay=False, writable=True), required=True, help="File to write.")
+def export(db, country, admin1, since, until, event_type, actor, min_fatalities, near, limit, background, fmt, path):
+    """Export stored events for analysts' tools. Example: harmattan export --format acled-csv --country ML -o mali.csv"""
+    from .exports import write_export
+    from .store.query import query_events
+
+    engine, _ = _engine(db)
+    flt = _make_filter(country, admin1, since, until, event_type, actor, min_fatalities, near, limit, background)
+    try:
+        count = write_export(query_events(engine, flt), fmt, path)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"harmattan: wrote {count} events to {path}", err=True)

@@ -75,7 +75,7 @@ def same_incident(a: Event, b: Event, settings: Settings) -> bool:
 
 def _order_key(e: Event):
     pub = e.sources[0].published if e.sources else None
-    return (pub or dt.date.max, e.sources[0].doc if e.sources else "")
+    return (pub or dt.date.max, e.sources[0].doc if e.sources else "", e.event_id)
 
 
 def consolidate(reports: Sequence[Event]) -> Event:
@@ -125,11 +125,17 @@ def consolidate(reports: Sequence[Event]) -> Event:
 
 
 def merge_events(events: Sequence[Event], settings: Settings | None = None) -> list[Event]:
-    """Cluster single-report events into incidents and consolidate each cluster.
+    """Cluster single-report events into incidents and consolidate each cluster."""
+    return [consolidate(cluster) for cluster in cluster_events(events, settings)]
 
-    Each new report is compared with the consolidated form of the clusters
-    of its country only, so the cost grows with events per country, not with
-    the square of all events.
+
+def cluster_events(events: Sequence[Event], settings: Settings | None = None) -> list[list[Event]]:
+    """Group single-report events that describe the same incident.
+
+    Reports are taken in publication order, so the result does not depend on
+    the order they are given in. Each report is compared with the
+    consolidated form of the clusters of its country only, so the cost grows
+    with events per country, not with the square of all events.
     """
     settings = settings or Settings()
     clusters: list[list[Event]] = []
@@ -149,4 +155,4 @@ def merge_events(events: Sequence[Event], settings: Settings | None = None) -> l
             by_country.setdefault(event.country_code, []).append(len(clusters))
             clusters.append([event])
             merged.append(event)
-    return merged
+    return clusters

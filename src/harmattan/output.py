@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
-from .records import Event
+from .records import Event, Evidence, SourceRef
 
 FIELDS = (
     "event_id", "event_type", "sub_event_type", "event_date", "event_date_end", "time_precision",
@@ -53,6 +53,41 @@ def event_to_dict(event: Event) -> dict:
     return out
 
 
+def _date(value):
+    return dt.date.fromisoformat(value) if value else None
+
+
+def event_from_dict(data: dict) -> Event:
+    """Rebuild an :class:`Event` from its interchange record (the inverse of :func:`event_to_dict`).
+
+    >>> e = Event("Disaster", "Flood", "NG", event_date=dt.date(2025, 5, 29), fatalities=21)
+    >>> event_from_dict(event_to_dict(e)) == e
+    True
+    """
+    values = {}
+    for name in FIELDS:
+        if name not in data:
+            continue
+        value = data[name]
+        if name in ("event_date", "event_date_end"):
+            value = _date(value)
+        elif name in ("assoc_actor_1", "assoc_actor_2"):
+            value = tuple(value or ())
+        elif name == "sources":
+            value = tuple(
+                SourceRef(
+                    doc=s.get("doc"), url=s.get("url"), title=s.get("title"), published=_date(s.get("published")),
+                    evidence=tuple(Evidence(e["field"], e["text"]) for e in s.get("evidence", ())),
+                    fatalities=s.get("fatalities"),
+                )
+                for s in value or ()
+            )
+        elif name == "history":
+            value = tuple(dict(h) for h in value or ())
+        values[name] = value
+    return Event(**values)
+
+
 def write_jsonl(events: Iterable[Event], out: TextIO) -> None:
     for event in events:
         out.write(json.dumps(event_to_dict(event), ensure_ascii=False) + "\n")
@@ -70,16 +105,18 @@ def write_csv(events: Iterable[Event], out: TextIO) -> None:
         writer.writerow(row)
 
 
-def format_table(events: Iterable[Event]) -> str:
+def format_table(events: Iterable[Event], with_id: bool = False) -> str:
     """A plain table for people reading a terminal."""
     rows = [("date", "country", "admin1", "location", "type", "sub-type", "actor1", "actor2", "deaths", "srcs")]
+    if with_id:
+        rows[0] = ("id",) + rows[0]
     for e in events:
-        rows.append((
+        rows.append(((e.event_id,) if with_id else ()) + (
             e.event_date.isoformat() if e.event_date else "?", e.country_code or "", e.admin1 or "", e.location or "",
             e.event_type, e.sub_event_type, e.actor1 or "", e.actor2 or "",
             "" if e.fatalities is None else str(e.fatalities), str(len(e.sources)),
         ))
-    widths = [min(28, max(len(r[i]) for r in rows)) for i in range(len(rows[0]))]
+    widths = [min(28 if not (with_id and i == 0) else 40, max(len(r[i]) for r in rows)) for i in range(len(rows[0]))]
     buf = io.StringIO()
     for r in rows:
         buf.write("  ".join(cell[:w].ljust(w) for cell, w in zip(r, widths)).rstrip() + "\n")

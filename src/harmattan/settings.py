@@ -20,6 +20,8 @@ from typing import Any, Mapping
 
 @dataclass(frozen=True)
 class Settings:
+    # Store
+    db_url: str = ""  # empty: $HARMATTAN_DB, else a SQLite file in the user's data folder
     # Inputs
     max_file_bytes: int = 64 * 1024 * 1024  # larger inputs are refused with a clear error
     max_document_chars: int = 2_000_000  # a document's text is cut here (pathological pages)

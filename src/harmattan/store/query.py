@@ -1,0 +1,196 @@
+"""Reading the store: filtered events, one event in full, full-text search, actors.
+
+>>> f = EventFilter(country="ML", since="2025-05-01", min_fatalities=10)
+>>> f.country, f.min_fatalities
+('ML', 10)
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy.engine import Engine
+
+from .schema import claims, documents, event_actors, event_aliases, event_versions, events
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    country: str | None = None  # ISO2 code or country name
+    admin1: str | None = None
+    since: str | None = None
+    until: str | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    min_fatalities: int | None = None
+    near: tuple[float, float, float] | None = None  # lat, lon, km
+    limit: int | None = None
+    include_background: bool = False
+
+
+def parse_near(value: str) -> tuple[float, float, float]:
+    """``"LAT,LON,KM"`` to numbers, with a clear error.
+
+    >>> parse_near("14.3,-3.6,50")
+    (14.3, -3.6, 50.0)
+    """
+    parts = value.split(",")
+    if len(parts) != 3:
+        raise ValueError("expected LAT,LON,KM")
+    lat, lon, km = (float(p) for p in parts)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise ValueError("latitude, longitude or distance out of range")
+    return lat, lon, km
+
+
+def _km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _resolve_actor(name: str) -> list[str]:
+    from ..actors import load_actor_kb
+    kb = load_actor_kb()
+    found = kb.resolve(name)
+    return [found.name] if found else []
+
+
+def _country_code(value: str) -> str:
+    if len(value) == 2:
+        return value.upper()
+    import pycountry
+    try:
+        return pycountry.countries.lookup(value).alpha_2
+    except LookupError:
+        raise ValueError(f"unknown country: {value}") from None
+
+
+def _where(flt: EventFilter):
+    cond = []
+    if not flt.include_background:
+        cond.append(or_(events.c.background.is_(False), events.c.background.is_(None)))
+    if flt.country:
+        cond.append(events.c.country_code == _country_code(flt.country))
+    if flt.admin1:
+        cond.append(func.lower(events.c.admin1) == flt.admin1.lower())
+    if flt.since:
+        cond.append(events.c.event_date >= flt.since)
+    if flt.until:
+        cond.append(events.c.event_date <= flt.until)
+    if flt.event_type:
+        cond.append(func.lower(events.c.event_type) == flt.event_type.lower())
+    if flt.min_fatalities is not None:
+        cond.append(events.c.fatalities >= flt.min_fatalities)
+    if flt.actor:
+        names = _resolve_actor(flt.actor)
+        like = [event_actors.c.actor.in_(names)] if names else []
+        like.append(func.lower(event_actors.c.actor).like(f"%{flt.actor.lower()}%"))
+        cond.append(events.c.event_id.in_(select(event_actors.c.event_id).where(or_(*like))))
+    if flt.near:
+        lat, lon, km = flt.near
+        dlat = km / 111.0
+        dlon = km / (111.0 * max(0.01, math.cos(math.radians(lat))))
+        cond += [events.c.latitude.between(lat - dlat, lat + dlat), events.c.longitude.between(lon - dlon, lon + dlon)]
+    return and_(*cond) if cond else None
+
+
+def query_events(engine: Engine, flt: EventFilter) -> Iterator[dict]:
+    """Interchange records of the events matching ``flt``, newest first (nearest first with ``near``)."""
+    stmt = select(events.c.data, events.c.latitude, events.c.longitude, events.c.updated_at)
+    where = _where(flt)
+    if where is not None:
+        stmt = stmt.where(where)
+    stmt = stmt.order_by(events.c.event_date.desc(), events.c.event_id)
+    if flt.limit and not flt.near:
+        stmt = stmt.limit(flt.limit)
+    with engine.connect() as conn:
+        rows = conn.execute(stmt)
+        if flt.near:
+            lat, lon, km = flt.near
+            hits = []
+            for data, elat, elon, updated in rows:
+                d = _km(lat, lon, elat, elon)
+                if d <= km:
+                    hits.append((d, data, updated))
+            hits.sort(key=lambda h: h[0])
+            for d, data, updated in hits[: flt.limit or None]:
+                yield {**json.loads(data), "distance_km": round(d, 1), "updated_at": updated}
+            return
+        for data, _, _, updated in rows:
+            yield {**json.loads(data), "updated_at": updated}
+
+
+def resolve_event_id(engine: Engine, event_id: str) -> str | None:
+    """The current id of an event, following merges (aliases)."""
+    with engine.connect() as conn:
+        if conn.execute(select(events.c.event_id).where(events.c.event_id == event_id)).first():
+            return event_id
+        row = conn.execute(select(event_aliases.c.new_id).where(event_aliases.c.old_id == event_id)).first()
+        return row.new_id if row else None
+
+
+def load_event(engine: Engine, event_id: str) -> dict | None:
+    """One event in full: its record, version history and supporting claims."""
+    current = resolve_event_id(engine, event_id)
+    if current is None:
+        return None
+    with engine.connect() as conn:
+        row = conn.execute(select(events.c.data, events.c.version, events.c.updated_at)
+                           .where(events.c.event_id == current)).first()
+        versions = [
+            {"version": v.version, "changed_at": v.changed_at, "reason": v.reason,
+             "fatalities": json.loads(v.data).get("fatalities")}
+            for v in conn.execute(select(event_versions).where(event_versions.c.event_id == current)
+                                  .order_by(event_versions.c.version))
+        ]
+        support = [
+            {"claim": c.claim_key, "document": c.doc_key, "title": c.title, "published": c.published}
+            for c in conn.execute(select(claims.c.claim_key, documents.c.doc_key, documents.c.title, documents.c.published)
+                                  .join(documents, documents.c.id == claims.c.document_id)
+                                  .where(claims.c.event_id == current).order_by(claims.c.claim_key))
+        ]
+    record = json.loads(row.data)
+    return {**record, "version": row.version, "updated_at": row.updated_at, "versions": versions, "claims": support,
+            "requested_id": event_id}
+
+
+def _fts_query(q: str) -> str:
+    """Words of a user query as an FTS5 query (each word a quoted term: no syntax errors)."""
+    words = re.findall(r"\w+", q, re.UNICODE)
+    return " ".join(f'"{w}"' for w in words)
+
+
+def search_documents(engine: Engine, q: str, limit: int = 20) -> list[dict]:
+    """Stored articles matching the words of ``q``, best first, with a snippet."""
+    if not re.search(r"\w", q):
+        return []
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            rows = conn.execute(text(
+                "SELECT d.doc_key, d.title, d.published, snippet(documents_fts, 1, '[', ']', ' ... ', 12) AS snip "
+                "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+                "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts) LIMIT :n"), {"q": _fts_query(q), "n": limit})
+        else:
+            rows = conn.execute(text(
+                "SELECT doc_key, title, published, ts_headline('simple', text, plainto_tsquery('simple', :q), "
+                "'StartSel=[, StopSel=], MaxWords=25, MinWords=8') AS snip FROM documents "
+                "WHERE tsv @@ plainto_tsquery('simple', :q) "
+                "ORDER BY ts_rank(tsv, plainto_tsquery('simple', :q)) DESC LIMIT :n"), {"q": q, "n": limit})
+        return [{"document": r.doc_key, "title": r.title, "published": r.published, "snippet": r.snip} for r in rows]
+
+
+def actor_counts(engine: Engine, flt: EventFilter | None = None) -> list[dict]:
+    """Actors with their number of events (all roles), most active first."""
+    stmt = (select(event_actors.c.actor, func.count().label("n"))
+            .group_by(event_actors.c.actor).order_by(func.count().desc(), event_actors.c.actor))
+    where = _where(flt) if flt else None
+    if where is not None:
+        stmt = stmt.where(event_actors.c.event_id.in_(select(events.c.event_id).where(where)))
+    with engine.connect() as conn:
+        return [{"actor": a, "events": n} for a, n in conn.execute(stmt)]

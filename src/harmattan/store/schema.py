@@ -1,0 +1,146 @@
+"""Tables of the store and the versioned migrations that create and upgrade them.
+
+Migrations are numbered functions applied in order inside one transaction
+each; the ``schema_migrations`` table records which ran, so running
+:func:`migrate` twice is harmless and an older database is upgraded in place.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, inspect, text,
+)
+from sqlalchemy.engine import Connection, Engine
+
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_key", String, nullable=False, unique=True),  # URL, file path, or content hash
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column("url", Text), Column("title", Text), Column("source", Text), Column("published", String(10)),
+    Column("language", String(8)), Column("origin", Text), Column("text", Text, nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+    Column("revision", Integer, nullable=False, default=1),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_key", String, nullable=False, unique=True),  # doc_key#article/incident
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("event_id", String(32), index=True),
+    Column("country_code", String(2)), Column("event_date", String(10)), Column("published", String(10)),
+    Column("data", Text, nullable=False),  # interchange record of the single-report event
+    Index("ix_claims_country_date", "country_code", "event_date"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("event_id", String(32), primary_key=True),
+    Column("event_type", String(40), nullable=False), Column("sub_event_type", String(60)),
+    Column("event_date", String(10)), Column("time_precision", String(8)),
+    Column("country_code", String(2)), Column("country", Text), Column("admin1", Text), Column("admin2", Text),
+    Column("location", Text), Column("latitude", Float), Column("longitude", Float), Column("geo_precision", Integer),
+    Column("actor1", Text), Column("actor2", Text), Column("fatalities", Integer),
+    Column("civilian_targeting", Boolean), Column("background", Boolean), Column("aggregate", Boolean),
+    Column("confidence", Float), Column("n_sources", Integer),
+    Column("version", Integer, nullable=False), Column("updated_at", String(32), nullable=False),
+    Column("data", Text, nullable=False),  # the full interchange record
+    Index("ix_events_country_date", "country_code", "event_date"),
+    Index("ix_events_date", "event_date"),
+    Index("ix_events_type_date", "event_type", "event_date"),
+    Index("ix_events_admin1", "country_code", "admin1"),
+    Index("ix_events_lat_lon", "latitude", "longitude"),
+    Index("ix_events_fatalities", "fatalities"),
+)
+
+event_actors = Table(
+    "event_actors", metadata,
+    Column("event_id", String(32), ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True),
+    Column("actor", String, primary_key=True),
+    Column("role", String(8), nullable=False),  # actor1 | actor2 | assoc1 | assoc2
+    Index("ix_event_actors_actor", "actor"),
+)
+
+event_versions = Table(
+    "event_versions", metadata,
+    Column("event_id", String(32), primary_key=True), Column("version", Integer, primary_key=True),
+    Column("changed_at", String(32), nullable=False), Column("reason", Text, nullable=False),
+    Column("data", Text, nullable=False),
+)
+
+event_aliases = Table(
+    "event_aliases", metadata,
+    Column("old_id", String(32), primary_key=True), Column("new_id", String(32), nullable=False),
+)
+
+schema_migrations = Table(
+    "schema_migrations", metadata,
+    Column("version", Integer, primary_key=True), Column("name", Text, nullable=False),
+    Column("applied_at", String(32), nullable=False),
+)
+
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = []
+
+
+def migration(version: int, name: str):
+    """Register a schema migration (applied once, in version order)."""
+    def register(fn: Callable[[Connection], None]):
+        MIGRATIONS.append((version, name, fn))
+        MIGRATIONS.sort(key=lambda m: m[0])
+        return fn
+    return register
+
+
+@migration(1, "core tables")
+def _m1(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[documents, claims, events, event_actors, event_versions, event_aliases])
+
+
+@migration(2, "full-text search over documents")
+def _m2(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(
+            "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id', "
+            "tokenize='unicode61 remove_diacritics 2')"))
+        conn.execute(text(
+            "CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN "
+            "INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END"))
+        conn.execute(text(
+            "CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN "
+            "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text); END"))
+        conn.execute(text(
+            "CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN "
+            "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text); "
+            "INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END"))
+    else:
+        conn.execute(text(
+            "ALTER TABLE documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
+            "(to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED"))
+        conn.execute(text("CREATE INDEX ix_documents_tsv ON documents USING GIN (tsv)"))
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("schema_migrations"):
+        return 0
+    return conn.execute(text("SELECT coalesce(max(version), 0) FROM schema_migrations")).scalar_one()
+
+
+def migrate(engine: Engine) -> list[int]:
+    """Apply the migrations an existing (or new) database lacks; returns the versions applied."""
+    applied = []
+    with engine.begin() as conn:
+        schema_migrations.create(conn, checkfirst=True)
+    for version, name, fn in MIGRATIONS:
+        with engine.begin() as conn:
+            if current_version(conn) >= version:
+                continue
+            fn(conn)
+            conn.execute(schema_migrations.insert().values(
+                version=version, name=name, applied_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+            applied.append(version)
+    return applied

@@ -1,0 +1,100 @@
+"""Store behaviour shared by both backends; a test module provides the ``store_url`` fixture."""
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+import random
+
+from sqlalchemy import text
+
+from harmattan.loaders import load_documents
+from harmattan.output import event_to_dict
+from harmattan.pipeline import run_pipeline
+from harmattan.store import connect, ingest_documents
+from harmattan.store.query import EventFilter, load_event, query_events, search_documents
+
+from .corpus import build_corpus
+from .dump import dump_store
+
+
+def _sig(record: dict) -> tuple:
+    return (record["event_type"], record["country_code"], record["event_date"], record["location"],
+            record["fatalities"], len(record["sources"]))
+
+
+def _dev_docs(shared):
+    return [d for p in sorted((shared / "eval" / "dev").glob("*.docs.jsonl")) for d in load_documents([str(p)])]
+
+
+def test_one_by_one_in_any_order_equals_extracting_together(shared, store_url):
+    docs = _dev_docs(shared)
+    together = sorted(_sig(event_to_dict(e)) for e in run_pipeline(docs).events)
+    for seed in range(2):
+        engine = connect(store_url)
+        with engine.begin() as conn:
+            for table in ("event_actors", "event_versions", "event_aliases", "events", "claims", "documents"):
+                conn.execute(text(f"DELETE FROM {table}"))
+        shuffled = list(docs)
+        random.Random(seed).shuffle(shuffled)
+        for doc in shuffled:
+            ingest_documents(engine, [doc])
+        stored = sorted(_sig(r) for r in query_events(engine, EventFilter(include_background=True)))
+        assert stored == together
+
+
+def test_mokwa_flood_is_one_event_with_history(shared, store_url):
+    engine = connect(store_url)
+    docs = list(load_documents([str(shared / "eval" / "dev" / "mokwa-flood-updates.docs.jsonl")]))
+    for doc in reversed(docs):  # the latest report first
+        ingest_documents(engine, [doc])
+    (event,) = list(query_events(engine, EventFilter(country="NG")))
+    assert event["fatalities"] == 200 and [h["fatalities"] for h in event["history"]] == [21, 151, 200]
+    full = load_event(engine, event["event_id"])
+    assert len(full["claims"]) == 3 and full["version"] == len(full["versions"]) >= 1
+
+
+def test_ingesting_twice_changes_nothing(shared, store_url, tmp_path):
+    engine = connect(store_url)
+    corpus = build_corpus(shared, tmp_path / "corpus")
+    first = ingest_documents(engine, load_documents([str(corpus)]))
+    before = dump_store(engine)
+    second = ingest_documents(engine, load_documents([str(corpus)]))
+    assert first.documents_new > 15 and second.documents_new == 0 and second.documents_updated == 0
+    assert second.documents_unchanged == first.documents_new
+    assert second.events_new == second.events_updated == 0
+    assert dump_store(engine) == before
+
+
+def test_corrected_report_replaces_its_claims(store_url):
+    import datetime as dt
+    from harmattan.records import Document
+    engine = connect(store_url)
+    url = "https://example.org/ng/attack"
+    v1 = Document("a", "a", "Gunmen killed 12 villagers in Bokkos, Plateau State, on Monday.", url=url, published=dt.date(2024, 1, 2))
+    v2 = dataclasses.replace(v1, text="Gunmen killed 17 villagers in Bokkos, Plateau State, on Monday.")
+    s1 = ingest_documents(engine, [v1])
+    s2 = ingest_documents(engine, [v2])
+    assert (s1.documents_new, s2.documents_updated, s2.events_updated) == (1, 1, 1)
+    (event,) = list(query_events(engine, EventFilter()))
+    assert event["fatalities"] == 17 and len(event["sources"]) == 1
+    full = load_event(engine, event["event_id"])
+    assert [v["fatalities"] for v in full["versions"]] == [12, 17]
+
+
+def test_filters_search_and_near(shared, store_url):
+    engine = connect(store_url)
+    ingest_documents(engine, _dev_docs(shared))
+    ml = list(query_events(engine, EventFilter(country="Mali")))
+    assert ml and all(r["country_code"] == "ML" for r in ml)
+    jnim = list(query_events(engine, EventFilter(actor="GSIM")))
+    assert jnim and all("JNIM" in (r["actor1"] or "") for r in jnim)
+    deadly = list(query_events(engine, EventFilter(min_fatalities=100)))
+    assert deadly and all(r["fatalities"] >= 100 for r in deadly)
+    near = list(query_events(engine, EventFilter(near=(12.64, -8.0, 30))))
+    assert near and all(r["distance_km"] <= 30 for r in near) and all(r["location"] == "Bamako" for r in near)
+    dated = list(query_events(engine, EventFilter(since="2024-06-01", until="2024-06-30")))
+    assert dated and all("2024-06-01" <= r["event_date"] <= "2024-06-30" for r in dated)
+    hits = search_documents(engine, "Gwoza kamikazes")
+    assert hits and "Gwoza" in hits[0]["snippet"]
+    assert search_documents(engine, '"unbalanced AND (') == []
