@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import and_, exists, func, or_, select, text
 from sqlalchemy.engine import Engine
 
 from .schema import claims, documents, event_actors, event_aliases, event_versions, events
@@ -88,10 +88,11 @@ def _where(flt: EventFilter):
     if flt.min_fatalities is not None:
         cond.append(events.c.fatalities >= flt.min_fatalities)
     if flt.actor:
+        # A known alias (GSIM, EIGS, Wagner) uses the actor index; other text matches part of a name.
         names = _resolve_actor(flt.actor)
-        like = [event_actors.c.actor.in_(names)] if names else []
-        like.append(func.lower(event_actors.c.actor).like(f"%{flt.actor.lower()}%"))
-        cond.append(events.c.event_id.in_(select(event_actors.c.event_id).where(or_(*like))))
+        match = event_actors.c.actor.in_(names) if names else func.lower(event_actors.c.actor).like(f"%{flt.actor.lower()}%")
+        # EXISTS lets the database walk events newest first and stop at the limit.
+        cond.append(exists().where(event_actors.c.event_id == events.c.event_id, match))
     if flt.near:
         lat, lon, km = flt.near
         dlat = km / 111.0
@@ -194,3 +195,20 @@ def actor_counts(engine: Engine, flt: EventFilter | None = None) -> list[dict]:
         stmt = stmt.where(event_actors.c.event_id.in_(select(events.c.event_id).where(where)))
     with engine.connect() as conn:
         return [{"actor": a, "events": n} for a, n in conn.execute(stmt)]
+
+
+def weekly_counts(engine: Engine, flt: EventFilter, by_country: bool = True) -> list[dict]:
+    """Events and fatalities per week (weeks start on Monday), optionally per country."""
+    if engine.dialect.name == "sqlite":
+        week = func.date(events.c.event_date, "weekday 0", "-6 days")
+    else:
+        week = func.to_char(func.date_trunc("week", func.to_date(events.c.event_date, "YYYY-MM-DD")), "YYYY-MM-DD")
+    cols = [week.label("week")] + ([events.c.country_code] if by_country else [])
+    stmt = select(*cols, func.count().label("events"), func.coalesce(func.sum(events.c.fatalities), 0).label("fatalities"))
+    where = _where(flt)
+    stmt = stmt.where(events.c.event_date.is_not(None))
+    if where is not None:
+        stmt = stmt.where(where)
+    stmt = stmt.group_by(*cols).order_by(*cols)
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(stmt)]
