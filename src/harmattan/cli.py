@@ -289,3 +289,67 @@ def export(db, country, admin1, since, until, event_type, actor, min_fatalities,
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(f"harmattan: wrote {count} events to {path}", err=True)
+
+
+@events.command("merge")
+@click.argument("event_id")
+@click.argument("other_id")
+@click.option("--note", default="", help="Why (kept with the change).")
+@click.pass_context
+def events_merge(ctx, event_id, other_id, note):
+    """Merge OTHER_ID into EVENT_ID (reversible with `events undo`)."""
+    from sqlalchemy import select
+
+    from .store.derive import save_override
+    from .store.query import resolve_event_id
+    from .store.schema import claims
+
+    engine, settings = _engine(ctx.obj.get("db"))
+    a, b = resolve_event_id(engine, event_id), resolve_event_id(engine, other_id)
+    if a is None or b is None:
+        raise click.ClickException(f"no event {event_id if a is None else other_id}")
+    if a == b:
+        raise click.ClickException("these are already one event")
+    with engine.begin() as conn:
+        first_b = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == b).order_by(claims.c.claim_key)).first()
+        number = save_override(conn, "link", a, first_b.claim_key, note, settings)
+    click.echo(f"merged {b} into {a} (undo with: harmattan events undo {number})")
+
+
+@events.command("split")
+@click.argument("event_id")
+@click.option("--claim", "claim_key", required=True, help="The claim (report) to take out; see `events show --format json`.")
+@click.option("--note", default="", help="Why (kept with the change).")
+@click.pass_context
+def events_split(ctx, event_id, claim_key, note):
+    """Take one report's claim out of EVENT_ID into an event of its own (reversible)."""
+    from sqlalchemy import select
+
+    from .store.derive import save_override
+    from .store.query import resolve_event_id
+    from .store.schema import claims
+
+    engine, settings = _engine(ctx.obj.get("db"))
+    current = resolve_event_id(engine, event_id)
+    with engine.begin() as conn:
+        row = conn.execute(select(claims.c.event_id).where(claims.c.claim_key == claim_key)).first()
+        if current is None or row is None or row.event_id != current:
+            raise click.ClickException(f"claim {claim_key} is not part of event {event_id}")
+        number = save_override(conn, "unlink", current, claim_key, note, settings)
+    click.echo(f"split {claim_key} out of {current} (undo with: harmattan events undo {number})")
+
+
+@events.command("undo")
+@click.argument("number", type=int)
+@click.pass_context
+def events_undo(ctx, number):
+    """Reverse an analyst's merge or split."""
+    from .store.derive import undo_override
+
+    engine, settings = _engine(ctx.obj.get("db"))
+    try:
+        with engine.begin() as conn:
+            undo_override(conn, number, settings)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"undone #{number}")

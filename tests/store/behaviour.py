@@ -98,3 +98,32 @@ def test_filters_search_and_near(shared, store_url):
     hits = search_documents(engine, "Gwoza kamikazes")
     assert hits and "Gwoza" in hits[0]["snippet"]
     assert search_documents(engine, '"unbalanced AND (') == []
+
+
+def test_merge_and_split_are_reversible(shared, store_url):
+    from harmattan.store.derive import save_override, undo_override
+    from harmattan.settings import Settings
+    engine = connect(store_url)
+    ingest_documents(engine, _dev_docs(shared))
+    before = dump_store(engine)
+    gwoza = next(r for r in query_events(engine, EventFilter(country="NG")) if r["location"] == "Gwoza")
+    kuriga = next(r for r in query_events(engine, EventFilter(country="NG")) if r["location"] == "Chikun")
+    full = load_event(engine, gwoza["event_id"])
+    last_claim = full["claims"][-1]["claim"]
+    with engine.begin() as conn:
+        split = save_override(conn, "unlink", gwoza["event_id"], last_claim, "test", Settings())
+    assert len(load_event(engine, gwoza["event_id"])["claims"]) == len(full["claims"]) - 1
+    with engine.begin() as conn:
+        undo_override(conn, split, Settings())
+    kuriga_claim = load_event(engine, kuriga["event_id"])["claims"][0]["claim"]
+    with engine.begin() as conn:
+        merge = save_override(conn, "link", gwoza["event_id"], kuriga_claim, "test", Settings())
+    # The merged event keeps the id of its earliest report; the other id leads to it.
+    merged = load_event(engine, kuriga["event_id"])
+    assert load_event(engine, gwoza["event_id"])["event_id"] == merged["event_id"]
+    assert len(merged["claims"]) == len(full["claims"]) + 1
+    with engine.begin() as conn:
+        undo_override(conn, merge, Settings())
+    after = dump_store(engine)
+    key = lambda d: [(e[0], e[2]) for e in d["events"]]  # same events, same content; versions record the detour
+    assert key(after) == key(before) and after["claims"] == before["claims"]

@@ -15,14 +15,14 @@ import hashlib
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.engine import Connection
 
 from ..merge import cluster_events, consolidate
 from ..output import event_from_dict, event_to_dict
 from ..records import Event
 from ..settings import Settings
-from .schema import claims, event_actors, event_aliases, event_versions, events
+from .schema import claims, event_actors, event_aliases, event_versions, events, overrides
 
 WINDOW_DAYS = 90  # re-cluster this far around a change; clusters link claims at most ~35 days apart
 
@@ -72,9 +72,12 @@ def rederive(conn: Connection, touched: Iterable[tuple[str | None, str | None]],
     for country, date in touched:
         by_country.setdefault(country, []).append(date)
     seen_ids: set[str] = set()
+    links, unlinks = _active_overrides(conn)
     for country, dates in by_country.items():
         window = _load_window(conn, country, dates)
-        for cluster in cluster_events([e for _, e in window], settings):
+        window += _load_linked(conn, {k for k, _ in window}, links)
+        clusters = apply_overrides(cluster_events([e for _, e in window], settings), links, unlinks)
+        for cluster in clusters:
             keys = sorted(e.event_id for e in cluster)  # claim keys (see _load_window)
             current = set(conn.execute(select(claims.c.event_id).where(claims.c.claim_key.in_(keys))).scalars())
             new_id = claim_event_id(min(keys, key=lambda k: (_published(cluster, k), k)))
@@ -90,6 +93,77 @@ def rederive(conn: Connection, touched: Iterable[tuple[str | None, str | None]],
             conn.execute(delete(events).where(events.c.event_id == old))
             counts["removed"] += 1
     return counts
+
+
+def _active_overrides(conn: Connection) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    rows = conn.execute(select(overrides.c.kind, overrides.c.claim_a, overrides.c.claim_b)
+                        .where(overrides.c.active.is_(True)).order_by(overrides.c.id)).all()
+    return [(a, b) for k, a, b in rows if k == "link"], [(a, b) for k, a, b in rows if k == "unlink"]
+
+
+def _load_linked(conn: Connection, have: set[str], links: list[tuple[str, str]]) -> list[tuple[str, Event]]:
+    """Claims linked by an analyst to a claim of the window, wherever they are."""
+    want = {b for a, b in links if a in have and b not in have} | {a for a, b in links if b in have and a not in have}
+    out = []
+    for key, data in conn.execute(select(claims.c.claim_key, claims.c.data).where(claims.c.claim_key.in_(sorted(want)))):
+        event = event_from_dict(json.loads(data))
+        out.append((key, event.__class__(**{**event.__dict__, "event_id": key})))
+    return out
+
+
+def apply_overrides(clusters: list[list[Event]], links: list[tuple[str, str]],
+                    unlinks: list[tuple[str, str]]) -> list[list[Event]]:
+    """Analysts' decisions on top of the automatic clusters: splits first, then merges.
+
+    >>> from harmattan.records import Event
+    >>> a, b, c = (Event("Battles", "Armed clash", "ML", event_id=k) for k in "abc")
+    >>> [[e.event_id for e in cl] for cl in apply_overrides([[a, b], [c]], links=[("a", "c")], unlinks=[("a", "b")])]
+    [['a', 'c'], ['b']]
+    """
+    out = [list(c) for c in clusters]
+    for a, b in unlinks:
+        for cluster in out:
+            keys = {e.event_id for e in cluster}
+            if a in keys and b in keys:
+                moved = [e for e in cluster if e.event_id == b]
+                cluster[:] = [e for e in cluster if e.event_id != b]
+                out.append(moved)
+                break
+    for a, b in links:
+        ca = next((c for c in out if any(e.event_id == a for e in c)), None)
+        cb = next((c for c in out if any(e.event_id == b for e in c)), None)
+        if ca is not None and cb is not None and ca is not cb:
+            ca.extend(cb)
+            out.remove(cb)
+    return [c for c in out if c]
+
+
+def save_override(conn: Connection, kind: str, event_a: str, claim_b: str, note: str, settings: Settings) -> int:
+    """Record an analyst's merge (``link``) or split (``unlink``) and re-derive the events concerned."""
+    first = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == event_a).order_by(claims.c.claim_key)).first()
+    if first is None:
+        raise ValueError(f"no event {event_a}")
+    result = conn.execute(overrides.insert().values(kind=kind, claim_a=first.claim_key, claim_b=claim_b, active=True,
+                                                    created_at=_now(), note=note))
+    _rederive_claims(conn, {first.claim_key, claim_b}, f"analyst {'merge' if kind == 'link' else 'split'}: {note}".strip(": "),
+                     settings)
+    return result.inserted_primary_key[0]
+
+
+def undo_override(conn: Connection, override_id: int, settings: Settings) -> None:
+    """Reverse an analyst's merge or split."""
+    row = conn.execute(select(overrides).where(overrides.c.id == override_id)).first()
+    if row is None or not row.active:
+        raise ValueError(f"no active merge or split #{override_id}")
+    conn.execute(update(overrides).where(overrides.c.id == override_id).values(active=False))
+    _rederive_claims(conn, {row.claim_a, row.claim_b}, f"undo analyst {row.kind} #{override_id}", settings)
+
+
+def _rederive_claims(conn: Connection, keys: set[str], reason: str, settings: Settings) -> None:
+    rows = conn.execute(select(claims.c.country_code, claims.c.event_date, claims.c.event_id)
+                        .where(claims.c.claim_key.in_(sorted(keys)))).all()
+    rederive(conn, [(r.country_code, r.event_date) for r in rows], set(keys), {r.event_id for r in rows if r.event_id},
+             reason, settings)
 
 
 def _claim_date(event: Event) -> str | None:
@@ -108,6 +182,7 @@ def _save_cluster(conn: Connection, event_id: str, cluster: list[Event], keys: l
                   reason: str, counts: dict[str, int]) -> None:
     merged = consolidate(cluster)
     record = event_to_dict(merged)
+    conn.execute(delete(event_aliases).where(event_aliases.c.old_id == event_id))  # an undone merge revives an id
     record["event_id"] = event_id
     conn.execute(update(claims).where(claims.c.claim_key.in_(keys)).values(event_id=event_id))
     for old in current - {event_id, None}:
@@ -127,7 +202,9 @@ def _save_cluster(conn: Connection, event_id: str, cluster: list[Event], keys: l
         version = row.version + 1
         counts["updated"] += 1
     else:
-        version = 1
+        # An id can come back (an undone merge): its versions go on from where they were.
+        last = conn.execute(select(func.max(event_versions.c.version)).where(event_versions.c.event_id == event_id)).scalar()
+        version = (last or 0) + 1
         counts["new"] += 1
     now = _now()
     values = _columns(record) | {"version": version, "updated_at": now, "data": _content(record)}

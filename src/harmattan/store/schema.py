@@ -78,6 +78,15 @@ event_aliases = Table(
     Column("old_id", String(32), primary_key=True), Column("new_id", String(32), nullable=False),
 )
 
+overrides = Table(  # analysts' merges and splits, applied on top of the automatic clustering
+    "overrides", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(8), nullable=False),  # link (merge) | unlink (split)
+    Column("claim_a", String, nullable=False), Column("claim_b", String, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", String(32), nullable=False), Column("note", Text),
+)
+
 schema_migrations = Table(
     "schema_migrations", metadata,
     Column("version", Integer, primary_key=True), Column("name", Text, nullable=False),
@@ -122,6 +131,11 @@ def _m2(conn: Connection) -> None:
             "ALTER TABLE documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
             "(to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED"))
         conn.execute(text("CREATE INDEX ix_documents_tsv ON documents USING GIN (tsv)"))
+
+
+@migration(3, "analysts' merges and splits")
+def _m3(conn: Connection) -> None:
+    overrides.create(conn)
 
 
 def current_version(conn: Connection) -> int:
