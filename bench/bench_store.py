@@ -59,7 +59,7 @@ def _percentiles(samples: list[float]) -> str:
     return f"p50 {statistics.median(ms):7.1f} ms   p95 {p95:7.1f} ms   max {ms[-1]:7.1f} ms"
 
 
-def fill_events(engine, n: int, seed: int = 7) -> float:
+def fill_events(engine, n: int, seed: int = 7, first: int = 0) -> float:
     """Bulk-write ``n`` synthetic events (and their actor rows); returns seconds taken."""
     rng = random.Random(seed)
     start = time.perf_counter()
@@ -67,7 +67,7 @@ def fill_events(engine, n: int, seed: int = 7) -> float:
     batch, actor_rows = [], []
     codes = list(COUNTRIES)
     with engine.begin() as conn:
-        for i in range(n):
+        for i in range(first, first + n):
             cc = rng.choice(codes)
             lat0, lon0, spread, regions = COUNTRIES[cc]
             etype, sub = rng.choice(TYPES)
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         with engine.connect() as conn:
             have = conn.execute(text("SELECT count(*) FROM events")).scalar_one()
         if have < args.events:
-            took = fill_events(engine, args.events - have)
+            took = fill_events(engine, args.events - have, first=have)
             print(f"\n{name}: wrote {args.events - have:,} synthetic events in {took:.1f} s")
         print(f"\nqueries on {name} with {args.events:,} events ({args.runs} runs each):")
         bench_queries(engine, args.runs)

@@ -24,3 +24,5 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def cli() -> str:
     return CLI
+
+from tests.pg import pg_url  # noqa: E402,F401  (one real PostgreSQL server for the whole run)

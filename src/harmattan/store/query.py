@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
@@ -103,27 +104,35 @@ def _where(flt: EventFilter):
 
 def query_events(engine: Engine, flt: EventFilter) -> Iterator[dict]:
     """Interchange records of the events matching ``flt``, newest first (nearest first with ``near``)."""
-    stmt = select(events.c.data, events.c.latitude, events.c.longitude, events.c.updated_at)
     where = _where(flt)
-    if where is not None:
-        stmt = stmt.where(where)
-    stmt = stmt.order_by(events.c.event_date.desc(), events.c.event_id)
-    if flt.limit and not flt.near:
-        stmt = stmt.limit(flt.limit)
     with engine.connect() as conn:
-        rows = conn.execute(stmt)
         if flt.near:
+            # Distances on the small columns first (the bounding box uses the lat/lon index),
+            # then the full records of the nearest only.
             lat, lon, km = flt.near
-            hits = []
-            for data, elat, elon, updated in rows:
-                d = _km(lat, lon, elat, elon)
-                if d <= km:
-                    hits.append((d, data, updated))
-            hits.sort(key=lambda h: h[0])
-            for d, data, updated in hits[: flt.limit or None]:
-                yield {**json.loads(data), "distance_km": round(d, 1), "updated_at": updated}
+            stmt = select(events.c.event_id, events.c.latitude, events.c.longitude).where(where)
+            hits = sorted(
+                (d, event_id) for event_id, elat, elon in conn.execute(stmt)
+                if (d := _km(lat, lon, elat, elon)) <= km
+            )[: flt.limit or None]
+            distance = {event_id: d for d, event_id in hits}
+            records = {}
+            ids = list(distance)
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                for event_id, data, updated in conn.execute(
+                        select(events.c.event_id, events.c.data, events.c.updated_at).where(events.c.event_id.in_(chunk))):
+                    records[event_id] = {**json.loads(data), "distance_km": round(distance[event_id], 1), "updated_at": updated}
+            for _, event_id in hits:
+                yield records[event_id]
             return
-        for data, _, _, updated in rows:
+        stmt = select(events.c.data, events.c.updated_at)
+        if where is not None:
+            stmt = stmt.where(where)
+        stmt = stmt.order_by(events.c.event_date.desc(), events.c.event_id)
+        if flt.limit:
+            stmt = stmt.limit(flt.limit)
+        for data, updated in conn.execute(stmt):
             yield {**json.loads(data), "updated_at": updated}
 
 
@@ -198,17 +207,31 @@ def actor_counts(engine: Engine, flt: EventFilter | None = None) -> list[dict]:
 
 
 def weekly_counts(engine: Engine, flt: EventFilter, by_country: bool = True) -> list[dict]:
-    """Events and fatalities per week (weeks start on Monday), optionally per country."""
-    if engine.dialect.name == "sqlite":
-        week = func.date(events.c.event_date, "weekday 0", "-6 days")
-    else:
-        week = func.to_char(func.date_trunc("week", func.to_date(events.c.event_date, "YYYY-MM-DD")), "YYYY-MM-DD")
-    cols = [week.label("week")] + ([events.c.country_code] if by_country else [])
-    stmt = select(*cols, func.count().label("events"), func.coalesce(func.sum(events.c.fatalities), 0).label("fatalities"))
-    where = _where(flt)
+    """Events and fatalities per week (weeks start on Monday), optionally per country.
+
+    The database groups by day (walking its date index); days are folded into
+    weeks here, which is the same on SQLite and PostgreSQL.
+    """
+    cols = [events.c.event_date] + ([events.c.country_code] if by_country else [])
+    stmt = select(*cols, func.count().label("n"), func.coalesce(func.sum(events.c.fatalities), 0).label("f"))
     stmt = stmt.where(events.c.event_date.is_not(None))
+    where = _where(flt)
     if where is not None:
         stmt = stmt.where(where)
-    stmt = stmt.group_by(*cols).order_by(*cols)
+    stmt = stmt.group_by(*cols)
+    weeks: dict[tuple, list[int]] = {}
     with engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(stmt)]
+        for row in conn.execute(stmt):
+            day = dt.date.fromisoformat(row.event_date)
+            monday = (day - dt.timedelta(days=day.weekday())).isoformat()
+            key = (monday, row.country_code) if by_country else (monday,)
+            acc = weeks.setdefault(key, [0, 0])
+            acc[0] += row.n
+            acc[1] += int(row.f)
+    out = []
+    for key in sorted(weeks):
+        item = {"week": key[0], "events": weeks[key][0], "fatalities": weeks[key][1]}
+        if by_country:
+            item["country_code"] = key[1]
+        out.append(item)
+    return out

@@ -54,7 +54,6 @@ events = Table(
     Index("ix_events_date", "event_date"),
     Index("ix_events_type_date", "event_type", "event_date"),
     Index("ix_events_admin1", "country_code", "admin1"),
-    Index("ix_events_lat_lon", "latitude", "longitude"),
     Index("ix_events_fatalities", "fatalities"),
 )
 
@@ -126,6 +125,7 @@ def _m2(conn: Connection) -> None:
             "CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN "
             "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text); "
             "INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END"))
+        conn.execute(text("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')"))  # rows stored before
     else:
         conn.execute(text(
             "ALTER TABLE documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
@@ -136,6 +136,12 @@ def _m2(conn: Connection) -> None:
 @migration(3, "analysts' merges and splits")
 def _m3(conn: Connection) -> None:
     overrides.create(conn)
+
+
+@migration(4, "covering index for nearest-event queries")
+def _m4(conn: Connection) -> None:
+    conn.execute(text("DROP INDEX IF EXISTS ix_events_lat_lon"))
+    conn.execute(text("CREATE INDEX ix_events_lat_lon_id ON events (latitude, longitude, background, event_id)"))
 
 
 def current_version(conn: Connection) -> int:
