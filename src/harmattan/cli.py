@@ -184,12 +184,13 @@ def events(ctx, db, country, admin1, since, until, event_type, actor, min_fatali
 @events.command("show")
 @click.argument("event_id")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_db_option
 @click.pass_context
-def events_show(ctx, event_id, fmt):
+def events_show(ctx, db, event_id, fmt):
     """Everything about one event: fields, sources with evidence, history of figures, versions."""
     from .store.query import load_event
 
-    engine, _ = _engine(ctx.obj.get("db"))
+    engine, _ = _engine(db or ctx.obj.get("db"))
     record = load_event(engine, event_id)
     if record is None:
         raise click.ClickException(f"no event {event_id}")
@@ -248,8 +249,9 @@ def actors(ctx, db):
 
 @actors.command("show")
 @click.argument("name")
+@_db_option
 @click.pass_context
-def actors_show(ctx, name):
+def actors_show(ctx, db, name):
     """An actor: canonical name, type, aliases, affiliations and successions over time, its events."""
     from .actors import load_actor_kb
     from .output import event_from_dict, format_table
@@ -267,7 +269,7 @@ def actors_show(ctx, name):
                    + (f" until {a['until']}" if a.get("until") else ""))
     if actor.successor:
         click.echo(f"  succeeded by {actor.successor} from {actor.successor_since}")
-    engine, _ = _engine(ctx.obj.get("db"))
+    engine, _ = _engine(db or ctx.obj.get("db"))
     found = [event_from_dict(r) for r in query_events(engine, EventFilter(actor=actor.name, limit=50))]
     click.echo(f"\n{len(found)} events" + (":\n" + format_table(found, with_id=True) if found else ""))
 
@@ -295,8 +297,9 @@ def export(db, country, admin1, since, until, event_type, actor, min_fatalities,
 @click.argument("event_id")
 @click.argument("other_id")
 @click.option("--note", default="", help="Why (kept with the change).")
+@_db_option
 @click.pass_context
-def events_merge(ctx, event_id, other_id, note):
+def events_merge(ctx, db, event_id, other_id, note):
     """Merge OTHER_ID into EVENT_ID (reversible with `events undo`)."""
     from sqlalchemy import select
 
@@ -304,7 +307,7 @@ def events_merge(ctx, event_id, other_id, note):
     from .store.query import resolve_event_id
     from .store.schema import claims
 
-    engine, settings = _engine(ctx.obj.get("db"))
+    engine, settings = _engine(db or ctx.obj.get("db"))
     a, b = resolve_event_id(engine, event_id), resolve_event_id(engine, other_id)
     if a is None or b is None:
         raise click.ClickException(f"no event {event_id if a is None else other_id}")
@@ -313,15 +316,16 @@ def events_merge(ctx, event_id, other_id, note):
     with engine.begin() as conn:
         first_b = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == b).order_by(claims.c.claim_key)).first()
         number = save_override(conn, "link", a, first_b.claim_key, note, settings)
-    click.echo(f"merged {b} into {a} (undo with: harmattan events undo {number})")
+    click.echo(f"merged {b} into {a}; to undo: harmattan events undo {number}")
 
 
 @events.command("split")
 @click.argument("event_id")
 @click.option("--claim", "claim_key", required=True, help="The claim (report) to take out; see `events show --format json`.")
 @click.option("--note", default="", help="Why (kept with the change).")
+@_db_option
 @click.pass_context
-def events_split(ctx, event_id, claim_key, note):
+def events_split(ctx, db, event_id, claim_key, note):
     """Take one report's claim out of EVENT_ID into an event of its own (reversible)."""
     from sqlalchemy import select
 
@@ -329,24 +333,25 @@ def events_split(ctx, event_id, claim_key, note):
     from .store.query import resolve_event_id
     from .store.schema import claims
 
-    engine, settings = _engine(ctx.obj.get("db"))
+    engine, settings = _engine(db or ctx.obj.get("db"))
     current = resolve_event_id(engine, event_id)
     with engine.begin() as conn:
         row = conn.execute(select(claims.c.event_id).where(claims.c.claim_key == claim_key)).first()
         if current is None or row is None or row.event_id != current:
             raise click.ClickException(f"claim {claim_key} is not part of event {event_id}")
         number = save_override(conn, "unlink", current, claim_key, note, settings)
-    click.echo(f"split {claim_key} out of {current} (undo with: harmattan events undo {number})")
+    click.echo(f"split {claim_key} out of {current}; to undo: harmattan events undo {number}")
 
 
 @events.command("undo")
 @click.argument("number", type=int)
+@_db_option
 @click.pass_context
-def events_undo(ctx, number):
+def events_undo(ctx, db, number):
     """Reverse an analyst's merge or split."""
     from .store.derive import undo_override
 
-    engine, settings = _engine(ctx.obj.get("db"))
+    engine, settings = _engine(db or ctx.obj.get("db"))
     try:
         with engine.begin() as conn:
             undo_override(conn, number, settings)

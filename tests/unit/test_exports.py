@@ -35,7 +35,8 @@ def _events() -> list[dict]:
     )
     bj = Event(
         "Battles", "Armed clash", "BJ", event_date=dt.date(2025, 4, 17), time_precision="week",
-        actor1="Military Forces of Benin (2021-)", actor1_type="State forces", actor2="JNIM", actor2_type="Rebel groups",
+        actor1="Military Forces of Benin (2021-)", actor1_type="State forces",
+        actor2="JNIM", actor2_type="Rebel groups",
         assoc_actor_1=("Opération Mirador", "Police Républicaine"), country="Benin", admin1="Alibori",
         location="Point Triple", latitude=11.8, longitude=2.4, geo_precision=2, fatalities=54, fatalities_low=54,
         fatalities_high=70, notes="Soldiers killed at the W park, \"heavy\" losses.", event_id="BEN77",
@@ -47,8 +48,8 @@ def _events() -> list[dict]:
         notes="Floods in Mokwa, Niger State.", event_id="ng-flood-1",
     )
     bf = Event(
-        "Protests", "Peaceful protest", "BF", event_date=None, time_precision="year", actor1="Protesters (Burkina Faso)",
-        actor1_type="Protesters", country="Burkina Faso", admin1="Centre", location="Ouagadougou",
+        "Protests", "Peaceful protest", "BF", event_date=None, time_precision="year",
+        actor1="Protesters (Burkina Faso)", actor1_type="Protesters", country="Burkina Faso", admin1="Centre", location="Ouagadougou",
         latitude=12.3647, longitude=-1.5334, geo_precision=1, background=True, notes="", event_id="bf-1",
     )
     records = [event_to_dict(e) for e in (ml, bj, ng, bf)]
