@@ -283,7 +283,8 @@ def test_parquet_readable_by_pandas_and_duckdb(tmp_path):
     except ImportError:
         duckdb = None
     if duckdb is not None:
-        query = f"select count(*), sum(fatalities), min(event_date), max(len(assoc_actor_1)) from read_parquet('{path}')"
+        query = ("select count(*), sum(fatalities), min(event_date), max(len(assoc_actor_1))"
+                 f" from read_parquet('{path}')")
         assert duckdb.connect().execute(query).fetchone() == (4, 75, dt.date(2025, 4, 17), 2)
     if pd is None and duckdb is None:
         pytest.skip("neither pandas nor duckdb installed")
