@@ -26,7 +26,40 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose heavier commands (web server, feed watcher) are imported only when run."""
+
+    lazy = {
+        "serve": "harmattan.web.cli:serve",
+        "users": "harmattan.web.cli:users",
+        "sources": "harmattan.monitor.cli:sources",
+        "watch": "harmattan.monitor.cli:watch",
+        "alerts": "harmattan.monitor.cli:alerts",
+        "brief": "harmattan.monitor.cli:brief",
+    }
+
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | {name for name in self.lazy if self._available(name)})
+
+    def get_command(self, ctx, name):
+        if name in self.lazy and name not in self.commands:
+            if not self._available(name):
+                return None
+            module, attr = self.lazy[name].split(":")
+            import importlib
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+    def _available(self, name: str) -> bool:
+        import importlib.util
+        module = self.lazy[name].split(":")[0]
+        try:
+            return importlib.util.find_spec(module) is not None
+        except ModuleNotFoundError:
+            return False
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="harmattan")
 def main() -> None:
     """Harmattan: security news in, political-violence and crisis events out (EN/FR, offline)."""

@@ -127,3 +127,28 @@ def test_merge_and_split_are_reversible(shared, store_url):
     after = dump_store(engine)
     key = lambda d: [(e[0], e[2]) for e in d["events"]]  # same events, same content; versions record the detour
     assert key(after) == key(before) and after["claims"] == before["claims"]
+
+
+def test_corrections_survive_new_reports_and_reingest(shared, store_url):
+    import datetime as dt
+    from harmattan.records import Document
+    from harmattan.settings import Settings
+    from harmattan.store.derive import save_correction
+    engine = connect(store_url)
+    url = "https://example.org/ng/attack"
+    v1 = Document("a", "a", "Gunmen killed 12 villagers in Bokkos, Plateau State, on Monday.", url=url, published=dt.date(2024, 1, 2))
+    ingest_documents(engine, [v1])
+    (event,) = list(query_events(engine, EventFilter()))
+    with engine.begin() as conn:
+        save_correction(conn, event["event_id"], "fatalities", 14, "amina", "hospital records", Settings())
+    # A second report of the same attack, and a corrected version of the first, arrive.
+    other = Document("b", "b", "Twelve villagers were killed by gunmen in Bokkos, Plateau State, on Monday, police said.",
+                     url="https://example.org/other", published=dt.date(2024, 1, 3))
+    ingest_documents(engine, [other, dataclasses.replace(v1, text=v1.text + " Houses were burned.")])
+    (event,) = list(query_events(engine, EventFilter()))
+    assert event["fatalities"] == 14 and event["machine_values"]["fatalities"] == 12 and len(event["sources"]) == 2
+    assert event["corrections"][0]["user"] == "amina"
+    with engine.begin() as conn:
+        save_correction(conn, event["event_id"], "status", "not_event", "amina", "duplicate of a wire story", Settings())
+    assert list(query_events(engine, EventFilter())) == []
+    assert len(list(query_events(engine, EventFilter(include_rejected=True)))) == 1

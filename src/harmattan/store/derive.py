@@ -22,7 +22,7 @@ from ..merge import cluster_events, consolidate
 from ..output import event_from_dict, event_to_dict
 from ..records import Event
 from ..settings import Settings
-from .schema import claims, event_actors, event_aliases, event_versions, events, overrides
+from .schema import claims, corrections, event_actors, event_aliases, event_versions, events, overrides
 
 WINDOW_DAYS = 90  # re-cluster this far around a change; clusters link claims at most ~35 days apart
 
@@ -181,7 +181,7 @@ def _published(cluster: list[Event], key: str) -> str:
 def _save_cluster(conn: Connection, event_id: str, cluster: list[Event], keys: list[str], current: set,
                   reason: str, counts: dict[str, int]) -> None:
     merged = consolidate(cluster)
-    record = event_to_dict(merged)
+    record = apply_corrections(event_to_dict(merged), _corrections_of(conn, keys))
     conn.execute(delete(event_aliases).where(event_aliases.c.old_id == event_id))  # an undone merge revives an id
     record["event_id"] = event_id
     conn.execute(update(claims).where(claims.c.claim_key.in_(keys)).values(event_id=event_id))
@@ -225,6 +225,61 @@ def _save_cluster(conn: Connection, event_id: str, cluster: list[Event], keys: l
         conn.execute(event_actors.insert(), [{"event_id": event_id, "actor": n, "role": r} for n, r in roles.items()])
 
 
+CORRECTABLE = {
+    "event_type", "sub_event_type", "event_date", "event_date_end", "time_precision", "actor1", "actor1_type",
+    "actor2", "actor2_type", "assoc_actor_1", "assoc_actor_2", "country", "country_code", "admin1", "admin2",
+    "location", "latitude", "longitude", "geo_precision", "fatalities", "fatalities_low", "fatalities_high",
+    "injured", "missing", "abducted", "civilian_targeting", "background", "aggregate", "notes", "status",
+}
+
+
+def _corrections_of(conn: Connection, keys: list[str]) -> list[dict]:
+    rows = conn.execute(select(corrections).where(corrections.c.claim_key.in_(keys), corrections.c.active.is_(True))
+                        .order_by(corrections.c.id)).all()
+    return [{"id": r.id, "field": r.field, "value": json.loads(r.value) if r.value is not None else None,
+             "user": r.user, "reason": r.reason, "created_at": r.created_at} for r in rows]
+
+
+def apply_corrections(record: dict, items: list[dict]) -> dict:
+    """The record with analysts' corrections on top (the latest per field wins), listed in ``corrections``.
+
+    >>> apply_corrections({"fatalities": 12}, [{"field": "fatalities", "value": 14, "user": "a", "reason": "r",
+    ...                                          "created_at": "t", "id": 1}])["fatalities"]
+    14
+    """
+    if not items:
+        return record
+    out = dict(record)
+    for item in items:
+        if item["field"] == "status":
+            out["review_status"] = item["value"]
+        else:
+            out.setdefault("machine_values", {}).setdefault(item["field"], record.get(item["field"]))
+            out[item["field"]] = item["value"]
+    out["corrections"] = items
+    return out
+
+
+def save_correction(conn: Connection, event_id: str, field: str, value, user: str, reason: str, settings: Settings) -> int:
+    """Record an analyst's correction of one field of an event (or its review ``status``) and apply it.
+
+    Corrections are anchored to the event's earliest claim, so they survive new reports, re-ingests
+    and re-extraction; each one makes a new version of the event.
+    """
+    if field not in CORRECTABLE:
+        raise ValueError(f"field {field!r} cannot be corrected")
+    if field == "status" and value not in ("accepted", "not_event", None):
+        raise ValueError("status is accepted or not_event")
+    first = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == event_id).order_by(claims.c.claim_key)).first()
+    if first is None:
+        raise ValueError(f"no event {event_id}")
+    result = conn.execute(corrections.insert().values(
+        claim_key=first.claim_key, field=field, value=json.dumps(value, ensure_ascii=False), user=user,
+        reason=reason, created_at=_now(), active=True))
+    _rederive_claims(conn, {first.claim_key}, f"correction by {user}: {field} = {value!r} ({reason})", settings)
+    return result.inserted_primary_key[0]
+
+
 def _columns(record: dict) -> dict:
     return {
         "event_type": record["event_type"], "sub_event_type": record["sub_event_type"],
@@ -235,4 +290,5 @@ def _columns(record: dict) -> dict:
         "actor2": record["actor2"], "fatalities": record["fatalities"],
         "civilian_targeting": bool(record["civilian_targeting"]), "background": bool(record["background"]),
         "aggregate": bool(record["aggregate"]), "confidence": record["confidence"], "n_sources": len(record["sources"]),
+        "review_status": record.get("review_status"),
     }

@@ -31,6 +31,7 @@ class EventFilter:
     near: tuple[float, float, float] | None = None  # lat, lon, km
     limit: int | None = None
     include_background: bool = False
+    include_rejected: bool = False  # events an analyst marked "not an event"
 
 
 def parse_near(value: str) -> tuple[float, float, float]:
@@ -76,6 +77,8 @@ def _where(flt: EventFilter):
     cond = []
     if not flt.include_background:
         cond.append(or_(events.c.background.is_(False), events.c.background.is_(None)))
+    if not flt.include_rejected:
+        cond.append(or_(events.c.review_status.is_(None), events.c.review_status != "not_event"))
     if flt.country:
         cond.append(events.c.country_code == _country_code(flt.country))
     if flt.admin1:

@@ -47,7 +47,7 @@ events = Table(
     Column("location", Text), Column("latitude", Float), Column("longitude", Float), Column("geo_precision", Integer),
     Column("actor1", Text), Column("actor2", Text), Column("fatalities", Integer),
     Column("civilian_targeting", Boolean), Column("background", Boolean), Column("aggregate", Boolean),
-    Column("confidence", Float), Column("n_sources", Integer),
+    Column("confidence", Float), Column("n_sources", Integer), Column("review_status", String(12)),
     Column("version", Integer, nullable=False), Column("updated_at", String(32), nullable=False),
     Column("data", Text, nullable=False),  # the full interchange record
     Index("ix_events_country_date", "country_code", "event_date"),
@@ -84,6 +84,16 @@ overrides = Table(  # analysts' merges and splits, applied on top of the automat
     Column("claim_a", String, nullable=False), Column("claim_b", String, nullable=False),
     Column("active", Boolean, nullable=False, default=True),
     Column("created_at", String(32), nullable=False), Column("note", Text),
+)
+
+corrections = Table(  # analysts' corrections of event fields, re-applied whenever the event is re-derived
+    "corrections", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_key", String, nullable=False, index=True),  # anchored to the event's earliest claim
+    Column("field", String(40), nullable=False),  # a record field, or "status" (accepted | not_event)
+    Column("value", Text),  # JSON
+    Column("user", String(80), nullable=False), Column("reason", Text, nullable=False),
+    Column("created_at", String(32), nullable=False), Column("active", Boolean, nullable=False, default=True),
 )
 
 schema_migrations = Table(
@@ -142,6 +152,15 @@ def _m3(conn: Connection) -> None:
 def _m4(conn: Connection) -> None:
     conn.execute(text("DROP INDEX IF EXISTS ix_events_lat_lon"))
     conn.execute(text("CREATE INDEX ix_events_lat_lon_id ON events (latitude, longitude, background, event_id)"))
+
+
+@migration(5, "analysts' corrections")
+def _m5(conn: Connection) -> None:
+    corrections.create(conn)
+    if "review_status" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN review_status VARCHAR(12)"))
+    conn.execute(text("DROP INDEX IF EXISTS ix_events_lat_lon_id"))
+    conn.execute(text("CREATE INDEX ix_events_lat_lon_id ON events (latitude, longitude, background, review_status, event_id)"))
 
 
 def current_version(conn: Connection) -> int:
