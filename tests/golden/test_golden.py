@@ -39,7 +39,6 @@ CASES = Path(__file__).resolve().parent / "cases"
 
 # case name -> why the current pipeline fails it (verified by running it).
 KNOWN_FAILURES: dict[str, str] = {
-    "tudun-biri-drone-2023": "location 'Tudun': the village name Tudun Biri is cut short",
 }
 
 

@@ -28,7 +28,7 @@ _ATTACKERS = (
 _SECURITY = (
     r"soldiers?|troops?|servicemen|service\s+members|policemen|police\s*(?:officers|men|personnel)?|officers|gendarmes?|"
     r"personnel|security\s+(?:forces|personnel|operatives)|operatives|guards?|volunteers|militiamen|vigilantes|"
-    r"hunters|peacekeepers|soldats?|militaires?|policiers?|agents|casques\s+bleus|vdp|dozos?|army\s+officers"
+    r"hunters|peacekeepers|auxiliaries|soldats?|militaires?|policiers?|agents|casques\s+bleus|vdp|dozos?|army\s+officers|suppl[ée]tifs|miliciens|volontaires"
 )
 _CIVILIANS = (
     r"civilians?|villagers?|residents?|worshippers?|(?:farm\s+|rice\s+|mine\s+|aid\s+)?workers|labou?rers|commuters|shoppers|refugees|"
@@ -44,7 +44,7 @@ _NOUN_RE = re.compile(
     rf"^\s+(?:of\s+(?:their|the|them|whom|its|his)\s+|of\s+|de\s+leurs\s+|de\s+|d'|des\s+)?(?P<adj>(?:(?!(?:and|et|in|at|on|by|as|when|after|from|to|for|with|dans|à|au|aux|who|qui|were|was|are|is|have|has|had|been|ont|sont|a|été|killed|dead|died|die|dies|wounded|injured|hurt|missing|abducted|kidnapped|tu[ée]e?s|morts?|bless[ée]e?s|disparus?|enlev[ée]e?s)\b)[^\W\d_][\w'-]*\s+){{0,3}}?)(?P<noun>{_NOUN})\b",
     re.I,
 )
-_MORE_NOUNS_RE = re.compile(rf"^(?:\s*(?:,|and|et)\s+(?:(?![^\W\d_]+(?:ing|ed|ant|é|ée|és|ées)\b)[^\W\d_][\w'-]*\s+){{0,2}}?(?:{_SECURITY}|{_CIVILIANS}|{_ATTACKERS})\b)+", re.I)
+_MORE_NOUNS_RE = re.compile(rf"^(?:\s*(?:,|and|et)\s+(?:de\s+|d'|des\s+|of\s+)?(?:(?![^\W\d_]+(?:ing|ed|ant|é|ée|és|ées)\b)[^\W\d_][\w'-]*\s+){{0,2}}?(?:{_SECURITY}|{_CIVILIANS}|{_ATTACKERS})\b)+", re.I)
 _POST_ADJ = re.compile(
     r"^(?:\s+(?!(?:ont|sont|a|avaient|auraient|été|were|was|have|has|had|are|is|and|et)\b)[^\W\d_][\w'-]*){1,2}"
     r"(?=\s+(?:ont|sont|avaient|auraient|a\s+été|were|was|have|has|had|are|is)\b)",

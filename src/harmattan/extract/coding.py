@@ -180,7 +180,13 @@ def _taker_is_state(incident: Incident) -> bool:
     return False
 
 
+def _head_cues(incident: Incident) -> set[str]:
+    lead = next((f for f in incident.frames if f.family == "conflict"), incident.frames[0])
+    return {c for f in incident.frames if f.is_title or f is lead for c in f.cues}
+
+
 def _battle_sub(incident: Incident, cues: set[str]) -> str:
+    cues = _head_cues(incident) or cues
     if "regain" in cues or ("overtake" in cues and _taker_is_state(incident)):
         return "Government regains territory"
     if "overtake" in cues:
@@ -271,6 +277,13 @@ def choose_place(incident: Incident, hints: tuple[str, ...]):
         home = named[0]
         if any(m.place.country_code == home for m, _ in mentions):
             mentions = [(m, t) for m, t in mentions if m.place.kind == "country" or m.place.country_code == home]
+    # A town named with its state or region ("the village of Mafa in Yobe state") must lie in it:
+    # a homonym elsewhere gives way to the region itself.
+    regions = {(m.place.country_code, m.place.admin1 or m.place.name) for m, _ in mentions if m.place.kind == "admin1"}
+    if regions:
+        mentions = [(m, t) for m, t in mentions if m.place.kind != "locality"
+                    or not any(cc == m.place.country_code for cc, _ in regions)
+                    or (m.place.country_code, m.place.admin1) in regions]
     if mentions:
         ordered = [m for m, _ in mentions]
         place, precision = best_location(ordered)
@@ -303,7 +316,7 @@ def choose_place(incident: Incident, hints: tuple[str, ...]):
     return None, 3, None, None
 
 
-def choose_actors(incident: Incident, event_type: str, country: str | None):
+def choose_actors(incident: Incident, event_type: str, country: str | None):  # noqa: C901 (one ACLED rule per branch)
     """(actor1, actor2, assoc1, assoc2, suspected, evidence)."""
     mentions = _participants(incident)
     if event_type == "Disaster":
@@ -333,7 +346,14 @@ def choose_actors(incident: Incident, event_type: str, country: str | None):
             return None, None, (), (), False, None
         m, t, _ = min(first, key=lambda x: (x[0].start if x[1] == first[0][1] else 10**6))
         return m.actor, None, (), (), m.suspected, t
-    perp = sorted(named_armed, key=lambda x: (not x[2],))[:1] or generic_armed[:1]
+    # Self-defence militias (VDP, Dozo, vigilantes) are mostly the ones attacked beside the army:
+    # they are perpetrators only when no other armed group is named.
+    militias = [x for x in named_armed if x[0].actor.kind == "militia"]
+    named_armed = [x for x in named_armed if x[0].actor.kind != "militia"]
+    security_dead = any(c.group == "security" for c in _killed(incident))
+    perp = sorted(named_armed, key=lambda x: (not x[2],))[:1] or generic_armed[:1] or ([] if security_dead else militias[:1])
+    if perp and perp[0] in militias:
+        militias = [x for x in militias if x is not perp[0]]
     actor1 = perp[0][0].actor if perp else None
     evidence = perp[0][1] if perp else None
     if perp:
@@ -360,12 +380,18 @@ def choose_actors(incident: Incident, event_type: str, country: str | None):
         if actor1 is None and actor2 is not None and is_state(actor2) and named_armed == [] and generic_armed == []:
             actor1 = None
     # Allies named beside the state forces (a PMC, self-defence militias) are associated actors.
+    if actor2 is None and militias and event_type != "Violence against civilians":
+        actor2 = militias[0][0].actor
+        militias = militias[1:]
     if actor2 is not None and is_state(actor2):
-        for m, _, _ in states[1:] + externals:
+        for m, _, _ in states[1:] + externals + militias:
             if m.actor.name != actor2.name and m.actor.name not in assoc2:
                 assoc2.append(m.actor.name)
     if actor1 is None and actor2 is not None and event_type == "Battles":
-        actor1, actor2 = actor2, None
+        # Security forces attacked by no one named: ACLED's unidentified armed group of the country.
+        actor1 = load_actor_kb().country_actor("armed", country) if is_state(actor2) else None
+        if actor1 is None:
+            actor1, actor2 = actor2, None
     for m, _, _ in named_armed[1:]:
         if actor1 is not None and m.actor.name != actor1.name and m.actor.name not in assoc1 and (actor2 is None or m.actor.name != actor2.name):
             assoc1.append(m.actor.name)

@@ -1,0 +1,196 @@
+"""Reads the web app needs beyond :mod:`harmattan.store.query`: pages, sorting, groupings, places, trends.
+
+They build on the store's filter (``EventFilter``) so the API, the pages and
+``harmattan events`` select the same events.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+
+from ..store.query import EventFilter, _where, query_events
+from ..store.schema import claims, event_actors, events, overrides
+
+SORTS = {"event_date": events.c.event_date, "fatalities": events.c.fatalities, "n_sources": events.c.n_sources,
+         "country": events.c.country_code, "updated_at": events.c.updated_at, "event_type": events.c.event_type}
+GROUPS = ("week", "country", "admin1", "type", "actor")
+
+
+def parse_sort(value: str | None) -> tuple[str, bool]:
+    """``-fatalities`` -> ("fatalities", descending). Raises ValueError for unknown keys.
+
+    >>> parse_sort("-fatalities"), parse_sort(None)
+    (('fatalities', True), ('event_date', True))
+    """
+    value = (value or "-event_date").strip()
+    desc = value.startswith("-")
+    key = value.lstrip("-+")
+    if key not in SORTS:
+        raise ValueError(f"sort by one of {', '.join(SORTS)} (prefix - for descending)")
+    return key, desc
+
+
+def page_events(engine: Engine, flt: EventFilter, sort: str = "event_date", desc: bool = True,
+                offset: int = 0, limit: int = 50) -> tuple[int, list[dict]]:
+    """One page of the events matching ``flt``, sorted, and the total count."""
+    if flt.near:  # nearest first: the store sorts by distance
+        found = list(query_events(engine, dataclasses.replace(flt, limit=None)))
+        return len(found), found[offset:offset + limit]
+    where = _where(flt)
+    column = SORTS[sort]
+    order = [column.desc().nulls_last() if desc else column.asc().nulls_last(), events.c.event_id]
+    with engine.connect() as conn:
+        count = select(func.count()).select_from(events)
+        total = conn.execute(count.where(where) if where is not None else count).scalar_one()
+        stmt = select(events.c.data, events.c.updated_at, events.c.review_status)
+        if where is not None:
+            stmt = stmt.where(where)
+        rows = conn.execute(stmt.order_by(*order).offset(offset).limit(limit)).all()
+    return total, [{**json.loads(r.data), "updated_at": r.updated_at} for r in rows]
+
+
+def map_points(engine: Engine, flt: EventFilter, limit: int) -> list[dict]:
+    """Compact points for the map: id, position, type, fatalities, date, place."""
+    where = _where(flt)
+    cols = [events.c.event_id, events.c.latitude, events.c.longitude, events.c.event_type, events.c.fatalities,
+            events.c.event_date, events.c.location, events.c.admin1, events.c.country_code]
+    stmt = select(*cols).where(events.c.latitude.is_not(None), events.c.longitude.is_not(None))
+    if where is not None:
+        stmt = stmt.where(where)
+    stmt = stmt.order_by(events.c.event_date.desc(), events.c.event_id).limit(limit)
+    with engine.connect() as conn:
+        return [{"id": r.event_id, "lat": r.latitude, "lon": r.longitude, "type": r.event_type,
+                 "fatalities": r.fatalities or 0, "date": r.event_date,
+                 "place": ", ".join(p for p in (r.location, r.admin1, r.country_code) if p)} for r in conn.execute(stmt)]
+
+
+def group_counts(engine: Engine, flt: EventFilter, by: str) -> list[dict]:
+    """Events and fatalities per ``by`` (country, admin1, type, actor), largest first."""
+    key = {"country": events.c.country_code, "admin1": events.c.admin1, "type": events.c.event_type}.get(by)
+    n, f = func.count().label("events"), func.coalesce(func.sum(events.c.fatalities), 0).label("fatalities")
+    where = _where(flt)
+    if by == "actor":
+        stmt = select(event_actors.c.actor.label("key"), n, f).join(events, events.c.event_id == event_actors.c.event_id)
+        group = event_actors.c.actor
+    elif by == "admin1":
+        stmt = select(events.c.country_code.label("country_code"), key.label("key"), n, f)
+        group = [events.c.country_code, key]
+    else:
+        stmt = select(key.label("key"), n, f)
+        group = key
+    if where is not None:
+        stmt = stmt.where(where)
+    stmt = stmt.group_by(*(group if isinstance(group, list) else [group])).order_by(n.desc(), f.desc())
+    with engine.connect() as conn:
+        out = []
+        for row in conn.execute(stmt):
+            item = {by: row.key, "events": row.events, "fatalities": int(row.fatalities)}
+            if by == "admin1":
+                item["country_code"] = row.country_code
+            out.append(item)
+        return out
+
+
+def places(engine: Engine, flt: EventFilter, limit: int) -> list[dict]:
+    """Places of the matching events (country, admin1, location) with their events and fatalities."""
+    where = _where(flt)
+    stmt = select(events.c.country_code, events.c.admin1, events.c.location,
+                  func.avg(events.c.latitude).label("lat"), func.avg(events.c.longitude).label("lon"),
+                  func.count().label("n"), func.coalesce(func.sum(events.c.fatalities), 0).label("f"),
+                  func.max(events.c.event_date).label("last"))
+    if where is not None:
+        stmt = stmt.where(where)
+    stmt = (stmt.group_by(events.c.country_code, events.c.admin1, events.c.location)
+            .order_by(func.count().desc(), events.c.location).limit(limit))
+    with engine.connect() as conn:
+        return [{"country_code": r.country_code, "admin1": r.admin1, "location": r.location,
+                 "latitude": round(r.lat, 5) if r.lat is not None else None,
+                 "longitude": round(r.lon, 5) if r.lon is not None else None,
+                 "events": r.n, "fatalities": int(r.f), "last_event": r.last} for r in conn.execute(stmt)]
+
+
+def event_overrides(engine: Engine, claim_keys: list[str]) -> list[dict]:
+    """Analysts' merges and splits touching these claims (active first), for the event page and undo."""
+    if not claim_keys:
+        return []
+    with engine.connect() as conn:
+        rows = conn.execute(select(overrides).where(overrides.c.claim_a.in_(claim_keys) | overrides.c.claim_b.in_(claim_keys))
+                            .order_by(overrides.c.id.desc())).all()
+    return [{"id": r.id, "kind": "merge" if r.kind == "link" else "split", "claim_a": r.claim_a, "claim_b": r.claim_b,
+             "active": bool(r.active), "created_at": r.created_at, "note": r.note} for r in rows]
+
+
+def first_claim(engine: Engine, event_id: str) -> str | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == event_id)
+                           .order_by(claims.c.claim_key)).first()
+    return row.claim_key if row else None
+
+
+def latest_event_date(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return conn.execute(select(func.max(events.c.event_date))).scalar()
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def weekly_trends(engine: Engine, week: dt.date, flt: EventFilter, lookback_weeks: int = 12) -> list[dict]:
+    """Per country, the week starting ``week`` against the week before: events, fatalities, new places, actors.
+
+    A place is new when no event was recorded there in the ``lookback_weeks`` before the week.
+    """
+    start = _monday(week)
+    end = start + dt.timedelta(days=6)
+    prev = start - dt.timedelta(days=7)
+    horizon = start - dt.timedelta(weeks=lookback_weeks)
+    base = dataclasses.replace(flt, since=horizon.isoformat(), until=end.isoformat(), limit=None, near=None)
+    where = _where(base)
+    cols = [events.c.event_id, events.c.country_code, events.c.country, events.c.event_date, events.c.location,
+            events.c.admin1, events.c.fatalities]
+    with engine.connect() as conn:
+        rows = conn.execute(select(*cols).where(where)).all()
+        ids = [r.event_id for r in rows if r.event_date >= start.isoformat()]
+        actor_rows = []
+        for i in range(0, len(ids), 500):
+            actor_rows += conn.execute(select(event_actors.c.event_id, event_actors.c.actor)
+                                       .where(event_actors.c.event_id.in_(ids[i:i + 500]))).all()
+    actors_of = defaultdict(list)
+    for event_id, actor in actor_rows:
+        actors_of[event_id].append(actor)
+    by_country: dict[str, dict] = {}
+    seen_before: dict[str, set] = defaultdict(set)
+    for r in rows:
+        if r.event_date < start.isoformat() and r.location:
+            seen_before[r.country_code].add(r.location)
+    for r in rows:
+        day = r.event_date
+        if day < prev.isoformat():
+            continue
+        c = by_country.setdefault(r.country_code, {
+            "country_code": r.country_code, "country": r.country, "events": 0, "fatalities": 0,
+            "events_before": 0, "fatalities_before": 0, "new_places": set(), "actors": Counter()})
+        if day >= start.isoformat():
+            c["events"] += 1
+            c["fatalities"] += r.fatalities or 0
+            if r.location and r.location not in seen_before[r.country_code]:
+                c["new_places"].add(r.location)
+            for actor in actors_of[r.event_id]:
+                if not actor.startswith("Civilians"):
+                    c["actors"][actor] += 1
+        else:
+            c["events_before"] += 1
+            c["fatalities_before"] += r.fatalities or 0
+    out = []
+    for c in by_country.values():
+        out.append({**c, "events_change": c["events"] - c["events_before"],
+                    "fatalities_change": c["fatalities"] - c["fatalities_before"],
+                    "new_places": sorted(c["new_places"]),
+                    "actors": [{"actor": a, "events": n} for a, n in c["actors"].most_common(5)]})
+    return sorted(out, key=lambda c: (-c["fatalities"], -c["events"], c["country_code"] or ""))
