@@ -1,0 +1,77 @@
+"""The app factory: one FastAPI app serving the JSON API, the pages and the bundled static files.
+
+>>> from harmattan.web.config import WebConfig
+>>> app = create_app(WebConfig(db_url="sqlite://"))
+>>> sorted(r.path for r in app.routes if getattr(r, "path", "").startswith("/api/events"))[:2]
+['/api/events', '/api/events/points']
+"""
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.engine import Engine
+
+from .. import __version__
+from ..settings import Settings, load_settings
+from ..store import connect
+from . import api, auth, pages, review
+from .config import WebConfig
+from .errors import install_error_handlers
+
+STATIC = Path(__file__).parent / "static"
+
+
+def content_security_policy(config: WebConfig) -> str:
+    """No inline scripts, nothing from elsewhere (but the optional tile server's images).
+
+    >>> "script-src 'self'" in content_security_policy(WebConfig())
+    True
+    """
+    images = "'self' data:"
+    if config.tile_url:
+        parts = urlsplit(config.tile_url.replace("{s}", "a"))
+        host = parts.netloc.replace("a.", "*.", 1) if "{s}" in config.tile_url else parts.netloc
+        images += f" {parts.scheme}://{host}"
+    return ("default-src 'self'; script-src 'self'; style-src 'self'; img-src " + images +
+            "; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+def create_app(config: WebConfig | None = None, engine: Engine | None = None, settings: Settings | None = None) -> FastAPI:
+    """Build the app on a store (``engine``, else ``config.db_url``); creates the users tables if missing."""
+    config = config or WebConfig()
+    settings = settings or load_settings()
+    engine = engine or connect(config.db_url or settings.db_url or None)
+    auth.ensure_tables(engine)
+    app = FastAPI(title="Harmattan", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="Political-violence and crisis events of the Sahel and West Africa, coded from news. "
+                              "Reads are open; writes need a signed-in analyst (POST /api/session for a bearer token). "
+                              "Errors read {\"error\": {\"code\", \"message\", \"details\"}}.")
+    app.state.engine, app.state.config, app.state.settings = engine, config, settings
+    csp = content_security_policy(config)
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next):
+        nonce = request.cookies.get(auth.CSRF_COOKIE)
+        fresh = not nonce or len(nonce) > 100
+        request.state.csrf_nonce = secrets.token_urlsafe(24) if fresh else nonce
+        response = await call_next(request)
+        if fresh:
+            response.set_cookie(auth.CSRF_COOKIE, request.state.csrf_nonce, httponly=True, samesite="strict",
+                                secure=config.secure_cookies)
+        response.headers.setdefault("Content-Security-Policy", csp)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    install_error_handlers(app)
+    app.include_router(api.router)
+    app.include_router(review.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    return app

@@ -1,0 +1,258 @@
+"""Analysts' review: sign in, correct a field, accept, mark not an event, merge, split, undo.
+
+Each action calls the store (:func:`harmattan.store.derive.save_correction`,
+``save_override``, ``undo_override``), which versions the event with who,
+when and why and keeps the decision across re-extraction and new reports.
+The ``do_*`` functions are shared by the JSON routes here and the page forms.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from ..store.derive import CORRECTABLE, save_correction, save_override, undo_override
+from ..store.query import load_event, resolve_event_id
+from ..store.schema import claims, overrides
+from .auth import SESSION_COOKIE, User, check_password, delete_session, load_users, save_session
+from .deps import _bearer, config_of, engine_of, require_role
+from .errors import APIError
+
+router = APIRouter(prefix="/api", tags=["review"])
+
+_INTS = {"fatalities", "fatalities_low", "fatalities_high", "injured", "missing", "abducted", "geo_precision"}
+_FLOATS = {"latitude", "longitude"}
+_BOOLS = {"civilian_targeting", "background", "aggregate"}
+_LISTS = {"assoc_actor_1", "assoc_actor_2"}
+_DATES = {"event_date", "event_date_end"}
+_CHOICES = {"time_precision": ("day", "week", "month", "year")}
+FIELDS = sorted(CORRECTABLE - {"status"})
+
+
+def coerce_value(field: str, value: Any) -> Any:
+    """A correction's value checked and typed for its field (form text or JSON); raises APIError 422.
+
+    >>> coerce_value("fatalities", "14"), coerce_value("assoc_actor_1", "A; B"), coerce_value("notes", " ")
+    (14, ['A', 'B'], None)
+    """
+    if field not in CORRECTABLE or field == "status":
+        raise APIError(422, f"field: {field!r} cannot be corrected; one of {', '.join(FIELDS)}", "invalid_parameter")
+    if isinstance(value, str):
+        value = value.strip()
+        if value == "":
+            return None
+    if value is None:
+        return None
+    bad = APIError(422, f"value: {value!r} is not a valid {field}", "invalid_parameter")
+    try:
+        if field in _INTS:
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise bad
+            number = int(value)
+            if number < 0 or number > 10_000_000 or (field == "geo_precision" and number not in (1, 2, 3)):
+                raise bad
+            return number
+        if field in _FLOATS:
+            number = float(value)
+            limit = 90 if field == "latitude" else 180
+            if not -limit <= number <= limit:
+                raise bad
+            return number
+        if field in _BOOLS:
+            if isinstance(value, bool):
+                return value
+            text = str(value).lower()
+            if text not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
+                raise bad
+            return text in ("true", "1", "yes", "on")
+        if field in _LISTS:
+            items = value if isinstance(value, list) else str(value).split(";")
+            return [str(v).strip() for v in items if str(v).strip()]
+        if field in _DATES:
+            return dt.date.fromisoformat(str(value)).isoformat()
+        if field in _CHOICES and value not in _CHOICES[field]:
+            raise bad
+        if not isinstance(value, str) or len(value) > 2000:
+            raise bad
+        if field == "country_code" and not (len(value) == 2 and value.isalpha()):
+            raise bad
+        return value.upper() if field == "country_code" else value
+    except (TypeError, ValueError):
+        raise bad from None
+
+
+def _current_id(request: Request, event_id: str) -> str:
+    current = resolve_event_id(engine_of(request), event_id[:64])
+    if current is None:
+        raise APIError(404, f"no event {event_id}", "not_found")
+    return current
+
+
+def _reason(text: str | None) -> str:
+    text = (text or "").strip()
+    if len(text) > 1000:
+        raise APIError(422, "reason: at most 1000 characters", "invalid_parameter")
+    return text
+
+
+def do_correct(request: Request, user: User, event_id: str, field: str, value: Any, reason: str | None) -> str:
+    """Correct one field; returns the event's current id."""
+    current = _current_id(request, event_id)
+    typed = coerce_value(field, value)
+    with engine_of(request).begin() as conn:
+        save_correction(conn, current, field, typed, user.name, _reason(reason) or "corrected", request.app.state.settings)
+    return current
+
+
+def do_status(request: Request, user: User, event_id: str, status: str | None, reason: str | None) -> str:
+    """Accept an event or mark it as not an event (``None`` clears the status)."""
+    if status not in ("accepted", "not_event", None):
+        raise APIError(422, "status: accepted or not_event", "invalid_parameter")
+    current = _current_id(request, event_id)
+    with engine_of(request).begin() as conn:
+        save_correction(conn, current, "status", status, user.name, _reason(reason) or (status or "status cleared"),
+                        request.app.state.settings)
+    return current
+
+
+def do_merge(request: Request, user: User, event_id: str, other_id: str, note: str | None) -> tuple[str, int]:
+    a, b = _current_id(request, event_id), _current_id(request, other_id)
+    if a == b:
+        raise APIError(409, "these are already one event", "conflict")
+    with engine_of(request).begin() as conn:
+        first_b = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == b).order_by(claims.c.claim_key)).first()
+        number = save_override(conn, "link", a, first_b.claim_key, f"{_reason(note)} (by {user.name})".strip(),
+                               request.app.state.settings)
+    return resolve_event_id(engine_of(request), a) or a, number
+
+
+def do_split(request: Request, user: User, event_id: str, claim_key: str, note: str | None) -> tuple[str, int]:
+    current = _current_id(request, event_id)
+    with engine_of(request).begin() as conn:
+        rows = conn.execute(select(claims.c.claim_key, claims.c.event_id).where(claims.c.event_id == current)).all()
+        keys = [r.claim_key for r in rows]
+        if claim_key not in keys:
+            raise APIError(422, f"claim: {claim_key!r} is not a report of event {current}", "invalid_parameter")
+        if len(keys) < 2:
+            raise APIError(409, "an event of one report cannot be split", "conflict")
+        number = save_override(conn, "unlink", current, claim_key, f"{_reason(note)} (by {user.name})".strip(),
+                               request.app.state.settings)
+    return current, number
+
+
+def do_undo(request: Request, user: User, number: int) -> None:
+    with engine_of(request).begin() as conn:
+        row = conn.execute(select(overrides.c.active).where(overrides.c.id == number)).first()
+        if row is None:
+            raise APIError(404, f"no merge or split #{number}", "not_found")
+        if not row.active:
+            raise APIError(409, f"merge or split #{number} is already undone", "conflict")
+        undo_override(conn, number, request.app.state.settings)
+
+
+class Login(BaseModel):
+    name: str = Field(..., min_length=1, max_length=80)
+    password: str = Field(..., min_length=1, max_length=1000)
+
+
+class Correction(BaseModel):
+    field: str = Field(..., description="A correctable field of the event record", max_length=40)
+    value: Any = Field(None, description="The right value (null clears it)")
+    reason: str = Field("", max_length=1000)
+
+
+class Status(BaseModel):
+    status: str | None = Field(..., description="accepted, not_event, or null to clear")
+    reason: str = Field("", max_length=1000)
+
+
+class Merge(BaseModel):
+    other: str = Field(..., min_length=1, max_length=64, description="The event to merge into this one")
+    note: str = Field("", max_length=1000)
+
+
+class Split(BaseModel):
+    claim: str = Field(..., min_length=1, max_length=2000, description="The report (claim key) to take out")
+    note: str = Field("", max_length=1000)
+
+
+def _event(request: Request, event_id: str) -> dict:
+    record = load_event(engine_of(request), event_id)
+    if record is None:
+        raise APIError(404, f"no event {event_id}", "not_found")
+    return record
+
+
+@router.post("/session", summary="Sign in: a bearer token (and a session cookie) that expires")
+def login(request: Request, body: Login, response: Response) -> dict:
+    user = check_password(engine_of(request), body.name, body.password)
+    if user is None:
+        raise APIError(401, "wrong user name or password", "unauthorized")
+    cfg = config_of(request)
+    token, expires = save_session(engine_of(request), user, cfg.session_hours)
+    response.set_cookie(SESSION_COOKIE, token, max_age=int(cfg.session_hours * 3600), httponly=True, samesite="lax",
+                        secure=cfg.secure_cookies)
+    return {"token": token, "expires_at": expires.isoformat(timespec="seconds"),
+            "user": {"name": user.name, "role": user.role}}
+
+
+@router.delete("/session", summary="Sign out (ends the session of the bearer token or cookie)")
+def logout(request: Request, response: Response) -> dict:
+    delete_session(engine_of(request), _bearer(request) or request.cookies.get(SESSION_COOKIE))
+    response.delete_cookie(SESSION_COOKIE)
+    return {"signed_out": True}
+
+
+@router.post("/events/{event_id}/corrections", status_code=201, summary="Correct one field of an event (analyst)")
+def correct(request: Request, event_id: str, body: Correction) -> dict:
+    user = require_role(request, "analyst")
+    return _event(request, do_correct(request, user, event_id, body.field, body.value, body.reason))
+
+
+@router.post("/events/{event_id}/status", summary="Accept an event, or mark it as not an event (analyst)")
+def set_status(request: Request, event_id: str, body: Status) -> dict:
+    user = require_role(request, "analyst")
+    current = do_status(request, user, event_id, body.status, body.reason)
+    return _event(request, current)
+
+
+@router.post("/events/{event_id}/merge", summary="Merge another event into this one (analyst; reversible)")
+def merge(request: Request, event_id: str, body: Merge) -> dict:
+    user = require_role(request, "analyst")
+    current, number = do_merge(request, user, event_id, body.other, body.note)
+    return {"override": number, "event": _event(request, current)}
+
+
+@router.post("/events/{event_id}/split", summary="Take one report out of an event (analyst; reversible)")
+def split(request: Request, event_id: str, body: Split) -> dict:
+    user = require_role(request, "analyst")
+    current, number = do_split(request, user, event_id, body.claim, body.note)
+    return {"override": number, "event": _event(request, current)}
+
+
+@router.post("/overrides/{number}/undo", summary="Undo an analyst's merge or split (analyst)")
+def undo(request: Request, number: int) -> dict:
+    user = require_role(request, "analyst")
+    do_undo(request, user, number)
+    return {"undone": number}
+
+
+@router.get("/users", summary="Users and roles (admin)")
+def users(request: Request) -> dict:
+    require_role(request, "admin")
+    return {"users": load_users(engine_of(request))}
+
+
+def dumps(value) -> str:
+    """A correction value as an analyst typed it back in a form."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value if isinstance(value, str) else json.dumps(value)

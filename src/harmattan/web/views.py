@@ -1,0 +1,148 @@
+"""Pure helpers of the pages: evidence highlighting, chart geometry, type colours, field lists.
+
+Highlighting returns segments ``(text, marked)`` that templates print with
+autoescape, so article text is never trusted as HTML.
+
+>>> highlight("killing at least 21 people", "21")
+[('killing at least ', False), ('21', True), (' people', False)]
+"""
+from __future__ import annotations
+
+import math
+import re
+
+TYPE_CLASSES = {
+    "Battles": "battles", "Explosions/Remote violence": "explosions", "Violence against civilians": "vac",
+    "Protests": "protests", "Riots": "riots", "Strategic developments": "strategic", "Disaster": "disaster",
+}
+
+# The order of fields on the event page (the rest follow).
+FIELD_ORDER = (
+    "event_type", "sub_event_type", "event_date", "event_date_end", "time_precision", "country", "country_code",
+    "admin1", "admin1_new", "admin2", "location", "latitude", "longitude", "geo_precision", "actor1", "actor1_type",
+    "assoc_actor_1", "actor2", "actor2_type", "assoc_actor_2", "fatalities", "fatalities_low", "fatalities_high",
+    "injured", "missing", "abducted", "civilian_targeting", "background", "aggregate", "suspected_perpetrator",
+    "confidence", "review_status", "notes",
+)
+_NOT_FIELDS = {"sources", "history", "versions", "claims", "requested_id", "corrections", "machine_values", "overrides",
+               "event_id", "version", "updated_at"}
+
+
+def type_class(event_type: str | None) -> str:
+    """CSS class of an event type (colours of the map and legend).
+
+    >>> type_class("Battles"), type_class("Something else")
+    ('battles', 'other')
+    """
+    return TYPE_CLASSES.get(event_type or "", "other")
+
+
+def field_rows(record: dict) -> list[str]:
+    """Every field of a record to show, known ones first."""
+    extra = sorted(k for k in record if k not in FIELD_ORDER and k not in _NOT_FIELDS)
+    return [k for k in FIELD_ORDER if k in record] + extra
+
+
+def show(value) -> str:
+    """A field value as text for a table cell.
+
+    >>> show(["A", "B"]), show(None), show(True), show(0)
+    ('A; B', '', 'yes', '0')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(show(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {show(v)}" for k, v in value.items())
+    return str(value)
+
+
+def highlight(text: str, needle: str | None) -> list[tuple[str, bool]]:
+    """Split ``text`` around the whole-word occurrences of ``needle`` (case-insensitive)."""
+    if not text:
+        return []
+    if not needle or len(needle) < 1:
+        return [(text, False)]
+    pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", re.IGNORECASE)
+    out, pos = [], 0
+    for m in pattern.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos:m.start()], False))
+        out.append((m.group(0), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out or [(text, False)]
+
+
+def mark_sentences(text: str, sentences: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
+    """Split an article into segments, each with the fields whose evidence sentence it is (empty: plain text).
+
+    >>> mark_sentences("A b. C d.", {"C d.": ["fatalities"]})
+    [('A b. ', []), ('C d.', ['fatalities'])]
+    """
+    spans = []
+    for sentence, fields in sentences.items():
+        start = text.find(sentence) if sentence else -1
+        if start >= 0:
+            spans.append((start, start + len(sentence), fields))
+    spans.sort()
+    out, pos = [], 0
+    for start, end, fields in spans:
+        if start < pos:  # overlapping evidence: keep the first
+            continue
+        if start > pos:
+            out.append((text[pos:start], []))
+        out.append((text[start:end], sorted(set(fields))))
+        pos = end
+    if pos < len(text):
+        out.append((text[pos:], []))
+    return out
+
+
+def timeline(rows: list[dict], width: int = 900, height: int = 160, pad: int = 28) -> dict | None:
+    """Geometry of the weekly chart: bars for events, a polyline for fatalities, a few labels.
+
+    >>> t = timeline([{"week": "2025-01-06", "events": 2, "fatalities": 10}, {"week": "2025-01-13", "events": 1, "fatalities": 0}])
+    >>> len(t["bars"]), t["max_events"], t["max_fatalities"]
+    (2, 2, 10)
+    """
+    if not rows:
+        return None
+    import datetime as dt
+    first = dt.date.fromisoformat(rows[0]["week"])
+    last = dt.date.fromisoformat(rows[-1]["week"])
+    n = (last - first).days // 7 + 1
+    step = (width - 2 * pad) / max(n, 1)
+    max_e = max(r["events"] for r in rows) or 1
+    max_f = max(r["fatalities"] for r in rows) or 1
+    inner = height - 2 * pad
+    bars, points = [], []
+    for r in rows:
+        i = (dt.date.fromisoformat(r["week"]) - first).days // 7
+        x = pad + i * step
+        h = inner * r["events"] / max_e
+        bars.append({"x": round(x + step * 0.1, 1), "y": round(height - pad - h, 1), "w": round(max(step * 0.8, 1), 1),
+                     "h": round(h, 1), "title": f"week of {r['week']}: {r['events']} events, {r['fatalities']} killed"})
+        points.append(f"{x + step / 2:.1f},{height - pad - inner * r['fatalities'] / max_f:.1f}")
+    ticks = []
+    for k in range(0, n, max(1, math.ceil(n / 6))):
+        ticks.append({"x": round(pad + k * step, 1), "label": (first + dt.timedelta(weeks=k)).isoformat()})
+    return {"width": width, "height": height, "pad": pad, "bars": bars, "line": " ".join(points), "ticks": ticks,
+            "max_events": max_e, "max_fatalities": max_f, "weeks": n, "baseline": height - pad}
+
+
+def history_chart(history: list[dict], width: int = 420, height: int = 120, pad: int = 24) -> dict | None:
+    """Geometry of the small chart of the toll as reports came in (a point per report)."""
+    values = [(h.get("published") or "", h.get("fatalities")) for h in history if h.get("fatalities") is not None]
+    if len(values) < 2:
+        return None
+    top = max(v for _, v in values) or 1
+    step = (width - 2 * pad) / (len(values) - 1)
+    pts = [{"x": round(pad + i * step, 1), "y": round(height - pad - (height - 2 * pad) * v / top, 1), "v": v, "date": d}
+           for i, (d, v) in enumerate(values)]
+    return {"width": width, "height": height, "points": pts, "line": " ".join(f"{p['x']},{p['y']}" for p in pts),
+            "baseline": height - pad, "top": top}
