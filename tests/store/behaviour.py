@@ -152,3 +152,29 @@ def test_corrections_survive_new_reports_and_reingest(shared, store_url):
         save_correction(conn, event["event_id"], "status", "not_event", "amina", "duplicate of a wire story", Settings())
     assert list(query_events(engine, EventFilter())) == []
     assert len(list(query_events(engine, EventFilter(include_rejected=True)))) == 1
+
+
+def test_migrations_upgrade_in_place(store_url):
+    from sqlalchemy import create_engine
+
+    from harmattan.store import schema
+
+    engine = create_engine(store_url)
+    saved = list(schema.MIGRATIONS)
+    schema.MIGRATIONS[:] = saved[:1]  # an older store: only the first migration applied, with a document
+    try:
+        schema.migrate(engine)
+    finally:
+        schema.MIGRATIONS[:] = saved
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO documents (doc_key, content_hash, text, ingested_at, revision) "
+                          "VALUES ('k', 'h', 'Gunmen attacked Kwall.', 'now', 1)"))
+    upgraded = connect(store_url)
+    with upgraded.connect() as conn:
+        versions = conn.execute(text("SELECT version FROM schema_migrations ORDER BY version")).scalars().all()
+        assert versions == [m[0] for m in saved]
+        assert conn.execute(text("SELECT count(*) FROM documents")).scalar_one() == 1
+        if upgraded.dialect.name == "sqlite":
+            assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+    # The full-text index added by a later migration covers the row stored before it.
+    assert search_documents(upgraded, "Kwall")
