@@ -129,30 +129,57 @@ def merge_events(events: Sequence[Event], settings: Settings | None = None) -> l
     return [consolidate(cluster) for cluster in cluster_events(events, settings)]
 
 
+def _max_gap(settings: Settings) -> int:
+    """The widest date gap :func:`same_incident` ever accepts (a month-precision report)."""
+    return settings.merge_max_days + 7 + 31
+
+
 def cluster_events(events: Sequence[Event], settings: Settings | None = None) -> list[list[Event]]:
     """Group single-report events that describe the same incident.
 
     Reports are taken in publication order, so the result does not depend on
-    the order they are given in. Each report is compared with the
-    consolidated form of the clusters of its country only, so the cost grows
-    with events per country, not with the square of all events.
+    the order they are given in. Each report is compared, most recent first,
+    with the consolidated form of the clusters of its country whose date is
+    close enough to match at all (weekly buckets), so the cost grows with the
+    events of one country and season, not with the square of all events.
     """
     settings = settings or Settings()
+    gap = _max_gap(settings)
     clusters: list[list[Event]] = []
     merged: list[Event] = []
-    by_country: dict[str | None, list[int]] = {}
+    buckets: dict[tuple[str | None, int | None], set[int]] = {}
+    where: dict[int, tuple[str | None, int | None]] = {}
+
+    def bucket_of(e: Event) -> tuple[str | None, int | None]:
+        return (e.country_code, e.event_date.toordinal() // 7 if e.event_date else None)
+
+    def file(i: int) -> None:
+        old = where.get(i)
+        if old is not None:
+            buckets[old].discard(i)
+        where[i] = bucket_of(merged[i])
+        buckets.setdefault(where[i], set()).add(i)
+
     for event in sorted(events, key=_order_key):
+        country, week = bucket_of(event)
+        if week is None:
+            candidates = {i for (c, _), ids in buckets.items() if c == country for i in ids}
+        else:
+            candidates = set(buckets.get((country, None), ()))
+            for w in range((event.event_date.toordinal() - gap) // 7, (event.event_date.toordinal() + gap) // 7 + 1):
+                candidates |= buckets.get((country, w), set())
         placed = False
-        for i in reversed(by_country.get(event.country_code, [])):
+        for i in sorted(candidates, reverse=True):
             if any(_docs(m) & _docs(event) for m in clusters[i]):
                 continue
             if same_incident(merged[i], event, settings):
                 clusters[i].append(event)
                 merged[i] = consolidate(clusters[i])
+                file(i)
                 placed = True
                 break
         if not placed:
-            by_country.setdefault(event.country_code, []).append(len(clusters))
             clusters.append([event])
             merged.append(event)
+            file(len(clusters) - 1)
     return clusters

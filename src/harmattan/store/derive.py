@@ -24,7 +24,7 @@ from ..records import Event
 from ..settings import Settings
 from .schema import claims, corrections, event_actors, event_aliases, event_versions, events, overrides
 
-WINDOW_DAYS = 90  # re-cluster this far around a change; clusters link claims at most ~35 days apart
+WINDOW_DAYS = 90  # re-cluster this far around a change; two claims link only when at most ~42 days apart
 
 
 def claim_event_id(claim_key: str) -> str:

@@ -1,0 +1,73 @@
+/* Harmattan events map: offline base layer (bundled boundaries), optional tiles,
+   markers sized by fatalities, coloured by event type, clustered when dense.
+   Reads its settings from data-* attributes of #map; no inline script. */
+(function () {
+  "use strict";
+  var el = document.getElementById("map");
+  if (!el || typeof L === "undefined") { return; }
+  var status = document.getElementById("map-status");
+  var TYPES = {
+    "Battles": "battles", "Explosions/Remote violence": "explosions", "Violence against civilians": "vac",
+    "Protests": "protests", "Riots": "riots", "Strategic developments": "strategic", "Disaster": "disaster"
+  };
+  var map = L.map(el, { preferCanvas: false, worldCopyJump: false, attributionControl: true }).setView([13, 2], 5);
+  map.attributionControl.setPrefix(false);
+  window.harmattanMap = map;
+  if (el.dataset.tiles) {
+    L.tileLayer(el.dataset.tiles, { maxZoom: 18, attribution: el.dataset.attribution || "" }).addTo(map);
+  }
+
+  function get(url) {
+    return fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) { throw new Error(url + ": HTTP " + r.status); }
+      return r.json();
+    });
+  }
+
+  var base = get(el.dataset.basemap).then(function (geo) {
+    L.geoJSON(geo, {
+      interactive: false,
+      style: function (f) {
+        var adm0 = f.properties.level === 0;
+        return { color: adm0 ? "#6b5a45" : "#a89880", weight: adm0 ? 1.4 : 0.6, fill: adm0,
+                 fillColor: "#f4efe6", fillOpacity: adm0 ? 1 : 0 };
+      }
+    }).addTo(map);
+    el.dataset.basemapLoaded = "true";
+  }).catch(function (err) { el.dataset.basemapError = String(err); });
+
+  function radius(f) { return Math.max(6, Math.min(28, 6 + 3.2 * Math.sqrt(f || 0))); }
+
+  function popup(p) {
+    var box = document.createElement("div");
+    var a = document.createElement("a");
+    a.href = "/events/" + encodeURIComponent(p.id);
+    a.textContent = p.type + (p.date ? ", " + p.date : "");
+    box.appendChild(a);
+    var line = document.createElement("div");
+    line.textContent = (p.place || "") + " · " + p.fatalities + " killed";
+    box.appendChild(line);
+    return box;
+  }
+
+  var clusters = L.markerClusterGroup({ maxClusterRadius: 36, disableClusteringAtZoom: 9, showCoverageOnHover: false });
+  get(el.dataset.points).then(function (data) {
+    var bounds = [];
+    data.points.forEach(function (p) {
+      var size = Math.round(radius(p.fatalities) * 2);
+      var icon = L.divIcon({ className: "ev-marker " + (TYPES[p.type] || "other"), iconSize: [size, size] });
+      var m = L.marker([p.lat, p.lon], { icon: icon, title: p.type + " " + (p.place || "") + " (" + p.fatalities + ")" });
+      m.bindPopup(function () { return popup(p); });
+      m.eventId = p.id;
+      clusters.addLayer(m);
+      bounds.push([p.lat, p.lon]);
+    });
+    map.addLayer(clusters);
+    if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 8 }); }
+    el.dataset.markers = String(data.count);
+    if (status) { status.textContent = data.count + " events on the map."; }
+  }).catch(function (err) {
+    el.dataset.markers = "error";
+    if (status) { status.textContent = "Could not load events: " + err.message; }
+  }).then(function () { return base; }).then(function () { el.dataset.ready = "true"; });
+})();
