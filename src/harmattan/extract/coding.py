@@ -149,6 +149,9 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
         sub = ("Shelling/artillery/missile attack" if "shelling" in explosive else
                "Grenade" if "grenade" in explosive else "Remote explosive/landmine/IED")
         return "Explosions/Remote violence", sub, civilian_words and not security_hit
+    abducted = [c for f in incident.frames for c in f.casualties if c.kind == "abducted" and c.value > 0]
+    if "abduct" in head and abducted and "security" not in groups and not _killed(incident):
+        return "Violence against civilians", "Abduction/forced disappearance", True
     if "clash" in cues and not ("civilians" in groups and "security" not in groups):
         return "Battles", _battle_sub(incident, cues), bool(_MOSTLY_CIVILIANS.search(text))
     if _MOSTLY_CIVILIANS.search(text) or ("civilians" in groups and "security" not in groups):
@@ -216,11 +219,13 @@ def consolidate_killed(casualties: list[Casualty]) -> tuple[int | None, int | No
     if updates:
         best = max(updates, key=lambda c: c.value)
         return best.value, min(c.low for c in updates), max(highs + [best.value])
-    precise = [c for c in credible if not c.vague] or credible
-
     def best_of(group_filter) -> int:
-        values = [c.value for c in precise if group_filter(c.group)]
+        # Within one group a precise figure beats a vague one ("dozens killed" then "at least 70").
+        mine = [c for c in credible if group_filter(c.group)]
+        values = [c.value for c in mine if not c.vague] or [c.value for c in mine]
         return max(values) if values else 0
+
+    precise = [c for c in credible if not c.vague] or credible
 
     attackers = best_of(lambda g: g == "attackers")
     people = best_of(lambda g: g == "people")
@@ -435,7 +440,10 @@ def code_incident(incident: Incident, article: Article, number: int, country_nam
     date, date_end, time_precision, date_sentence = choose_date(incident, published)
     if incident.background and date is not None and published is not None and date > published - dt.timedelta(days=30):
         date, time_precision = None, "year"
-    killed = _killed(incident)
+    # The body's figures are more precise than the headline's, which may also sum several
+    # incidents ("Two attacks kill 20"); the headline counts when the body gives none.
+    body = [c for f in incident.frames if not f.is_title for c in f.killed]
+    killed = body or _killed(incident)
     fatalities, low, high = consolidate_killed(killed)
     if fatalities is None and event_type in ("Violence against civilians",) and sub == "Abduction/forced disappearance":
         fatalities = low = high = 0

@@ -26,7 +26,7 @@ _CUES: dict[str, str] = {
     "ied": r"ieds?|improvised\s+explosive|roadside\s+bombs?|landmines?|land\s+mines?|explosive\s+devices?|engins?\s+explosifs?|mines?\s+artisanales?|bomb\s+blasts?|blasts?|explosions?|bombings?|bombs?|bombed|bomb\s+attacks?|car\s+bombs?|exploded|explos(?:é|ée|ion)s?|attentats?",
     "abduct": r"abduct(?:s|ed|ing|ion|ions)?|kidnap(?:s|ped|ping|pings)?|hostages?|enl[eè]v(?:e|ent|é|ée|és|ées|ement|ements)|kidnapp(?:é|ée|és|ées|ing)|otages?|rapt",
     "sexual": r"rap(?:e|ed|es|ing)|sexual\s+(?:violence|assault)|viols?|viol[ée]e?s|violences?\s+sexuelles?",
-    "kill": r"kill(?:s|ed|ing)?|slain|massacre(?:s|d)?|slaughter(?:ed)?|murder(?:s|ed)?|shot\s+dead|gunned\s+down|beheaded|executed|dead|die|dies|died|deaths?|death\s+toll|bodies|lives|tu(?:é|ée|és|ées|ant|er)|morts?|massacr(?:é|és|ée|ées)|ex[ée]cut[ée]e?s?|assassin(?:é|és|at)|bilan|d[ée]c[èe]s",
+    "kill": r"kill(?:s|ed|ing)?|neutrali[sz](?:ed|ing|é|és|ée|ées|er)|slain|massacre(?:s|d)?|slaughter(?:ed)?|murder(?:s|ed)?|shot\s+dead|gunned\s+down|beheaded|executed|dead|die|dies|died|deaths?|death\s+toll|bodies|lives|tu(?:é|ée|és|ées|ant|er)|morts?|massacr(?:é|és|ée|ées)|ex[ée]cut[ée]e?s?|assassin(?:é|és|at)|bilan|d[ée]c[èe]s",
     "attack": r"attack(?:s|ed|ing|ers)?|raid(?:s|ed)?|storm(?:ed|ing)|ambush(?:ed|es)?|assault(?:s|ed)?|opened\s+fire|gunmen|gunfire|shooting|attaqu(?:e|es|é|ée|és|er|ent)|assauts?|embuscades?|ouvert\s+le\s+feu|assaillants|fusillade|hommes\s+armés",
     "clash": r"clash(?:es|ed)?|fighting|fought|battles?|gun\s*battles?|exchange\s+of\s+fire|firefights?|skirmish(?:es)?|affrontements?|combats?|accrochages?|heurts",
     "overtake": r"overr(?:an|un)|took\s+control|taken\s+control|seized\s+control|(?:captured|seized|took)\s+(?:the\s+)?(?:\w+\s+)?(?:town|village|city|base|camp|post|outpost|garrison|barracks)|pris\s+le\s+contr[ôo]le|s'emparer|s'est\s+empar[ée]|se\s+sont\s+empar[ée]s|occup[ée]",
@@ -72,7 +72,7 @@ embusc assaillant fusillad clash fight fought battl skirmish firefight affront c
 seize seizi captur empar occup retook retaken recaptur regain liberat reconqu protest demonstr rally ralli manifest
 riot lynch émeut emeut vindict withdr retir quitt putsch mutin agreement ceasefir cease arrest detain interpel arrêt
 arret apprehend deploy déploi deploi establish loot pillag burn torch destroy surrend defect reddit repenti weapon
-defus saisi désamorc desamorc mort mortr overthr oust toppl depos renvers destitu
+defus saisi désamorc desamorc mort mortr neutral overthr oust toppl depos renvers destitu
 """.split())
 _PREFIX_LENGTHS = sorted({len(p) for p in _PREFIXES})
 _WORD = re.compile(r"[^\W\d_]+")

@@ -22,6 +22,7 @@ import hashlib
 import html
 import re
 import xml.etree.ElementTree as ET
+import xml.sax
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -95,16 +96,21 @@ def detect_kind(data: bytes, content_type: str = "") -> str:
 
 
 def extract_feed_items(data: bytes, base_url: str) -> list[FeedItem]:
-    """The entries of an RSS or Atom feed, in feed order; raise :class:`ParseError` when it is none.
+    """The entries of an RSS or Atom feed, in feed order; raise :class:`ParseError` when it is none."""
+    return extract_feed(data, base_url)[0]
 
-    A feed with markup errors whose entries could still be read is accepted.
+
+def extract_feed(data: bytes, base_url: str) -> tuple[list[FeedItem], str | None]:
+    """The entries of a feed and a warning when its XML is broken but entries could still be read.
+
+    A feed none of whose entries has text or a link raises :class:`ParseError`.
     """
     import feedparser
 
     parsed = feedparser.parse(data, response_headers={"content-location": base_url})
-    if not parsed.entries and (parsed.get("bozo") or not parsed.get("version")):
-        reason = parsed.get("bozo_exception") or "no feed found"
-        raise ParseError(f"not a valid feed: {reason}")
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if problem is not None and not isinstance(problem, xml.sax.SAXException):
+        problem = None  # a missing content type or an encoding declared wrong: not worth a warning
     items = []
     for entry in parsed.entries:
         link = entry.get("link")
@@ -118,7 +124,12 @@ def extract_feed_items(data: bytes, base_url: str) -> list[FeedItem]:
         published = dt.date(*stamp[:3]) if stamp else None
         key = entry.get("id") or link or hashlib.sha256(f"{title}\x1f{text}".encode()).hexdigest()[:24]
         items.append(FeedItem(key=str(key), url=link, title=title, text_html=text, published=published))
-    return items
+    if problem is not None and not any(i.url or i.text_html.strip() for i in items):
+        raise ParseError(f"invalid XML: {problem}")
+    if not items and not parsed.get("version"):
+        raise ParseError("not a feed (no RSS or Atom found)")
+    warning = f"malformed feed ({problem}); {len(items)} items recovered" if problem is not None and items else None
+    return items, warning
 
 
 def extract_sitemap(data: bytes) -> tuple[str, list[SitemapEntry]]:

@@ -161,7 +161,7 @@ class Fetcher:
             target = self._check(current)
             response = self._send("GET", target, headers)
             try:
-                if response.is_redirect:
+                if response.status_code in (301, 302, 303, 307, 308):
                     location = response.headers.get("location", "")
                     if not location:
                         raise BadStatus(f"redirect without Location ({response.status_code})", current, response.status_code)

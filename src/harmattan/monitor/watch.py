@@ -31,7 +31,7 @@ from ..store.schema import claims, documents
 from .alerts import Firing, check_alerts, deliver_firing, load_rules
 from .config import MonitorSettings
 from .feeds import (FeedItem, ParseError, build_item_document, build_page_document, detect_kind,
-                    extract_feed_items, extract_sitemap)
+                    extract_feed, extract_sitemap)
 from .fetch import Fetcher, FetchError, FetchResult
 from .rules import AlertRule
 from .state import (PollRecord, Source, load_health, load_seen, load_sources, mark_silence_reported, save_poll,
@@ -179,7 +179,9 @@ class Watcher:
             result.record = PollRecord(**{**r.__dict__, "items_updated": r.items_updated + 1})
 
     def _poll_feed(self, source: Source, response: FetchResult, result: PollResult) -> bool:
-        items = extract_feed_items(response.content, response.url)
+        items, warning = extract_feed(response.content, response.url)
+        if warning:
+            result.notes.append(warning)
         seen = load_seen(self.engine, source.id)
         fresh = [i for i in items if seen.get(i.key, {}).get("digest") != i.digest]
         for n, item in enumerate(fresh):

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from ..exports import FORMATS
 from ..store.query import EventFilter, actor_counts, load_event, query_events, search_documents, weekly_counts
-from ..store.schema import documents
+from ..store.schema import documents, events
 from . import queries, views
 from .api import actor_info, actor_kb, find_actor, resolve_week
 from .auth import SESSION_COOKIE, check_password, delete_session, save_session
@@ -74,11 +74,9 @@ def _query(params: dict, **changes) -> str:
 def _filter_context(request: Request) -> dict:
     engine = engine_of(request)
     with engine.connect() as conn:
-        from sqlalchemy import distinct
-        from ..store.schema import events
-        countries = conn.execute(select(distinct(events.c.country_code), events.c.country)
+        countries = conn.execute(select(events.c.country_code, events.c.country).distinct()
                                  .where(events.c.country_code.is_not(None)).order_by(events.c.country)).all()
-        types = [r[0] for r in conn.execute(select(distinct(events.c.event_type)).order_by(events.c.event_type))]
+        types = [r[0] for r in conn.execute(select(events.c.event_type).distinct().order_by(events.c.event_type))]
     return {"countries": [(c, n or c) for c, n in countries], "types": types}
 
 
@@ -135,7 +133,8 @@ def _evidence_by_field(record: dict) -> dict[str, list[dict]]:
     by_field: dict[str, list[dict]] = {}
     for i, source in enumerate(record["sources"]):
         for ev in source.get("evidence", []):
-            by_field.setdefault(ev["field"], []).append({"source": i + 1, "text": ev["text"]})
+            by_field.setdefault(ev["field"], []).append({"source": i + 1, "text": ev["text"],
+                                                         "figure": source.get("fatalities")})
     return by_field
 
 
@@ -160,7 +159,8 @@ def event_page(request: Request, event_id: str):
     for field in views.field_rows(record):
         value = record.get(field)
         rows.append({"field": field, "value": value, "corrected": field in machine, "machine": machine.get(field),
-                     "evidence": [{**e, "segments": views.highlight(e["text"], _needle(field, value))}
+                     "evidence": [{**e, "segments": views.highlight(e["text"], _needle(
+                                     field, e["figure"] if field == "fatalities" and e["figure"] is not None else value))}
                                   for e in evidence.get(field, [])]})
     return render(request, "event.html", event=record, rows=rows, articles=_articles(request, record),
                   history_chart=views.history_chart(record.get("history") or []),

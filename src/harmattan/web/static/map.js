@@ -10,7 +10,7 @@
     "Battles": "battles", "Explosions/Remote violence": "explosions", "Violence against civilians": "vac",
     "Protests": "protests", "Riots": "riots", "Strategic developments": "strategic", "Disaster": "disaster"
   };
-  var map = L.map(el, { preferCanvas: false, worldCopyJump: false, attributionControl: true }).setView([13, 2], 5);
+  var map = L.map(el, { minZoom: 3, maxZoom: 14, attributionControl: true }).setView([13, 2], 5);
   map.attributionControl.setPrefix(false);
   window.harmattanMap = map;
   if (el.dataset.tiles) {
@@ -68,6 +68,6 @@
     if (status) { status.textContent = data.count + " events on the map."; }
   }).catch(function (err) {
     el.dataset.markers = "error";
-    if (status) { status.textContent = "Could not load events: " + err.message; }
+    if (status) { status.textContent = "Could not load events: " + (err && err.message ? err.message : String(err)); }
   }).then(function () { return base; }).then(function () { el.dataset.ready = "true"; });
 })();
