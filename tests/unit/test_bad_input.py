@@ -86,7 +86,7 @@ def test_file_over_the_size_limit_is_refused_unread(tmp_path):
     assert items[-1].text == GOOD
 
 
-def test_big_text_under_the_limit_is_read_quickly_and_cut(tmp_path):
+def test_big_text_under_the_limit_is_read_and_cut(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("Gunmen attacked the village of Boni on Monday, residents said.\n" * 800_000)  # 50 MB
     items = _load(big)
@@ -231,7 +231,7 @@ def test_unclosed_and_nested_script_tricks(tmp_path):
     assert [d.text for d in docs] == ["Troops entered Kidal on Sunday."] * 2
 
 
-def test_page_with_thousands_of_teasers_is_split_quickly():
+def test_page_with_thousands_of_teasers_is_split():
     from harmattan.loaders import split_articles
 
     text = "\n".join(["Floods Hit Mopti Again", "By Ali Diallo Heavy rain flooded the town... Society -"] * 5000)
