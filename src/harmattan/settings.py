@@ -37,13 +37,59 @@ class Settings:
 
 
 def _coerce(value: str, kind: Any) -> Any:
-    if kind in (bool, "bool"):
+    kind = str(kind)
+    if kind == "bool":
         return value.strip().lower() in ("1", "true", "yes", "on")
-    if kind in (int, "int"):
+    if kind == "int":
         return int(value)
-    if kind in (float, "float"):
+    if kind == "float":
         return float(value)
+    if kind.startswith("tuple"):
+        return tuple(v.strip() for v in value.split(",") if v.strip())
     return value
+
+
+def load_section(
+    cls: type,
+    table: str | None,
+    env_prefix: str,
+    overrides: Mapping[str, Any] | None = None,
+    env: Mapping[str, str] | None = None,
+    config_path: str | os.PathLike | None = "auto",
+):
+    """Build a settings dataclass from defaults, a TOML table, ``<env_prefix><FIELD>`` variables and overrides.
+
+    ``table`` None reads the file's top level (or its ``[harmattan]`` table), other tables left to
+    their own sections. Every part of the project reads its settings through this one function.
+    """
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    if config_path == "auto":
+        config_path = env.get("HARMATTAN_CONFIG") or ("harmattan.toml" if Path("harmattan.toml").is_file() else None)
+    if config_path:
+        with open(config_path, "rb") as fh:
+            data = tomllib.load(fh)
+        if table is None:
+            section = data.get("harmattan", {k: v for k, v in data.items() if not isinstance(v, dict)})
+        else:
+            section = data.get(table, {})
+        values.update(section)
+    known = {f.name: f.type for f in fields(cls)}
+    for name, kind in known.items():
+        raw = env.get(f"{env_prefix}{name.upper()}")
+        if raw is not None:
+            values[name] = _coerce(raw, kind)
+    for name, value in (overrides or {}).items():
+        if value is not None:
+            values[name] = value
+    unknown = set(values) - set(known)
+    if unknown:
+        raise ValueError(f"unknown settings{f' in [{table}]' if table else ''}: {', '.join(sorted(unknown))}")
+    for name, kind in known.items():
+        if str(kind).startswith("tuple") and isinstance(values.get(name), (list, str)):
+            raw = values[name]
+            values[name] = tuple(v.strip() for v in raw.split(",")) if isinstance(raw, str) else tuple(raw)
+    return dataclasses.replace(cls(), **values)
 
 
 def load_settings(
@@ -52,23 +98,4 @@ def load_settings(
     config_path: str | os.PathLike | None = "auto",
 ) -> Settings:
     """Build the settings from defaults, a TOML file, the environment and overrides."""
-    env = os.environ if env is None else env
-    values: dict[str, Any] = {}
-    if config_path == "auto":
-        config_path = env.get("HARMATTAN_CONFIG") or ("harmattan.toml" if Path("harmattan.toml").is_file() else None)
-    if config_path:
-        with open(config_path, "rb") as fh:
-            data = tomllib.load(fh)
-        values.update(data.get("harmattan", data))
-    known = {f.name: f.type for f in fields(Settings)}
-    for name, kind in known.items():
-        raw = env.get(f"HARMATTAN_{name.upper()}")
-        if raw is not None:
-            values[name] = _coerce(raw, kind)
-    for name, value in (overrides or {}).items():
-        if value is not None:
-            values[name] = value
-    unknown = set(values) - set(known)
-    if unknown:
-        raise ValueError(f"unknown settings: {', '.join(sorted(unknown))}")
-    return dataclasses.replace(Settings(), **values)
+    return load_section(Settings, None, "HARMATTAN_", overrides, env, config_path)

@@ -36,6 +36,7 @@ def env(tmp_path):
             "HARMATTAN_MONITOR_TIMEOUT_S": "2", "HARMATTAN_MONITOR_RETRIES": "0"}
 
 
+@pytest.mark.slow
 def test_new_item_event_and_one_alert_per_material_change(cli, env, tmp_path):
     feed = [FOOTBALL]
     with Site() as site:

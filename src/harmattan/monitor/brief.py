@@ -20,7 +20,7 @@ from collections import Counter
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import distinct, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from ..store.query import EventFilter, query_events, weekly_counts
@@ -66,7 +66,7 @@ def load_brief(engine: Engine, monday: dt.date, countries: list[str] | None = No
     if not countries:
         with engine.connect() as conn:
             countries = sorted(c for (c,) in conn.execute(
-                select(distinct(events.c.country_code)).where(events.c.event_date.between(monday.isoformat(), sunday.isoformat())))
+                select(events.c.country_code).distinct().where(events.c.event_date.between(monday.isoformat(), sunday.isoformat())))
                 if c)
     sections = []
     for code in countries:

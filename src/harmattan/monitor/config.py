@@ -10,14 +10,12 @@ same file (``$HARMATTAN_CONFIG`` or ``./harmattan.toml``, table ``[monitor]``).
 """
 from __future__ import annotations
 
-import dataclasses
 import os
-import tomllib
-from dataclasses import dataclass, fields
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .. import __version__
+from ..settings import load_section
 
 
 @dataclass(frozen=True)
@@ -51,45 +49,10 @@ class MonitorSettings:
     smtp_starttls: bool = False
 
 
-def _coerce(value: str, kind: Any) -> Any:
-    kind = str(kind)
-    if kind == "bool":
-        return value.strip().lower() in ("1", "true", "yes", "on")
-    if kind == "int":
-        return int(value)
-    if kind == "float":
-        return float(value)
-    if kind.startswith("tuple"):
-        return tuple(v.strip() for v in value.split(",") if v.strip())
-    return value
-
-
 def load_monitor_settings(
     overrides: Mapping[str, Any] | None = None,
     env: Mapping[str, str] | None = None,
     config_path: str | os.PathLike | None = "auto",
 ) -> MonitorSettings:
     """Build the monitor settings from defaults, the TOML file's ``[monitor]`` table, the environment and overrides."""
-    env = os.environ if env is None else env
-    values: dict[str, Any] = {}
-    if config_path == "auto":
-        config_path = env.get("HARMATTAN_CONFIG") or ("harmattan.toml" if Path("harmattan.toml").is_file() else None)
-    if config_path:
-        with open(config_path, "rb") as fh:
-            data = tomllib.load(fh)
-        values.update(data.get("monitor", {}))
-    known = {f.name: f.type for f in fields(MonitorSettings)}
-    for name, kind in known.items():
-        raw = env.get(f"HARMATTAN_MONITOR_{name.upper()}")
-        if raw is not None:
-            values[name] = _coerce(raw, kind)
-    for name, value in (overrides or {}).items():
-        if value is not None:
-            values[name] = value
-    unknown = set(values) - set(known)
-    if unknown:
-        raise ValueError(f"unknown monitor settings: {', '.join(sorted(unknown))}")
-    if isinstance(values.get("allow_networks"), (list, str)):
-        raw = values["allow_networks"]
-        values["allow_networks"] = tuple(raw.split(",") if isinstance(raw, str) else raw)
-    return dataclasses.replace(MonitorSettings(), **values)
+    return load_section(MonitorSettings, "monitor", "HARMATTAN_MONITOR_", overrides, env, config_path)

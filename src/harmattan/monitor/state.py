@@ -192,6 +192,13 @@ def _save_health(conn: Connection, source_id: int, record: PollRecord, now: floa
     return values.get("failures", 0)
 
 
+def prune_fetch_log(engine: Engine, keep_days: int = 30) -> int:
+    """Drop fetch log rows older than ``keep_days`` (items per day reads the last 7); returns how many."""
+    cutoff = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=keep_days)).isoformat(timespec="seconds")
+    with engine.begin() as conn:
+        return conn.execute(delete(fetch_log).where(fetch_log.c.at < cutoff)).rowcount
+
+
 def mark_silence_reported(engine: Engine, source_id: int) -> None:
     with engine.begin() as conn:
         conn.execute(update(source_health).where(source_health.c.source_id == source_id).values(silent_reported=True))

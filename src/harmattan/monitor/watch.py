@@ -34,8 +34,8 @@ from .feeds import (FeedItem, ParseError, build_item_document, build_page_docume
                     extract_feed, extract_sitemap)
 from .fetch import Fetcher, FetchError, FetchResult
 from .rules import AlertRule
-from .state import (PollRecord, Source, load_health, load_seen, load_sources, mark_silence_reported, save_poll,
-                    save_seen)
+from .state import (PollRecord, Source, load_health, load_seen, load_sources, mark_silence_reported, prune_fetch_log,
+                    save_poll, save_seen)
 
 _ACCEPT = {
     "feed": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5",
@@ -99,6 +99,7 @@ class Watcher:
         """
         started = time.monotonic()
         polls = 0
+        prune_fetch_log(self.engine)
         while not self.stop.is_set():
             now = time.time()
             active = load_sources(self.engine, enabled_only=True)
