@@ -9,7 +9,6 @@ under CI (``$CI`` set), where they fail. Screenshots go to
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import threading
 import time
@@ -143,9 +142,10 @@ def page(chromium, server):
 @pytest.fixture(scope="session")
 def screenshots() -> Path:
     folder = Path(os.environ.get("HARMATTAN_SCREENSHOTS") or Path(__file__).parent / "screenshots")
-    if folder.exists() and folder.name == "screenshots":
-        shutil.rmtree(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.png"):
+        old.unlink()
+    (folder / ".gitignore").write_text("# screenshots written by the browser tests\n*\n")
     return folder
 
 

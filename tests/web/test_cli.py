@@ -56,7 +56,7 @@ def test_serve_prints_address_and_answers(cli, tmp_path):
                 break
             except httpx.TransportError:
                 time.sleep(0.1)
-        assert health.status_code == 200 and health.json()["events"] == 0
+        assert health.status_code == 200 and health.json()["empty"] is True
         assert httpx.get(f"http://127.0.0.1:{port}/", timeout=5).status_code == 200
     finally:
         proc.terminate()

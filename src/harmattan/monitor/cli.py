@@ -203,7 +203,7 @@ def alerts(ctx, db):
 def alerts_add(ctx, name, admin1, country, actor, event_type, min_fatalities, weekly_fatalities_above, webhook,
                email, db, config):
     """Add a rule. Example: harmattan alerts add --name mopti --admin1 Mopti --admin1 Ségou --min-fatalities 5 --webhook URL"""
-    from ..store.query import _country_code
+    from ..store.query import country_code as _country_code
     from .alerts import save_rule
     from .rules import AlertRule
     from .safety import UnsafeURL, check_url
@@ -303,7 +303,7 @@ def brief(week, country, path, pdf, db):
 
     Example: harmattan brief --week 2025-W23 --country ML -o brief.html
     """
-    from ..store.query import _country_code
+    from ..store.query import country_code as _country_code
     from .brief import load_brief, parse_week, render_brief_html, write_pdf
 
     try:

@@ -56,14 +56,16 @@ def _km(lat1, lon1, lat2, lon2) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _resolve_actor(name: str) -> list[str]:
+def resolve_actor(name: str) -> list[str]:
+    """Canonical names an actor alias stands for (empty when the knowledge base does not know it)."""
     from ..actors import load_actor_kb
     kb = load_actor_kb()
     found = kb.resolve(name)
     return [found.name] if found else []
 
 
-def _country_code(value: str) -> str:
+def country_code(value: str) -> str:
+    """An ISO2 code from a code or a country name; ValueError when unknown."""
     if len(value) == 2:
         return value.upper()
     import pycountry
@@ -73,14 +75,15 @@ def _country_code(value: str) -> str:
         raise ValueError(f"unknown country: {value}") from None
 
 
-def _where(flt: EventFilter):
+def where_clause(flt: EventFilter):
+    """The SQL condition of a filter (None when it filters nothing)."""
     cond = []
     if not flt.include_background:
         cond.append(or_(events.c.background.is_(False), events.c.background.is_(None)))
     if not flt.include_rejected:
         cond.append(or_(events.c.review_status.is_(None), events.c.review_status != "not_event"))
     if flt.country:
-        cond.append(events.c.country_code == _country_code(flt.country))
+        cond.append(events.c.country_code == country_code(flt.country))
     if flt.admin1:
         cond.append(func.lower(events.c.admin1) == flt.admin1.lower())
     if flt.since:
@@ -93,7 +96,7 @@ def _where(flt: EventFilter):
         cond.append(events.c.fatalities >= flt.min_fatalities)
     if flt.actor:
         # A known alias (GSIM, EIGS, Wagner) uses the actor index; other text matches part of a name.
-        names = _resolve_actor(flt.actor)
+        names = resolve_actor(flt.actor)
         match = event_actors.c.actor.in_(names) if names else func.lower(event_actors.c.actor).like(f"%{flt.actor.lower()}%")
         # EXISTS lets the database walk events newest first and stop at the limit.
         cond.append(exists().where(event_actors.c.event_id == events.c.event_id, match))
@@ -107,7 +110,7 @@ def _where(flt: EventFilter):
 
 def query_events(engine: Engine, flt: EventFilter) -> Iterator[dict]:
     """Interchange records of the events matching ``flt``, newest first (nearest first with ``near``)."""
-    where = _where(flt)
+    where = where_clause(flt)
     with engine.connect() as conn:
         if flt.near:
             # Distances on the small columns first (the bounding box uses the lat/lon index),
@@ -202,7 +205,7 @@ def actor_counts(engine: Engine, flt: EventFilter | None = None) -> list[dict]:
     """Actors with their number of events (all roles), most active first."""
     stmt = (select(event_actors.c.actor, func.count().label("n"))
             .group_by(event_actors.c.actor).order_by(func.count().desc(), event_actors.c.actor))
-    where = _where(flt) if flt else None
+    where = where_clause(flt) if flt else None
     if where is not None:
         stmt = stmt.where(event_actors.c.event_id.in_(select(events.c.event_id).where(where)))
     with engine.connect() as conn:
@@ -218,7 +221,7 @@ def weekly_counts(engine: Engine, flt: EventFilter, by_country: bool = True) -> 
     cols = [events.c.event_date] + ([events.c.country_code] if by_country else [])
     stmt = select(*cols, func.count().label("n"), func.coalesce(func.sum(events.c.fatalities), 0).label("f"))
     stmt = stmt.where(events.c.event_date.is_not(None))
-    where = _where(flt)
+    where = where_clause(flt)
     if where is not None:
         stmt = stmt.where(where)
     stmt = stmt.group_by(*cols)

@@ -2,7 +2,7 @@
 
 >>> from harmattan.web.config import WebConfig
 >>> app = create_app(WebConfig(db_url="sqlite://"))
->>> sorted(r.path for r in app.routes if getattr(r, "path", "").startswith("/api/events"))[:2]
+>>> [p for p in app.openapi()["paths"] if p.startswith("/api/events")][:2]
 ['/api/events', '/api/events/points']
 """
 from __future__ import annotations

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from ..store.query import EventFilter, _country_code, parse_near
+from ..store.query import EventFilter, country_code, parse_near
 from .errors import APIError
 
 FILTER_KEYS = ("country", "admin1", "since", "until", "type", "actor", "min_fatalities", "near", "background")
@@ -70,7 +70,7 @@ def parse_filter(params: Mapping, limit: int | None = None) -> EventFilter:
     country = _text(params, "country")
     if country:
         try:
-            country = _country_code(country)
+            country = country_code(country)
         except ValueError as exc:
             raise _invalid("country", str(exc)) from None
         if not country.isalpha():

@@ -10,15 +10,33 @@ import datetime as dt
 import json
 from collections import Counter, defaultdict
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Engine
 
-from ..store.query import EventFilter, _where, query_events
+from ..store.query import EventFilter, query_events, resolve_actor
+from ..store.query import where_clause as _store_where
 from ..store.schema import claims, event_actors, events, overrides
 
 SORTS = {"event_date": events.c.event_date, "fatalities": events.c.fatalities, "n_sources": events.c.n_sources,
          "country": events.c.country_code, "updated_at": events.c.updated_at, "event_type": events.c.event_type}
 GROUPS = ("week", "country", "admin1", "type", "actor")
+
+
+def _where(flt: EventFilter):
+    """The store's filter, but the actor condition as ``event_id IN (events of the actor)``.
+
+    The store's ``EXISTS`` form walks events newest first and stops at a limit; counting, sorting
+    by another column or grouping visits every match, and then starting from the actor index is
+    far cheaper (seconds to milliseconds on a store of 200,000 events).
+    """
+    if not flt.actor:
+        return _store_where(flt)
+    base = _store_where(dataclasses.replace(flt, actor=None))
+    names = resolve_actor(flt.actor)
+    match = (event_actors.c.actor.in_(names) if names
+             else func.lower(event_actors.c.actor).like(f"%{flt.actor.lower()}%"))
+    cond = events.c.event_id.in_(select(event_actors.c.event_id).where(match))
+    return cond if base is None else and_(base, cond)
 
 
 def parse_sort(value: str | None) -> tuple[str, bool]:

@@ -121,12 +121,14 @@ def timeline(rows: list[dict], width: int = 900, height: int = 160, pad: int = 2
     max_f = max(r["fatalities"] for r in rows) or 1
     inner = height - 2 * pad
     bars, points = [], []
-    for r in rows:
-        i = (dt.date.fromisoformat(r["week"]) - first).days // 7
+    by_week = {(dt.date.fromisoformat(r["week"]) - first).days // 7: r for r in rows}
+    for i in range(n):  # weeks without events are zeros on the line, not skipped
+        r = by_week.get(i, {"events": 0, "fatalities": 0})
         x = pad + i * step
-        h = inner * r["events"] / max_e
-        bars.append({"x": round(x + step * 0.1, 1), "y": round(height - pad - h, 1), "w": round(max(step * 0.8, 1), 1),
-                     "h": round(h, 1), "title": f"week of {r['week']}: {r['events']} events, {r['fatalities']} killed"})
+        if i in by_week:
+            h = inner * r["events"] / max_e
+            bars.append({"x": round(x + step * 0.1, 1), "y": round(height - pad - h, 1), "w": round(max(step * 0.8, 1), 1),
+                         "h": round(h, 1), "title": f"week of {r['week']}: {r['events']} events, {r['fatalities']} killed"})
         points.append(f"{x + step / 2:.1f},{height - pad - inner * r['fatalities'] / max_f:.1f}")
     ticks = []
     for k in range(0, n, max(1, math.ceil(n / 6))):
