@@ -351,10 +351,10 @@ def choose_actors(incident: Incident, event_type: str, country: str | None):  # 
             return None, None, (), (), False, None
         m, t, _ = min(first, key=lambda x: (x[0].start if x[1] == first[0][1] else 10**6))
         return m.actor, None, (), (), m.suspected, t
-    # Self-defence militias (VDP, Dozo, vigilantes) are mostly the ones attacked beside the army:
+    # Self-defence militias (VDP, vigilantes) are mostly the ones attacked beside the army:
     # they are perpetrators only when no other armed group is named.
-    militias = [x for x in named_armed if x[0].actor.kind == "militia"]
-    named_armed = [x for x in named_armed if x[0].actor.kind != "militia"]
+    militias = [x for x in named_armed if x[0].actor.kind == "militia" and x[0].actor.actor_type != "Identity militias"]
+    named_armed = [x for x in named_armed if x not in militias]
     security_dead = any(c.group == "security" for c in _killed(incident))
     perp = sorted(named_armed, key=lambda x: (not x[2],))[:1] or generic_armed[:1] or ([] if security_dead else militias[:1])
     if perp and perp[0] in militias:
