@@ -104,7 +104,9 @@ def consolidate(reports: Sequence[Event]) -> Event:
         values = [getattr(r, field) for r in reports if getattr(r, field) is not None]
         return values[-1] if values else None
 
-    history = tuple(h for r in reports for h in r.history)
+    # Report order; reports of the same day (teasers of one page) in rising order of their toll.
+    history = tuple(sorted((h for r in reports for h in r.history),
+                           key=lambda h: (h.get("published") or "9999", h.get("fatalities") or 0)))
     return dataclasses.replace(
         first,
         event_type=typed.event_type, sub_event_type=typed.sub_event_type,
