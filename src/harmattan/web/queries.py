@@ -66,8 +66,11 @@ def page_events(engine: Engine, flt: EventFilter, sort: str = "event_date", desc
         count = select(func.count()).select_from(events)
         total = conn.execute(count.where(where) if where is not None else count).scalar_one()
         stmt = select(events.c.data, events.c.updated_at, events.c.review_status)
-        if where is not None:
-            stmt = stmt.where(where)
+        # Counting starts from the actor's index (IN); one page walks the sort column and checks the
+        # actor per row (the store's EXISTS), stopping after ``limit`` rows.
+        rows_where = _store_where(flt) if flt.actor else where
+        if rows_where is not None:
+            stmt = stmt.where(rows_where)
         rows = conn.execute(stmt.order_by(*order).offset(offset).limit(limit)).all()
     return total, [{**json.loads(r.data), "updated_at": r.updated_at} for r in rows]
 
