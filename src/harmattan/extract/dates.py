@@ -68,7 +68,7 @@ _REPORTING = re.compile(
     r"\b(?:said|says|told|announced|reported|confirmed|claimed(?:\s+responsibility)?|added|stated|declared|"
     r"disclosed|revealed|tweeted|wrote|posted|published|indicated|explained|urged|called|issued|"
     r"a\s+(?:indiqué|déclaré|annoncé|affirmé|précisé|confirmé|revendiqué|rapporté|dénoncé|ajouté)|"
-    r"(?:ont|a)\s+(?:indiqué|déclaré|annoncé|affirmé|précisé|confirmé)|indiqu[ée]|déclar[ée]|annonc[ée]|selon)"
+    r"(?:ont|a)\s+(?:indiqué|déclaré|annoncé|affirmé|précisé|confirmé)|indiqu[ée]|déclar[ée]|annonc[ée]|publi[ée]e?|rendu\s+public|selon)"
     r"(?:\s+(?:it|that|late|early|on|in|a|statement|\w+ly))*\s*$",
     re.I,
 )

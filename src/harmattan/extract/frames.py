@@ -28,7 +28,10 @@ _BACKGROUND = re.compile(
 _AGGREGATE = re.compile(
     r"\b(?:(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:weeks|months|days)|in\s+recent\s+(?:weeks|months)|"
     r"so\s+far\s+this\s+year|since\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?(?:year|month)|attacks\s+across|"
-    r"ces\s+derni[èe]res\s+semaines|au\s+cours\s+des\s+derni[èe]res?\s+(?:semaines|mois)|depuis\s+le\s+d[ée]but\s+de\s+l'ann[ée]e)\b",
+    r"ces\s+derni[èe]res\s+semaines|au\s+cours\s+des\s+derni[èe]res?\s+(?:semaines|mois)|depuis\s+le\s+d[ée]but\s+de\s+l'ann[ée]e|"
+    r"(?:since|depuis)\s+(?:early\s+|late\s+|mid-|the\s+end\s+of\s+|d[ée]but\s+|fin\s+|la\s+mi-)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre))\b",
     re.I,
 )
 _NEW_INCIDENT = re.compile(
