@@ -269,6 +269,17 @@ def detect_countries(text: str, gazetteer: Gazetteer | None = None) -> list[str]
     >>> detect_countries("BAMAKO, Sept 18 - Jihadists stormed a school")
     ['ML']
     """
+    if gazetteer is None:  # the packaged gazetteer: cached, a sentence is asked about twice
+        return list(_detect_default(text))
+    return _detect_countries(text, gazetteer)
+
+
+@functools.lru_cache(maxsize=256)
+def _detect_default(text: str) -> tuple[str, ...]:
+    return tuple(_detect_countries(text, None))
+
+
+def _detect_countries(text: str, gazetteer: Gazetteer | None) -> list[str]:
     gaz = gazetteer or load_gazetteer()
     score: dict[str, float] = {}
     first: dict[str, int] = {}
@@ -398,7 +409,7 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
     gaz = gazetteer or load_gazetteer()
     toks = _tokens(text)
     cands = _candidates(text, toks, gaz)
-    detected = detect_countries(text, gaz)
+    detected = detect_countries(text, gazetteer)
     countries = tuple(dict.fromkeys([*(c.upper() for c in country_hints), *detected]))
     mentions: list[PlaceMention] = []
     # pass 1: countries and explicit admin units (they give the context)

@@ -12,7 +12,7 @@ from .casualties import extract_casualties
 from .dates import find_dates
 from .frames import Frame, classify_background, is_aggregate, is_attribution, opens_incident, reports_act
 from .text import normalize_text, split_sentences
-from .triggers import find_cues, is_relevant
+from .triggers import find_cues
 
 _DAY_KINDS = ("iso", "dmy", "mdy", "night", "weekday")
 
@@ -57,11 +57,15 @@ def article_countries(article: Article) -> list[str]:
 
 
 def build_frames(article: Article, relevance_filter: bool = True) -> list[Frame]:
-    """Frames of every sentence of the article that can speak of an event."""
-    if relevance_filter and not is_relevant(f"{article.title or ''}\n{article.text or ''}"):
-        return []
+    """Frames of every sentence of the article that can speak of an event.
+
+    The relevance filter is per sentence: a sentence without an event cue (a cheap word test
+    first, see :mod:`triggers`) gets no place, actor or date analysis, and an article without
+    any such sentence costs little more than splitting it. ``relevance_filter=False`` analyses
+    every sentence.
+    """
     published = article.doc.published
-    hints = article_countries(article)
+    hints: list[str] | None = None  # the article's countries, found once a sentence needs them
     frames: list[Frame] = []
     previous = -2
     for index, (sentence, is_title) in enumerate(article_sentences(article)):
@@ -72,16 +76,18 @@ def build_frames(article: Article, relevance_filter: bool = True) -> list[Frame]
             cut = len(sentence.rstrip().rstrip(".\u2026"))
             casualties = [c for c in casualties if cut - c.end > 12]
         attribution = is_attribution(sentence)
-        if not cues and not casualties and not attribution:
+        if relevance_filter and not cues and not casualties and not attribution:
             # The sentence after an event sentence often dates it ("The water swept through
             # Mokwa before dawn on Thursday"): keep its date as a date-only frame.
             if index == previous + 1 and not is_title:
                 dated = [d for d in find_dates(sentence, published) if not d.reporting and d.kind in _DAY_KINDS and d.date]
-                if dated:
+                if dated and hints is not None:
                     frames.append(Frame(index=index, text=sentence, is_title=False, cues={}, dates=tuple(dated),
                                         extras={"hints": tuple(hints), "date_only": True}))
             continue
         previous = index
+        if hints is None:
+            hints = article_countries(article)
         dates = find_dates(sentence, published)
         countries = detect_countries(sentence)
         local_hints = list(dict.fromkeys(hints + countries))
