@@ -136,10 +136,8 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
         if re.search(r"\b(?:tear\s*gas|dispersed|arrested|gaz\s+lacrymog|dispers[ée])", text, re.I):
             return "Protests", "Protest with intervention", False
         return "Protests", "Peaceful protest", False
-    lead = next((f for f in incident.frames if f.family == "conflict"), incident.frames[0])
-    # How the violence was done is read from the headline and the lead, not from side details
-    # ("...with the support of drone strikes in the days before").
-    head = {c for f in incident.frames if f.is_title or f is lead for c in f.cues}
+    lead = _lead(incident)
+    head = _head_cues(incident)
     explosive = head & EXPLOSION
     if "suicide" in head:
         return "Explosions/Remote violence", "Suicide bomb", civilian_words and not ("security" in groups)
@@ -183,13 +181,20 @@ def _taker_is_state(incident: Incident) -> bool:
     return False
 
 
+def _lead(incident: Incident):
+    """The first sentence that reports the violence (else the first of the incident)."""
+    return next((f for f in incident.frames if f.family == "conflict"), incident.frames[0])
+
+
 def _head_cues(incident: Incident) -> set[str]:
-    lead = next((f for f in incident.frames if f.family == "conflict"), incident.frames[0])
+    """Cues of the headline and the lead: how the violence was done is read there, not from side
+    details ("...with the support of drone strikes in the days before")."""
+    lead = _lead(incident)
     return {c for f in incident.frames if f.is_title or f is lead for c in f.cues}
 
 
 def _battle_sub(incident: Incident, cues: set[str]) -> str:
-    cues = _head_cues(incident) or cues
+    cues = _head_cues(incident) or cues  # headline and lead first (a later "retook the town" is an aftermath)
     if "regain" in cues or ("overtake" in cues and _taker_is_state(incident)):
         return "Government regains territory"
     if "overtake" in cues:
