@@ -66,7 +66,7 @@ exit departure pull pulls pulled pulling executed execution executions accord ac
 _PREFIXES = frozenset("""
 flood inond landslid glissement diluvienn drought sécheress secheress epidem outbreak mening méning épidém storm
 windstorm rainstorm tempêt tempet cyclon wildfire incendi suicid kamikaz attentat aérien aerien frappe bombard shell
-mortar rocket artiller roquett grenad roadsid landmin explos improvis blast bomb abduct kidnap hostag enlev enlèv otag
+mortar rocket artiller roquett grenad roadsid landmin explos explod improvis blast bomb abduct kidnap hostag enlev enlèv otag
 sexual kill massacr slaughter murder behead exécut assassin death décè déce attack raid ambush assault gunfir attaqu
 embusc assaillant fusillad clash fight fought battl skirmish firefight affront combat accroch heurt overran overrun
 seize seizi captur empar occup retook retaken recaptur regain liberat reconqu protest demonstr rally ralli manifest
