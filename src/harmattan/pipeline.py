@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from .extract.article import build_frames
 from .extract.coding import code_incident
 from .extract.incidents import group_incidents
+from .extract.published import infer_published
 from .language import detect_language
 from .loaders import split_articles
 from .merge import merge_events
@@ -80,6 +81,10 @@ def extract_document_events(doc: Document, settings: Settings) -> tuple[list[Eve
     """Single-report events of every article of one document, and the article count."""
     if doc.language is None:
         doc = dataclasses.replace(doc, language=detect_language(doc.text[:2000]))
+    if doc.published is None:
+        published, _ = infer_published(doc.text, doc.url, doc.title)
+        if published is not None:
+            doc = dataclasses.replace(doc, published=published)
     articles = split_articles(doc)
     events: list[Event] = []
     for article in articles:
