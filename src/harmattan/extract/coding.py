@@ -141,7 +141,9 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
     explosive = head & EXPLOSION
     if "suicide" in head:
         return "Explosions/Remote violence", "Suicide bomb", civilian_words and not ("security" in groups)
-    if "air" in head and re.search(r"\b(?:strikes?|raids?|frappes?|bombardements?|drones?)\b", text, re.I):
+    if (("air" in head and ((head & EXPLOSION) - {"air"} or head & {"kill", "attack"})) or ("air" in cues and "ied" in head)) \
+            and not _GROUND.search(lead.text):
+        # An aircraft or a drone named where the violence is told: the strike came from the air.
         return "Explosions/Remote violence", "Air/drone strike", "civilians" in groups or (civilian_words and "attackers" not in groups)
     if explosive and (set(lead.cues) & explosive) and not _GROUND.search(lead.text):
         sub = ("Shelling/artillery/missile attack" if "shelling" in explosive else
@@ -326,7 +328,24 @@ def choose_place(incident: Incident, hints: tuple[str, ...]):
     return None, 3, None, None
 
 
-def choose_actors(incident: Incident, event_type: str, country: str | None):  # noqa: C901 (one ACLED rule per branch)
+def _armed_strike(incident: Incident) -> bool:
+    """Does an armed group own the drone ("JNIM drone strike", "un drone du JNIM")?
+
+    True when, in a sentence with an air cue and no state forces, an armed group is named within a
+    few words of the cue.
+    """
+    for f in incident.frames:
+        spans = f.cues.get("air", ())
+        if not spans or any(m.actor.actor_type == "State forces" for m in f.actors):
+            continue
+        for m in f.actors:
+            if m.actor.actor_type in ("Rebel groups", "Political militias") and not m.actor.name.startswith("Unidentified"):
+                if any(abs(m.start - e) < 25 or abs(s - m.end) < 25 for s, e in spans):
+                    return True
+    return False
+
+
+def choose_actors(incident: Incident, event_type: str, country: str | None, sub_event_type: str | None = None):  # noqa: C901 (one ACLED rule per branch)
     """(actor1, actor2, assoc1, assoc2, suspected, evidence)."""
     mentions = _participants(incident)
     if event_type == "Disaster":
@@ -375,11 +394,15 @@ def choose_actors(incident: Incident, event_type: str, country: str | None):  # 
         actor2 = civilians[0][0].actor if civilians else None
         if actor1 is None and states:
             actor1 = states[0][0].actor
-    elif event_type == "Explosions/Remote violence" and actor1 is None and states and re.search(
-            r"\b(?:air\s*strikes?|airstrikes?|drone|air\s+force|jets?|frappes?|bombardements?)", text, re.I):
-        # Air and drone strikes are the state's: the state is the actor, the targets the other side.
-        actor1 = states[0][0].actor
-        actor2 = (civilians[0][0].actor if civilians else None)
+    elif sub_event_type == "Air/drone strike" and not _armed_strike(incident):
+        # Air and drone strikes are the state's (only states fly here, unless the text says an armed
+        # group's drone struck): the state is the actor, the targets (an armed group, civilians) the other side.
+        state = states[0][0].actor if states else load_actor_kb().country_actor("military", country)
+        targets = [x for x in named_armed + generic_armed if x[0].actor is not state]
+        actor1 = state
+        actor2 = civilians[0][0].actor if civilians and not targets else (targets[0][0].actor if targets else None)
+        evidence = states[0][1] if states else evidence
+        suspected = False
     else:
         if states:
             actor2 = states[0][0].actor
@@ -452,7 +475,7 @@ def code_incident(incident: Incident, article: Article, number: int, country_nam
     fatalities, low, high = consolidate_killed(killed)
     if fatalities is None and event_type in ("Violence against civilians",) and sub == "Abduction/forced disappearance":
         fatalities = low = high = 0
-    actor1, actor2, assoc1, assoc2, suspected, actor_sentence = choose_actors(incident, event_type, country)
+    actor1, actor2, assoc1, assoc2, suspected, actor_sentence = choose_actors(incident, event_type, country, sub)
     kb = load_actor_kb()
     if actor2 is None and event_type == "Violence against civilians" and country:
         actor2 = kb.country_actor("civilians", country)
