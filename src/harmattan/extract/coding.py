@@ -22,7 +22,7 @@ from .triggers import EXPLOSION
 # Places and units that make an attack one on the security forces (the people are counted by casualties).
 _MILITARY_TARGET = re.compile(
     r"\b(?:(?:army|military)\s+(?:base|camp|post|barracks|positions?|convoy|patrol|checkpoint|outpost|section|detachment)|"
-    r"base|barracks|checkpoint|police\s+station|gendarmerie|presidency|presidential\s+(?:palace|compound|guard)|state\s+house|"
+    r"base|barracks|checkpoint|police\s+station|gendarmerie|presidency|presidential\s+(?:palace|compound|complex|building|guard)|state\s+house|"
     r"camp\s+militaire|poste\s+(?:militaire|de\s+police|avanc[ée])|positions?\s+de\s+l'arm[ée]e|convoi|patrouille|caserne|"
     r"brigade|d[ée]tachement|palais\s+pr[ée]sidentiel|pr[ée]sidence)\b",
     re.I,
@@ -230,7 +230,8 @@ def consolidate_killed(casualties: list[Casualty]) -> tuple[int | None, int | No
         # Within one group a precise figure beats a vague one ("dozens killed" then "at least 70").
         mine = [c for c in credible if group_filter(c.group)]
         values = [c.value for c in mine if not c.vague] or [c.value for c in mine]
-        return max(values) if values else 0
+        # Conflicting figures for one group in one report: the lowest credible one (ACLED).
+        return min(values) if values else 0
 
     precise = [c for c in credible if not c.vague] or credible
 
