@@ -288,6 +288,10 @@ def choose_place(incident: Incident, hints: tuple[str, ...]):
     named = [c for f in incident.frames for c in f.countries] + list(hints)
     if named:
         home = named[0]
+        if not any(m.place.country_code == home and m.place.kind != "country" for m, _ in mentions) and any(
+                m.place.country_code == c and m.place.kind != "country" for c in hints for m, _ in mentions):
+            # Only the article's country has places named here ("American troops left their base in Niamey").
+            home = next(c for c in hints if any(m.place.country_code == c and m.place.kind != "country" for m, _ in mentions))
         if any(m.place.country_code == home for m, _ in mentions):
             mentions = [(m, t) for m, t in mentions if m.place.kind == "country" or m.place.country_code == home]
     # A town named with its state or region ("the village of Mafa in Yobe state") must lie in it:
@@ -413,6 +417,11 @@ def choose_actors(incident: Incident, event_type: str, country: str | None, sub_
             actor2 = civilians[0][0].actor
         if actor1 is None and actor2 is not None and is_state(actor2) and named_armed == [] and generic_armed == []:
             actor1 = None
+    if sub_event_type == "Government regains territory" and states:
+        # The taker is actor 1: the state forces regain, the armed group loses the place.
+        other = actor1 if actor1 is not None and not is_state(actor1) else None
+        actor1, actor2 = states[0][0].actor, other
+        evidence = states[0][1]
     # Allies named beside the state forces (a PMC, self-defence militias) are associated actors.
     if actor2 is None and militias and event_type != "Violence against civilians":
         actor2 = militias[0][0].actor
