@@ -24,9 +24,9 @@ CUES = {
     "sexual": [r"rap(?:e|ed|es|ing)", r"sexual\s+(?:violence|assault)"],
     "kill": [r"kill(?:s|ed|ing)?", r"neutrali[sz](?:ed|ing)", r"slain", r"massacre(?:s|d)?", r"slaughter(?:ed)?", r"murder(?:s|ed)?",
              r"shot\s+dead", r"gunned\s+down", r"beheaded", r"executed", r"dead", r"die", r"dies", r"died", r"deaths?",
-             r"death\s+toll", r"bodies", r"lives", r"lost\s+their\s+lives"],
+             r"death\s+toll", r"bodies", r"lives", r"lost\s+their\s+lives", r"succumbed"],
     "attack": [r"attack(?:s|ed|ing|ers)?", r"raid(?:s|ed)?", r"storm(?:ed|ing)", r"ambush(?:ed|es)?", r"assault(?:s|ed)?",
-               r"opened\s+fire", r"gunmen", r"gunfire", r"shooting", r"invaded"],
+               r"opened\s+fire", r"gunmen", r"offensives?", r"gunfire", r"shooting", r"invaded"],
     "clash": [r"clash(?:es|ed)?", r"fighting", r"fought", r"battles?", r"gun\s*battles?", r"exchange\s+of\s+fire", r"firefights?",
               r"skirmish(?:es)?", r"repelled", r"repulsed"],
     "overtake": [r"overr(?:an|un)", r"took\s+control", r"taken\s+control", r"seized\s+control",
@@ -54,7 +54,7 @@ slain dead die dies died lives bodies shot gunned gunmen shooting gun mob coup c
 bases arms peace exit departure pull pulls pulled pulling executed execution executions accord accords blew jet jets
 dam hand handed hands handover hand-over left vacated took invaded jail prison freed inmates repelled repulsed lost
 junta military aircraft""".split()
-STEM_PREFIXES = """flood landslid drought epidem outbreak mening storm windstorm rainstorm cyclon wildfire suicid bombard
+STEM_PREFIXES = """succumb offensiv flood landslid drought epidem outbreak mening storm windstorm rainstorm cyclon wildfire suicid bombard
 shell mortar rocket artiller grenad roadsid landmin explos explod improvis blast bomb abduct kidnap hostag sexual kill
 massacr slaughter murder behead death attack raid ambush assault gunfir clash fight fought battl skirmish firefight
 overran overrun seize seizi captur retook retaken recaptur regain liberat protest demonstr rally ralli riot lynch withdr

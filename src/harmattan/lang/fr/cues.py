@@ -20,9 +20,9 @@ CUES = {
     "sexual": [r"viols?", r"viol[ée]e?s", r"violences?\s+sexuelles?"],
     "kill": [r"neutrali[sz](?:é|és|ée|ées|er)", r"tu(?:é|ée|és|ées|ant|er)", r"morts?", r"massacr(?:é|és|ée|ées|e|es)", r"massacres?",
              r"ex[ée]cut[ée]e?s?", r"assassin(?:é|és|at)", r"bilan", r"d[ée]c[èe]s", r"p[ée]ri", r"ont\s+p[ée]ri", r"perdu\s+la\s+vie",
-             r"trouv[ée]\s+la\s+mort", r"cadavres?", r"corps\s+sans\s+vie", r"abattus?"],
+             r"trouv[ée]\s+la\s+mort", r"succomb[ée]", r"succomb(?:er|ent)", r"cadavres?", r"corps\s+sans\s+vie", r"abattus?"],
     "attack": [r"attaqu(?:e|es|é|ée|és|er|ent)", r"assauts?", r"embuscades?", r"ouvert\s+le\s+feu", r"assaillants", r"fusillade",
-               r"hommes\s+armés", r"incursions?", r"tirs?\s+nourris"],
+               r"hommes\s+armés", r"incursions?", r"offensives?", r"tirs?\s+nourris"],
     "clash": [r"affrontements?", r"combats?", r"accrochages?", r"heurts", r"repouss[ée]e?s?", r"riposte"],
     "overtake": [r"(?:pris|prennent|prend|prendre|prise)\s+(?:[\w'’]+\s+){0,4}?le\s+contr[ôo]le",
                  r"(?:pris|prennent|prend|prise)\s+possession", r"tomb[ée]e?\s+(?:aux|entre\s+les)\s+mains", r"contr[ôo]lent\s+d[ée]sormais", r"s['’]emparer", r"s['’]est\s+empar[ée]", r"se\s+sont\s+empar[ée]s", r"occup[ée]"],
@@ -46,7 +46,7 @@ STEM_WORDS = """crue crues obus tirs tir mine mines engin engins rapt viol viols
 tuées tuant tuer tuent bilan assaut armés armées coup coups contrôle repris reprise grève grèves retrait cessez trêve rendus
 base bases accord accords feu eei EEI péri peri vie mort corps cadavre cadavres abattu abattus drone drones vents
 riposte pouvoir""".split()
-STEM_PREFIXES = """inond glissement diluvienn torrentiel sécheress secheress méning épidém tempêt tempet cyclon incendi
+STEM_PREFIXES = """succomb offensiv libér liber possession prennent prend tomb contrôl control réinvest reinvest inond glissement diluvienn torrentiel sécheress secheress méning épidém tempêt tempet cyclon incendi
 suicid kamikaz attentat aérien aerien frappe bombard roquett mortier grenad explos enlev enlèv otag kidnapp massacr
 exécut assassin décè déce attaqu embusc assaillant fusillad incursion affront combat accroch heurt repouss empar occup
 reconqu manifest protest rassembl émeut emeut vindict retir quitt rétroc retroc remis cédé cede transf passation putsch
