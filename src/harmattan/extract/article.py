@@ -12,7 +12,7 @@ from .casualties import extract_casualties
 from .dates import find_dates
 from .frames import Frame, classify_background, is_aggregate, is_attribution, opens_incident, reports_act
 from .text import normalize_text, split_sentences
-from .triggers import find_cues
+from .triggers import DISASTER, VIOLENCE, find_cues
 
 _DAY_KINDS = ("iso", "dmy", "mdy", "night", "weekday")
 
@@ -68,8 +68,15 @@ def build_frames(article: Article, relevance_filter: bool = True) -> list[Frame]
     hints: list[str] | None = None  # the article's countries, found once a sentence needs them
     frames: list[Frame] = []
     previous = -2
+    disaster: frozenset[str] | None = None  # the disaster the article opens with, if it opens with one
     for index, (sentence, is_title) in enumerate(article_sentences(article)):
         cues = find_cues(sentence)
+        if disaster is None and cues:
+            opening = set(cues)
+            disaster = frozenset(opening & DISASTER) if not opening & (VIOLENCE - {"kill"}) else frozenset()
+        elif disaster and cues and set(cues) <= {"kill"}:
+            # "341 deaths were recorded" in a flood report counts the flood's dead, not a killing.
+            cues = {**cues, **{cue: [] for cue in disaster}}
         casualties = extract_casualties(sentence) if cues else []
         if article.truncated and sentence.rstrip().endswith(("...", "\u2026")):
             # "claimed the lives of three soldiers and..." is cut mid-count: a figure running into the cut is dropped.

@@ -220,7 +220,7 @@ def consolidate_killed(casualties: list[Casualty]) -> tuple[int | None, int | No
     if all(c.value == 0 for c in casualties):
         return 0, 0, 0
     counted = [c for c in casualties if c.value > 0 and not c.subset] or [c for c in casualties if c.value > 0]
-    credible = [c for c in counted if not c.claim] or counted
+    credible = [c for c in counted if not c.claim and not c.unofficial] or [c for c in counted if not c.claim] or counted
     updates = [c for c in credible if c.update]
     highs = [c.high if c.high is not None else c.value for c in counted]
     if updates:
@@ -230,8 +230,8 @@ def consolidate_killed(casualties: list[Casualty]) -> tuple[int | None, int | No
         # Within one group a precise figure beats a vague one ("dozens killed" then "at least 70").
         mine = [c for c in credible if group_filter(c.group)]
         values = [c.value for c in mine if not c.vague] or [c.value for c in mine]
-        # Conflicting figures for one group in one report: the lowest credible one (ACLED).
-        return min(values) if values else 0
+        # Later figures of one group are often partial (one site, one day): the largest credible one.
+        return max(values) if values else 0
 
     precise = [c for c in credible if not c.vague] or credible
 

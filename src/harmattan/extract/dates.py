@@ -51,6 +51,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?{_LINK}\b(?P<d>{_DAY})\s+{_LINK}(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?(?![\w])", re.I)),
     ("mdy", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?(?![\w])", re.I)),
     ("month", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
+    ("month", re.compile(rf"\b(?P<pre>{lang.alternation('dates', 'MONTH_PREFIXES')})\s+(?P<mon>{_MONTH})(?![\w-]|\s+\d)", re.I)),
     ("weekday", re.compile(rf"(?:\b(?P<pre>{_WD_PRE})\s+)?\b(?P<wd>{_WD})(?:'s)?{_PART}\b", re.I)),
     ("relative", re.compile(
         r"\b(?P<rel>" + "|".join(sorted(list(_RELATIVE) + _COUNTED, key=len, reverse=True)) + r")\b", re.I)),
@@ -161,7 +162,14 @@ def _build(kind: str, m: re.Match, pub: dt.date | None) -> DateMention | None:
         month = _MONTHS.get(m["mon"].lower().rstrip("."))
         if month is None or (m["mon"].lower() in _AMBIGUOUS_MONTHS and not m["mon"][0].isupper()):
             return None
-        return DateMention(s, e, "", dt.date(int(m["y"]), month, 1), "month", kind)
+        if m.groupdict().get("y"):
+            return DateMention(s, e, "", dt.date(int(m["y"]), month, 1), "month", kind)
+        # A month without a year: the latest such month not after the report ("in September").
+        if pub is None:
+            return None
+        year = pub.year if month <= pub.month else pub.year - 1
+        since = (m["pre"] or "").lower() in _SINCE
+        return DateMention(s, e, "", dt.date(year, month, 1), "month", kind, since=since)
     if kind == "night":
         wd, wd2 = _WEEKDAYS[m["wd"].lower()], _WEEKDAYS[m["wd2"].lower()]
         if pub is None:

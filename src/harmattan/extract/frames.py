@@ -95,7 +95,8 @@ def classify_background(text: str, dates: list[DateMention], published: dt.date 
         stale = [d for d in own if d.date is not None and (published - d.date).days > 120]
         if stale and not recent:
             return True
-        old = [d for d in old if d.date is not None and (published - d.date).days > 60 and d.date.year < published.year]
+        old = [d for d in old if d.date is not None and (
+            (published - d.date).days > 60 and (d.date.year < published.year or d.kind == "month"))]
     return bool(old) and not recent
 
 

@@ -34,6 +34,8 @@ DAY_UNITS = "day days"
 WEEK_UNITS = "week weeks"
 # Prepositions before a bare year: "in 2019"; "since 2019" starts a span (not an event date).
 YEAR_PREFIXES = ["in", "from", "of", "by", "until", "during"]
+# Before a month named without a year: "in September", "since March" (resolved to the latest such month).
+MONTH_PREFIXES = ["in", "since", "during", r"early", r"late", r"last", r"in\s+early", r"in\s+late", r"in\s+mid-?"]
 SINCE_WORDS = "since from"
 YEAR_MODIFIERS = [r"early\s+", r"late\s+", r"mid-?"]
 # "the 2019 coup": a year naming an event.

@@ -26,6 +26,7 @@ RELATIVE_COUNT = [r"(?P<n>{N})\s+(?P<unit>{UNIT})\s+plus\s+t[ôo]t", r"il\s+y\s+
 DAY_UNITS = "jour jours"
 WEEK_UNITS = "semaine semaines"
 YEAR_PREFIXES = ["en", "depuis", "de", r"jusqu['’]en", "pendant", "courant"]
+MONTH_PREFIXES = ["en", "depuis", r"au\s+mois\s+de", r"au\s+mois\s+d['’]", r"d[ée]but", "fin", r"courant", r"mi-"]
 SINCE_WORDS = "depuis"
 YEAR_MODIFIERS = [r"d[ée]but\s+", r"fin\s+", r"mi-"]
 YEAR_EVENT_NOUNS = ["élection", "attaque"]
