@@ -80,6 +80,7 @@ _UNIT_AFTER = re.compile(rf"^\s*{_alt('UNITS_AFTER')}", re.I)
 _MONTH_AFTER = re.compile(r"^\s*(?:" + "|".join(sorted((re.escape(k) for k in lang.mapping("dates", "MONTHS")), key=len, reverse=True)) + r")\b", re.I)
 _MONTH_BEFORE = re.compile(r"(?:" + "|".join(sorted((re.escape(k) for k in lang.mapping("dates", "MONTHS")), key=len, reverse=True)) + r")\.?\s+$", re.I)
 _NEGATION_BEFORE = re.compile(rf"\b{_alt('NEGATIONS')}\s*$", re.I)
+_EARLIER = re.compile(rf"\b{_alt('EARLIER')}", re.I)
 _UNOFFICIAL = re.compile(rf"\b{_alt('UNOFFICIAL')}", re.I)
 _SIDE_OWN_BEFORE = re.compile(rf"\b{_alt('SIDE_OWN_BEFORE')}\s*:?\s*$", re.I)
 _SIDE_ENEMY_BEFORE = re.compile(rf"\b{_alt('SIDE_ENEMY_BEFORE')}\s*:?\s*$", re.I)
@@ -107,6 +108,7 @@ class Casualty:
     update: bool = False
     subset: bool = False
     unofficial: bool = False  # witnesses' or residents' figure
+    earlier: bool = False  # an earlier toll the report itself supersedes
 
 
 def _group(adj: str, noun: str | None) -> str:
@@ -237,7 +239,7 @@ def extract_casualties(sentence: str) -> list[Casualty]:
         out.append(Casualty(
             kind=kind, value=total, low=low, high=high, group=group, start=m.start(), end=end,
             vague=any(qq.vague for _, qq in items), claim=claim, update=update,
-            subset=bool(_SUBSET.search(before[-30:])), unofficial=unofficial,
+            subset=bool(_SUBSET.search(before[-30:])), unofficial=unofficial, earlier=bool(_EARLIER.search(before)),
         ))
         consumed_until = end
         i = j if len(items) > 1 else i + 1

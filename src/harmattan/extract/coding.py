@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import re
 
+from .. import lang
 from ..actors import load_actor_kb
 from ..places import best_location
 from ..records import ActorMention, Article, Event, Evidence, Place, PlaceMention, SourceRef
@@ -49,6 +50,11 @@ _NOT_THE_SCENE = re.compile(
 )
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z'. -]{2,40},?\s*(?:\(\w+\)\s*)?(?:-|$)")
 _UNCLAIMED = re.compile(r"\b(?:no\s+group\s+(?:has\s+)?claimed|not\s+(?:yet\s+)?claimed|unclaimed|aucun\s+groupe\s+n'a\s+revendiqu|pas\s+(?:encore\s+)?[ée]t[ée]\s+revendiqu|non\s+revendiqu)", re.I)
+_FORCE_ON_CROWD = re.compile(rf"\b{lang.alternation('coding', 'FORCE_ON_CROWD')}", re.I)
+_INTERVENTION = re.compile(rf"\b{lang.alternation('coding', 'INTERVENTION')}", re.I)
+_ATTEMPT = re.compile(rf"\b{lang.alternation('coding', 'ATTEMPT')}", re.I)
+_STATE_TARGET_BEFORE = re.compile(rf"\b{lang.alternation('coding', 'STATE_TARGET_BEFORE')}\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
+_REPELLED = re.compile(rf"\b{lang.alternation('coding', 'REPELLED')}", re.I)
 _DATE_RANK = {"iso": 0, "dmy": 0, "mdy": 0, "night": 0, "weekday": 1, "relative": 2, "month": 3, "year": 4}
 _DISASTER_SUB = {"flood": "Flood", "drought": "Drought", "epidemic": "Epidemic", "storm": "Storm", "fire": "Fire"}
 
@@ -112,7 +118,11 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
         sub = next((_DISASTER_SUB[c] for c in ("flood", "drought", "epidemic", "storm", "fire") if c in cues), "Other")
         return "Disaster", sub, False
     if family == "strategic":
-        if cues & {"coup", "withdraw", "surrender"}:
+        head = _head_cues(incident)
+        if "coup" in cues and _ATTEMPT.search(text):
+            # A coup that failed or was only planned: its arrests are the event, else "Other".
+            sub = "Arrests" if "arrest" in cues else "Other"
+        elif cues & {"coup", "withdraw", "surrender"}:
             sub = "Change to group/activity"
         elif "agreement" in cues:
             sub = "Agreement"
@@ -127,6 +137,11 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
         else:
             sub = "Other"
         return "Strategic developments", sub, False
+    if "protest" in cues and not armed and not cues & (EXPLOSION - {"air"}) and (
+            _FORCE_ON_CROWD.search(text) or ("protest" in _head_cues(incident) and groups <= {"civilians", "people"})):
+        # Force used on a crowd of protesters: a protest met with excessive force, not an attack.
+        if _killed(incident) or _FORCE_ON_CROWD.search(text):
+            return "Protests", "Excessive force against protesters", True
     if family == "demonstration" and not (groups or cues & {"attack", "clash"}):
         if "riot" in cues:
             sub = "Mob violence" if re.search(r"\b(?:mob|lynch|vindicte|justice\s+populaire)", text, re.I) else "Violent demonstration"
@@ -154,6 +169,9 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
         return "Violence against civilians", "Abduction/forced disappearance", True
     if "clash" in cues and not ("civilians" in groups and "security" not in groups):
         return "Battles", _battle_sub(incident, cues), bool(_MOSTLY_CIVILIANS.search(text))
+    if state and "civilians" not in groups and (_REPELLED.search(text) or _state_targeted(incident)):
+        # Security forces attacked, or an attack fought off: a battle, whoever else lives nearby.
+        return "Battles", _battle_sub(incident, cues), False
     if _MOSTLY_CIVILIANS.search(text) or ("civilians" in groups and "security" not in groups):
         if "abduct" in cues and not _killed(incident):
             return "Violence against civilians", "Abduction/forced disappearance", True
@@ -171,6 +189,15 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
     if groups or civilian_words or "kill" in cues:
         return "Violence against civilians", "Attack", True
     return "Battles", _battle_sub(incident, cues), False
+
+
+def _state_targeted(incident: Incident) -> bool:
+    """Is a state force the object of the attack ("an attack that targeted the army and the VDP")?"""
+    for f in incident.frames:
+        for m in f.actors:
+            if m.actor.actor_type == "State forces" and _STATE_TARGET_BEFORE.search(f.text[max(0, m.start - 60):m.start]):
+                return True
+    return False
 
 
 def _taker_is_state(incident: Incident) -> bool:
@@ -220,6 +247,7 @@ def consolidate_killed(casualties: list[Casualty]) -> tuple[int | None, int | No
     if all(c.value == 0 for c in casualties):
         return 0, 0, 0
     counted = [c for c in casualties if c.value > 0 and not c.subset] or [c for c in casualties if c.value > 0]
+    counted = [c for c in counted if not c.earlier] or counted
     credible = [c for c in counted if not c.claim and not c.unofficial] or [c for c in counted if not c.claim] or counted
     updates = [c for c in credible if c.update]
     highs = [c.high if c.high is not None else c.value for c in counted]

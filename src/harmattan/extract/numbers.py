@@ -14,7 +14,7 @@ Quantity(value=70, low=70, high=None, vague=False)
 >>> parse_quantity("quatre-vingt-dix").value
 90
 >>> parse_quantity("plus d'une centaine")
-Quantity(value=100, low=100, high=None, vague=True)
+Quantity(value=100, low=100, high=None, vague=False)
 >>> parse_quantity("Forty-four").value
 44
 """
@@ -118,9 +118,10 @@ def quantity_from_match(m: re.Match) -> Quantity | None:
     else:
         approx = re.fullmatch(r"(\w+)\s+(\w+)", num)
         if approx and approx.group(2) in _APPROX:
+            # "une trentaine" is an estimate around a figure, which ACLED codes as that figure:
+            # not vague in the sense of "dozens" (a precise count does not override it).
             value = _APPROX[approx.group(2)]
             low, high = value, value + 9
-            vague = True
         else:
             parsed = _words_value(num)
             if parsed is None:

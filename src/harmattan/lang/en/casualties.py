@@ -95,3 +95,6 @@ SIDE_OWN_BEFORE = []
 SIDE_ENEMY_BEFORE = []
 # "one dead", "a single death": one person, without a number.
 ONE_DEAD = [r"(?:one|a\s+single)\s+(?:dead|death|fatality)"]
+# An earlier toll, superseded by the report's own ("the initial toll was 5").
+EARLIER = [r"initial(?:ly)?", r"earlier\s+(?:toll|figure|count|reports?)", r"previous(?:ly)?", r"first\s+(?:toll|count|reports?)",
+           r"had\s+(?:earlier|initially)"]

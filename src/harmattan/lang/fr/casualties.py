@@ -57,3 +57,5 @@ UNOFFICIAL = [r"selon\s+(?:des\s+|les\s+|certains\s+|plusieurs\s+)?(?:t[ée]moin
 SIDE_OWN_BEFORE = [r"c[ôo]t[ée]\s+(?:amis?|fds|fama|arm[ée]e)"]
 SIDE_ENEMY_BEFORE = [r"c[ôo]t[ée]\s+(?:ennemis?|adverse|terroristes?|assaillants)"]
 ONE_DEAD = [r"(?:d['’])?(?:un|une)\s+(?:seul\s+)?(?:mort|d[ée]c[èe]s|tu[ée])"]
+EARLIER = [r"premier\s+bilan", r"bilan\s+initial", r"initialement", r"pr[ée]c[ée]dent\s+bilan", r"dans\s+un\s+premier\s+temps",
+           r"auparavant", r"pour\s+rappel"]
