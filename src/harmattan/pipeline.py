@@ -13,6 +13,7 @@ failure in one is reported with its origin and the batch goes on.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -82,7 +83,7 @@ def extract_document_events(doc: Document, settings: Settings) -> tuple[list[Eve
     if doc.language is None:
         doc = dataclasses.replace(doc, language=detect_language(doc.text[:2000]))
     if doc.published is None:
-        published, _ = infer_published(doc.text, doc.url, doc.title)
+        published, _ = infer_published(doc.text, doc.url, doc.title, read_on=dt.date.fromisoformat(settings.read_on) if settings.read_on else dt.date.today())
         if published is not None:
             doc = dataclasses.replace(doc, published=published)
     articles = split_articles(doc)

@@ -30,6 +30,9 @@ class Settings:
     include_background: bool = False  # emit past-context events (flagged background) too
     include_aggregates: bool = True  # emit summed multi-incident claims (flagged aggregate)
     min_confidence: float = 0.0
+    # The day reports are read (YYYY-MM-DD; empty: today). It only bounds the year of an undated
+    # report's "Sunday 3 January": the latest year, not after this day, where that date is a Sunday.
+    read_on: str = ""
     # Merging reports of one event
     merge_max_days: int = 4  # reports whose event dates differ more are not merged
     merge_max_km: float = 60.0  # ... or whose places are further apart

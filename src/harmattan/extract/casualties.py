@@ -75,6 +75,7 @@ _UPDATE = re.compile(rf"\b{_alt('UPDATE')}\b", re.I)
 _UPDATE_QUALIFIER = re.compile(rf"(?i){_alt('UPDATE_QUALIFIERS')}")
 _CLAIM = re.compile(rf"\b{_alt('CLAIM')}\b[^.;]{{0,40}}$", re.I)
 _SUBSET = re.compile(rf"\b{_alt('SUBSET')}\s*$", re.I)
+_SUBSET_GAP = re.compile(rf"[^.;:!?]{{0,25}}?(?:,\s*|\s+|\(\s*){_alt('SUBSET')}\s*", re.I)
 _ZERO = re.compile(rf"\b{_alt('ZERO')}\b", re.I)
 _UNIT_AFTER = re.compile(rf"^\s*{_alt('UNITS_AFTER')}", re.I)
 _MONTH_AFTER = re.compile(r"^\s*(?:" + "|".join(sorted((re.escape(k) for k in lang.mapping("dates", "MONTHS")), key=len, reverse=True)) + r")\b", re.I)
@@ -220,10 +221,15 @@ def extract_casualties(sentence: str) -> list[Casualty]:
             kind = "abducted"
         if kind == "killed" and _MAKE_DEAD_BEFORE.search(before) and not (noun and re.fullmatch(_DEAD_NOUN, noun, re.I)) and not _KILLED_AFTER.match(after):
             kind = None
-        if kind is None and out and (noun or sided) and out[-1].kind in ("killed", "injured") \
-                and _JOINED_GAP.fullmatch(sentence[out[-1].end:m.start()]):
-            # "seven soldiers died, as well as nine attackers": the figure joins the one before.
-            kind = out[-1].kind
+        subset_of_previous = False
+        if kind is None and out and (noun or sided) and out[-1].kind in ("killed", "injured"):
+            gap = sentence[out[-1].end:m.start()]
+            if _SUBSET_GAP.fullmatch(gap) or (_JOINED_GAP.fullmatch(gap) and out[-1].subset):
+                # "20 dead, including 19 gendarmes and 1 civilian": parts of the figure before.
+                kind, subset_of_previous = out[-1].kind, True
+            elif _JOINED_GAP.fullmatch(gap):
+                # "seven soldiers died, as well as nine attackers": the figure joins the one before.
+                kind = out[-1].kind
         if kind is None:
             i += 1
             continue
@@ -236,10 +242,18 @@ def extract_casualties(sentence: str) -> list[Casualty]:
         highs = [qq.high for _, qq in items]
         high = None if any(h is None for h in highs) else sum(highs)
         group = groups[0] if len(set(groups)) == 1 else ("security" if set(groups) <= {"security", "people"} else "people")
+        if subset_of_previous and len(set(groups)) > 1:
+            # The parts of a toll keep their own groups: they tell who was hit, not how many died.
+            for (mm, qq), gg in zip(items, groups):
+                out.append(Casualty(kind=kind, value=qq.value, low=qq.low, high=qq.high, group=gg, start=mm.start(),
+                                    end=mm.end(), vague=qq.vague, subset=True, unofficial=unofficial))
+            consumed_until = end
+            i = j
+            continue
         out.append(Casualty(
             kind=kind, value=total, low=low, high=high, group=group, start=m.start(), end=end,
             vague=any(qq.vague for _, qq in items), claim=claim, update=update,
-            subset=bool(_SUBSET.search(before[-30:])), unofficial=unofficial, earlier=bool(_EARLIER.search(before)),
+            subset=subset_of_previous or bool(_SUBSET.search(before[-30:])), unofficial=unofficial, earlier=bool(_EARLIER.search(before)),
         ))
         consumed_until = end
         i = j if len(items) > 1 else i + 1

@@ -196,3 +196,37 @@ def _build(kind: str, m: re.Match, pub: dt.date | None) -> DateMention | None:
         since = pre in _SINCE
         return DateMention(s, e, "", dt.date(year, 1, 1), "year", kind, since=since)
     return None
+
+
+def year_from_weekday(text: str, before: dt.date) -> dt.date | None:
+    """The date of a year-less "Sunday 3 January" in ``text``: the latest such day on or before ``before``.
+
+    A weekday beside a day and a month fixes the year up to a few candidates; the
+    latest one not after ``before`` (the day the report was read) is taken.
+
+    >>> year_from_weekday("le dimanche 3 janvier, des frappes ont visé le village", dt.date(2026, 12, 4))
+    datetime.date(2021, 1, 3)
+    >>> year_from_weekday("on Monday, March 28, gunmen attacked the train", dt.date(2026, 12, 4))
+    datetime.date(2022, 3, 28)
+    >>> year_from_weekday("on 28 March gunmen attacked", dt.date(2026, 12, 4)) is None
+    True
+    """
+    for kind, pattern in _PATTERNS:
+        if kind not in ("dmy", "mdy"):
+            continue
+        for m in pattern.finditer(text):
+            if m["y"] or not m["wd"]:
+                continue
+            month = _MONTHS.get(m["mon"].lower().rstrip("."))
+            if month is None:
+                continue
+            day = int(re.match(r"\d+", m["d"]).group())
+            weekday = _WEEKDAYS[m["wd"].lower()]
+            for year in range(before.year, before.year - 30, -1):
+                try:
+                    candidate = dt.date(year, month, day)
+                except ValueError:
+                    continue
+                if candidate <= before and candidate.weekday() == weekday:
+                    return candidate
+    return None

@@ -28,7 +28,7 @@ import datetime as dt
 import re
 
 from .. import lang
-from .dates import find_dates
+from .dates import find_dates, year_from_weekday
 
 _STAMP = re.compile(rf"\b{lang.alternation('dates', 'PUBLISHED_STAMP')}\s*:?\s*(?:{lang.alternation('dates', 'WEEKDAY_PREFIXES')}\s+)?$", re.I)
 _FUTURE = re.compile(rf"\b{lang.alternation('dates', 'FUTURE_MARKERS')}\s*$", re.I)
@@ -79,8 +79,13 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
-def infer_published(text: str, url: str | None, title: str | None = None) -> tuple[dt.date | None, str | None]:
-    """The publication date of a report and where it came from (``stamp``, ``url``, ``dateline``, ``text``)."""
+def infer_published(text: str, url: str | None, title: str | None = None,
+                    read_on: dt.date | None = None) -> tuple[dt.date | None, str | None]:
+    """The publication date of a report and where it came from (``stamp``, ``url``, ``dateline``, ``text``, ``weekday``).
+
+    ``read_on`` (the day the report is read) bounds a last resort: a year-less date with its
+    weekday ("dimanche 3 janvier") is put in the latest year where that day fell on that weekday.
+    """
     head = text[:_HEAD_CHARS]
     for mention in find_dates(head, None):
         if mention.date and mention.kind in ("iso", "dmy", "mdy") and _STAMP.search(head[max(0, mention.start - 40):mention.start]):
@@ -110,4 +115,8 @@ def infer_published(text: str, url: str | None, title: str | None = None) -> tup
             return _month_end(*year_month), "url-month"
     if year_month:
         return _month_end(*year_month), "url-month"
+    if read_on is not None:
+        found = year_from_weekday(f"{title}. {text}" if title else text, read_on)
+        if found is not None:
+            return found, "weekday"
     return None, None
