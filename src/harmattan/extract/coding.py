@@ -75,10 +75,10 @@ def is_speaker(mention: ActorMention, text: str) -> bool:
     """
     if mention.actor.actor_type != "State forces":
         return False
-    after = text[mention.end:]
+    after = text[mention.end:mention.end + 200]
     if _SPEAKER_AFTER.match(after):
         return True
-    if _SPEAKER_BEFORE.search(text[:mention.start]) and not re.search(r"\b(?:kill|attack|clash|tu|attaqu)", after[:40], re.I):
+    if _SPEAKER_BEFORE.search(text[max(0, mention.start - 80):mention.start]) and not re.search(r"\b(?:kill|attack|clash|tu|attaqu)", after[:40], re.I):
         return True
     return False
 
@@ -299,10 +299,10 @@ def _place_mentions(incident: Incident) -> list[tuple[PlaceMention, str]]:
     out = []
     for f in incident.frames:
         for m in f.places:
-            before = f.text[:m.start]
+            before = f.text[max(0, m.start - 120):m.start]
             if _NOT_THE_SCENE.search(before):
                 continue
-            if m.start < 45 and _DATELINE.match(f.text[:m.end + 2]) and re.match(r"\s*,", f.text[m.end:]) and not f.is_title:
+            if m.start < 45 and _DATELINE.match(f.text[:m.end + 2]) and re.match(r"\s*,", f.text[m.end:m.end + 5]) and not f.is_title:
                 continue
             out.append((m, f.text))
     return out

@@ -129,7 +129,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             if mention is None:
                 continue
             before = text[max(0, m.start() - 60):m.start()]
-            reporting = bool(_REPORTING.search(before)) or bool(_DATELINE.match(text[:m.start()]))
+            reporting = bool(_REPORTING.search(before)) or (m.start() < 48 and bool(_DATELINE.match(text[:m.start()])))
             found.append(_with(mention, text=m.group(0), reporting=reporting))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
