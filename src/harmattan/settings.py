@@ -33,6 +33,8 @@ class Settings:
     # The day reports are read (YYYY-MM-DD; empty: today). It only bounds the year of an undated
     # report's "Sunday 3 January": the latest year, not after this day, where that date is a Sunday.
     read_on: str = ""
+    # Pipeline components to skip, by name (see harmattan.pipeline.COMPONENTS), e.g. "publication_date".
+    disabled_components: tuple[str, ...] = ()
     # Merging reports of one event
     merge_max_days: int = 4  # reports whose event dates differ more are not merged
     merge_max_km: float = 60.0  # ... or whose places are further apart

@@ -13,7 +13,8 @@ import hashlib
 import re
 
 from .. import lang
-from ..actors import load_actor_kb
+from ..actors import ActorKB
+from ..knowledge import Knowledge
 from ..places import best_location
 from ..records import ActorMention, Article, Event, Evidence, Place, PlaceMention, SourceRef
 from .casualties import Casualty
@@ -284,7 +285,7 @@ def choose_date(incident: Incident, published: dt.date | None):
         for d in f.event_dates:
             if d.date is None:
                 continue
-            key = (f.extras.get("date_only", False), _DATE_RANK.get(d.kind, 5), 0 if f.acts else 1)
+            key = (f.date_only, _DATE_RANK.get(d.kind, 5), 0 if f.acts else 1)
             if best is None or key < best[0]:
                 best = (key, d, f.text)
     if best is not None:
@@ -378,7 +379,7 @@ def _armed_strike(incident: Incident) -> bool:
     return False
 
 
-def choose_actors(incident: Incident, event_type: str, country: str | None, sub_event_type: str | None = None):  # noqa: C901 (one ACLED rule per branch)
+def choose_actors(incident: Incident, event_type: str, country: str | None, sub_event_type: str | None, kb: ActorKB):  # noqa: C901 (one ACLED rule per branch)
     """(actor1, actor2, assoc1, assoc2, suspected, evidence)."""
     mentions = _participants(incident)
     if event_type == "Disaster":
@@ -397,7 +398,7 @@ def choose_actors(incident: Incident, event_type: str, country: str | None, sub_
     suspected = bool(_UNCLAIMED.search(text))
     if event_type in ("Protests", "Riots"):
         crowd = others[:1]
-        actor1 = crowd[0][0].actor if crowd else kb_crowd(event_type, country)
+        actor1 = crowd[0][0].actor if crowd else kb_crowd(event_type, country, kb)
         actor2 = states[0][0].actor if states else None
         return actor1, actor2, (), (), False, crowd[0][1] if crowd else None
     if not mentions:
@@ -430,7 +431,7 @@ def choose_actors(incident: Incident, event_type: str, country: str | None, sub_
     elif sub_event_type == "Air/drone strike" and not _armed_strike(incident):
         # Air and drone strikes are the state's (only states fly here, unless the text says an armed
         # group's drone struck): the state is the actor, the targets (an armed group, civilians) the other side.
-        state = states[0][0].actor if states else load_actor_kb().country_actor("military", country)
+        state = states[0][0].actor if states else kb.country_actor("military", country)
         targets = [x for x in named_armed + generic_armed if x[0].actor is not state]
         actor1 = state
         actor2 = civilians[0][0].actor if civilians and not targets else (targets[0][0].actor if targets else None)
@@ -460,7 +461,7 @@ def choose_actors(incident: Incident, event_type: str, country: str | None, sub_
                 assoc2.append(m.actor.name)
     if actor1 is None and actor2 is not None and event_type == "Battles":
         # Security forces attacked by no one named: ACLED's unidentified armed group of the country.
-        actor1 = load_actor_kb().country_actor("armed", country) if is_state(actor2) else None
+        actor1 = kb.country_actor("armed", country) if is_state(actor2) else None
         if actor1 is None:
             actor1, actor2 = actor2, None
     for m, _, _ in named_armed[1:]:
@@ -471,9 +472,9 @@ def choose_actors(incident: Incident, event_type: str, country: str | None, sub_
     return actor1, actor2, tuple(assoc1), tuple(assoc2), suspected, evidence
 
 
-def kb_crowd(event_type: str, country: str | None):
+def kb_crowd(event_type: str, country: str | None, kb: ActorKB):
     """The generic protesters or rioters actor of a country."""
-    return load_actor_kb().country_actor("protesters" if event_type == "Protests" else "rioters", country)
+    return kb.country_actor("protesters" if event_type == "Protests" else "rioters", country)
 
 
 def _dated(kb, actor, date):
@@ -495,10 +496,11 @@ def _evidence_sentence(incident: Incident, predicate) -> str | None:
     return None
 
 
-def code_incident(incident: Incident, article: Article, number: int, country_names: dict[str, str] | None = None) -> Event | None:
+def code_incident(incident: Incident, article: Article, number: int, knowledge: Knowledge,
+                  country_names: dict[str, str] | None = None) -> Event | None:
     """Turn one incident of one article into an Event with a single source."""
     published = article.doc.published
-    hints = tuple(incident.frames[0].extras.get("hints", ()))
+    hints = incident.frames[0].hints
     event_type, sub, civilian = classify(incident)
     place, precision, place_sentence, country = choose_place(incident, hints)
     if country is None:
@@ -513,8 +515,8 @@ def code_incident(incident: Incident, article: Article, number: int, country_nam
     fatalities, low, high = consolidate_killed(killed)
     if fatalities is None and event_type in ("Violence against civilians",) and sub == "Abduction/forced disappearance":
         fatalities = low = high = 0
-    actor1, actor2, assoc1, assoc2, suspected, actor_sentence = choose_actors(incident, event_type, country, sub)
-    kb = load_actor_kb()
+    actor1, actor2, assoc1, assoc2, suspected, actor_sentence = choose_actors(incident, event_type, country, sub, knowledge.actors)
+    kb = knowledge.actors
     if actor2 is None and event_type == "Violence against civilians" and country:
         actor2 = kb.country_actor("civilians", country)
     actor1, actor2 = _dated(kb, actor1, date), _dated(kb, actor2, date)

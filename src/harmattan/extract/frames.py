@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .. import lang
 from ..records import ActorMention, PlaceMention
@@ -51,7 +51,8 @@ class Frame:
     opens_incident: bool = False
     attribution: bool = False
     acts: bool = False
-    extras: dict = field(default_factory=dict)
+    hints: tuple[str, ...] = ()  # the article's countries, most named first
+    date_only: bool = False  # a sentence kept only because it dates the event before it
 
     @property
     def family(self) -> str | None:
