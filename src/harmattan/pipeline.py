@@ -16,6 +16,7 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .budget import DocumentTimeout, within_budget
 from .extract.article import build_frames
 from .extract.coding import code_incident
 from .extract.incidents import group_incidents
@@ -100,7 +101,10 @@ def run_pipeline(items: Iterable[Document | LoadError], settings: Settings | Non
             continue
         result.documents += 1
         try:
-            events, n_articles = extract_document_events(item, settings)
+            events, n_articles = within_budget(settings.document_time_budget_s, extract_document_events, item, settings)
+        except DocumentTimeout as exc:  # one slow document must not hold the batch
+            result.errors.append(LoadError(item.origin, f"skipped: extraction {exc}"))
+            continue
         except Exception as exc:  # one bad document must not stop the batch
             result.errors.append(LoadError(item.origin, f"extraction failed: {type(exc).__name__}: {exc}"))
             continue
