@@ -2,9 +2,13 @@
 
 Reads only; works on a damaged or newer store (that is when it is needed).
 
->>> report = check_store("sqlite://")
->>> report.ok, report.problems
-(True, [])
+>>> import tempfile, pathlib
+>>> from harmattan.store import connect
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "events.sqlite"
+>>> _ = connect(str(path))
+>>> report = check_store(str(path))
+>>> report.ok, report.problems, report.counts
+(True, [], {'documents': 0, 'claims': 0, 'events': 0})
 """
 from __future__ import annotations
 
