@@ -47,7 +47,7 @@ class StoreReport:
             out.append("integrity: ok")
         else:
             out += [f"problem: {p}" for p in self.problems]
-            out.append(f"the store is damaged: {RECOVER_HINT.split(' and ', 1)[1]}")
+            out.append("the store is damaged: run `harmattan store recover` to rebuild it into a new file")
         return out
 
 
