@@ -65,16 +65,26 @@ def within_budget(seconds: float, fn: Callable[..., T], *args, **kwargs) -> T:
         return fn(*args, **kwargs)  # someone else's alarm is running: never steal it
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     try:
-        signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT_S)
         try:
+            signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT_S)
             return fn(*args, **kwargs)
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            _disarm()  # whether the alarm came in the call or before it began
     except _Expired:
         raise DocumentTimeout(
             f"took longer than the time budget of {seconds:g} s per document (document_time_budget_s)") from None
     finally:
         _restore(previous)
+
+
+def _disarm() -> None:
+    """Stop the timer; an alarm already on its way is dropped, not raised here."""
+    while True:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            return
+        except _Expired:
+            continue
 
 
 def _restore(previous) -> None:

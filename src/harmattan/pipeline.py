@@ -90,6 +90,21 @@ def extract_document_events(doc: Document, settings: Settings) -> tuple[list[Eve
     return events, len(articles)
 
 
+_WARM_UP = Document("warm-up", "warm-up", "Gunmen killed five people in Mopti, Mali, on Monday.")
+_warm = False
+
+
+def warm_up(settings: Settings) -> None:
+    """Load what extraction shares (gazetteer, actors, language models) once per process, outside any time budget.
+
+    A budget that ran out while a shared resource was loading would leave it half-built for the next documents.
+    """
+    global _warm
+    if not _warm:
+        extract_document_events(_WARM_UP, settings)
+        _warm = True
+
+
 def run_pipeline(items: Iterable[Document | LoadError], settings: Settings | None = None, merge: bool = True) -> PipelineResult:
     """Extract and merge the events of a batch; errors are collected, never raised."""
     settings = settings or Settings()
@@ -101,6 +116,7 @@ def run_pipeline(items: Iterable[Document | LoadError], settings: Settings | Non
             continue
         result.documents += 1
         try:
+            warm_up(settings)
             events, n_articles = within_budget(settings.document_time_budget_s, extract_document_events, item, settings)
         except DocumentTimeout as exc:  # one slow document must not hold the batch
             result.errors.append(LoadError(item.origin, f"skipped: extraction {exc}"))

@@ -33,7 +33,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from ..budget import DocumentTimeout, within_budget
 from ..errors import StoreError
 from ..output import event_to_dict
-from ..pipeline import extract_document_events
+from ..pipeline import extract_document_events, warm_up
 from ..records import Document, Event, LoadError
 from ..settings import Settings
 from .db import store_error
@@ -79,6 +79,7 @@ def document_key(doc: Document) -> str:
 
 
 def _claims_of(doc: Document, key: str, settings: Settings) -> list[tuple[str, dict]]:
+    warm_up(settings)
     events, _ = within_budget(settings.document_time_budget_s, extract_document_events, doc, settings)
     out = []
     per_article: dict[str, int] = {}
