@@ -23,7 +23,7 @@ import traceback
 import click
 
 from . import __version__
-from .errors import HarmattanError, OutputError, UsageError
+from .errors import HarmattanError, InputsRejected, OutputError, UsageError
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: never for anything a user can cause
 
@@ -160,7 +160,9 @@ def extract(paths, published, fmt, output, no_merge, background, aggregates, con
         f"harmattan: {result.documents} documents, {result.articles} articles, {len(result.events)} events, {sum(e.fatal for e in result.errors)} errors",
         err=True,
     )
-    sys.exit(1 if result.failed else 0)
+    rejected = sum(e.fatal for e in result.errors)
+    if rejected:
+        raise InputsRejected(f"{rejected} inputs rejected (each reported above); all others were processed")
 
 
 # --- the event store -------------------------------------------------------------------------
@@ -233,7 +235,8 @@ def ingest(paths, db, published, progress, config):
     for error in summary.errors:
         click.echo(f"harmattan: {'error' if error.fatal else 'warning'}: {error}", err=True)
     click.echo(f"harmattan: {summary.line()}", err=True)
-    sys.exit(1 if summary.documents_failed else 0)
+    if summary.documents_failed:
+        raise InputsRejected(f"{summary.documents_failed} inputs rejected (each reported above); all others were stored")
 
 
 @main.group(invoke_without_command=True)
@@ -505,4 +508,5 @@ def store_recover(db, target, config):
     for line in report.lines():
         click.echo(line)
     click.echo(f"use it with: harmattan events --db {target}")
-    sys.exit(1 if report.documents_unreadable else 0)
+    if report.documents_unreadable:
+        raise InputsRejected(f"{report.documents_unreadable} documents could not be recovered (each reported above)")
