@@ -63,22 +63,18 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx):
         """Run the command; the one place where errors become messages and exit statuses."""
-        from sqlalchemy.exc import DBAPIError
-
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except HarmattanError as err:
             _fail(err, err.exit_code)
-        except DBAPIError as exc:  # the store failed under a command (damaged page, disk full, server gone)
-            from .store.db import store_error
-
-            err = store_error(exc, "in use")
-            _fail(err, err.exit_code)
         except OSError as err:  # the system refused a file or stream the user named (full disk, permissions)
             _fail(OutputError(f"{getattr(err, 'filename', None) or 'output'}: {err.strerror or err}"), 2)
-        except Exception:  # noqa: BLE001 - a bug: say so distinctly from "bad input"
+        except Exception as exc:  # noqa: BLE001 - the store failing under a command, else a bug
+            store_failure = _store_failure(exc)
+            if store_failure is not None:  # a damaged page, a full disk, a server gone
+                _fail(store_failure, store_failure.exit_code)
             traceback.print_exc()
             _fail(f"internal error (a bug in Harmattan {__version__}); please report it with the traceback above",
                   INTERNAL_ERROR)
@@ -90,6 +86,19 @@ class LazyGroup(click.Group):
             return importlib.util.find_spec(module) is not None
         except ModuleNotFoundError:
             return False
+
+
+def _store_failure(exc: Exception):
+    """The StoreError a database exception means, or None (commands that never opened a store skip the import)."""
+    if "sqlalchemy" not in sys.modules:
+        return None
+    from sqlalchemy.exc import DBAPIError
+
+    if not isinstance(exc, DBAPIError):
+        return None
+    from .store.db import store_error
+
+    return store_error(exc, "in use")
 
 
 def _fail(err, code: int):

@@ -57,3 +57,22 @@ def test_an_os_error_is_a_usage_error_and_a_bug_is_not_bad_input():
 def test_click_usage_errors_keep_their_status():
     result = CliRunner().invoke(_group_raising(click.BadParameter("no")), ["fail"])
     assert result.exit_code == 2
+
+
+def test_the_store_failing_under_a_command_is_status_3(tmp_path):
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'not-a-store.sqlite'}")
+    (tmp_path / "not-a-store.sqlite").write_bytes(b"this is no database, just text" * 200)
+
+    @click.group(cls=LazyGroup)
+    def group():
+        pass
+
+    @group.command()
+    def query():
+        with engine.connect() as conn:
+            conn.execute(text("SELECT * FROM events"))
+
+    result = CliRunner().invoke(group, ["query"])
+    assert result.exit_code == 3 and "not a database" in result.output and "Traceback" not in result.output
