@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .budget import DocumentTimeout, within_budget
+from .errors import ConfigError
 from .extract.article import build_frames
 from .extract.coding import code_incident
 from .extract.frames import Frame
@@ -63,7 +66,10 @@ class Component:
     doc: str = ""
 
 
-class PipelineConfigError(ValueError):
+_WARM_UP = Document("warm-up", "warm-up", "Gunmen killed five people in Mopti, Mali, on Monday.")
+
+
+class PipelineConfigError(ConfigError):
     """The configured components cannot run (a component needs what a disabled one sets)."""
 
 
@@ -141,6 +147,18 @@ class Pipeline:
                 raise PipelineConfigError(f"component {component.name!r} needs {', '.join(missing)}, set by no earlier component")
             available.update(component.sets)
         self.knowledge = knowledge or load_knowledge()
+        self._warm = False
+
+    def warm_up(self) -> None:
+        """Run one small document through every component, outside any time budget.
+
+        The knowledge is loaded when the pipeline is built; this also builds what components
+        load lazily (the language detector's models), so that a budget running out while they
+        load cannot leave them half-built for the next documents.
+        """
+        if not self._warm:
+            self.extract(_WARM_UP)
+            self._warm = True
 
     def extract(self, doc: Document) -> DocState:
         """Run every component on one document; returns the final state (its ``events``)."""
@@ -153,13 +171,17 @@ class Pipeline:
         """Extract and merge the events of a batch; errors are collected, never raised."""
         result = PipelineResult()
         singles: list[Event] = []
+        self.warm_up()
         for item in items:
             if isinstance(item, LoadError):
                 result.errors.append(item)
                 continue
             result.documents += 1
             try:
-                state = self.extract(item)
+                state = within_budget(self.settings.document_time_budget_s, self.extract, item)
+            except DocumentTimeout as exc:  # one slow document must not hold the batch
+                result.errors.append(LoadError(item.origin, f"skipped: extraction {exc}"))
+                continue
             except Exception as exc:  # one bad document must not stop the batch
                 result.errors.append(LoadError(item.origin, f"extraction failed: {type(exc).__name__}: {exc}"))
                 continue
@@ -201,9 +223,19 @@ def country_name(code: str | None) -> str | None:
     return _NAMES.get(code) if code else None
 
 
+@functools.lru_cache(maxsize=8)
+def _pipeline(settings: Settings) -> Pipeline:
+    return Pipeline(settings)
+
+
+def warm_up(settings: Settings) -> None:
+    """Load what extraction shares once per process, outside any time budget (see :meth:`Pipeline.warm_up`)."""
+    _pipeline(settings).warm_up()
+
+
 def extract_document_events(doc: Document, settings: Settings) -> tuple[list[Event], int]:
     """Single-report events of every article of one document, and the article count."""
-    state = Pipeline(settings).extract(doc)
+    state = _pipeline(settings).extract(doc)
     return state.events, len(state.articles)
 
 
