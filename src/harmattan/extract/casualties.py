@@ -52,7 +52,7 @@ _ENUM_GAP = re.compile(rf"\s*(?:{_ENUM})\s*(?:{_ENUM}\s+)?", re.I)
 _JOINED_GAP = re.compile(rf"[^.;:!?]{{0,40}}?(?:,\s*|\s+)(?:{_ENUM})\s*", re.I)
 
 _AUX = rf"(?:{_alt('AUX')}\s+){{0,4}}"
-_PARENTHETICAL = r"(?:\s*,[^,.;]{1,60},)?"
+_PARENTHETICAL = r"(?:\s*,[^,.;]{1,60},|\s*,(?=\s*\w))?"
 _KILLED_AFTER = re.compile(rf"^{_PARENTHETICAL}\s*{_AUX}{_alt('KILLED_AFTER')}\b", re.I)
 _INJURED_AFTER = re.compile(rf"^{_PARENTHETICAL}\s*{_AUX}{_alt('INJURED_AFTER')}\b", re.I)
 _MISSING_AFTER = re.compile(rf"^\s*{_AUX}{_alt('MISSING_AFTER')}\b", re.I)
