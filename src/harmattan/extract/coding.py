@@ -21,36 +21,19 @@ from .casualties import Casualty
 from .incidents import Incident
 from .triggers import EXPLOSION
 
+def _words(name: str) -> str:
+    return lang.alternation("coding", name)
+
+
 # Places and units that make an attack one on the security forces (the people are counted by casualties).
-_MILITARY_TARGET = re.compile(
-    r"\b(?:(?:army|military)\s+(?:base|camp|post|barracks|positions?|convoy|patrol|checkpoint|outpost|section|detachment)|"
-    r"base|barracks|checkpoint|police\s+station|gendarmerie|presidency|presidential\s+(?:palace|compound|complex|building|guard)|state\s+house|"
-    r"camp\s+militaire|poste\s+(?:militaire|de\s+police|avanc[ée])|positions?\s+de\s+l'arm[ée]e|convoi|patrouille|caserne|"
-    r"brigade|d[ée]tachement|palais\s+pr[ée]sidentiel|pr[ée]sidence)\b",
-    re.I,
-)
-_CIVILIAN_TARGET = re.compile(
-    r"\b(?:wedding|funeral|hospital|market|mosque|church|school|bus|village|villagers|worshippers|civilians|displaced|camp\s+for\s+displaced|"
-    r"mariage|fun[ée]railles|h[ôo]pital|march[ée]|mosqu[ée]e|[ée]glise|[ée]cole|villageois|fid[èe]les|civils|habitants|d[ée]plac[ée]s)\b",
-    re.I,
-)
-_MOSTLY_CIVILIANS = re.compile(
-    r"\b(?:mostly|mainly|majority\s+of\s+them|most\s+of\s+them)\s+civilians|"
-    r"\b(?:most|the\s+majority)\s+of\s+(?:the\s+)?(?:victims|dead|those\s+killed)\s+(?:were\s+)?(?:civilians|villagers|residents)|"
-    r"en\s+majorit[ée]\s+des\s+civils|majoritairement\s+des\s+civils|pour\s+la\s+plupart\s+des\s+civils|"
-    r"la\s+plupart\s+des\s+victimes\s+(?:[ée]taient|sont)\s+des\s+(?:civils|habitants|villageois)",
-    re.I,
-)
-_GROUND = re.compile(r"\b(?:stormed|raid(?:ed)?|ambush(?:ed)?|overran|gunmen|opened\s+fire|clash(?:es|ed)?|gun\s*battle|assaut|embuscade|ouvert\s+le\s+feu|affrontements?|combats?)\b", re.I)
-_OUTSKIRTS = re.compile(r"\b(?:outskirts|near|close\s+to|around|vicinity|environs|près\s+de|pr[èe]s\s+d'|non\s+loin\s+de|aux\s+abords\s+de|p[ée]riph[ée]rie)\b", re.I)
-_NOT_THE_SCENE = re.compile(
-    r"\b(?:(?:evacuated|taken|rushed|flown|transferred|moved|fled|returned|travell?ed|headed|brought)\s+(?:\w+\s+){0,2}?(?:to|towards)|"
-    r"vers|en\s+direction\s+de|(?:[ée]vacu[ée]s?|transf[ée]r[ée]s?|conduits?|admis)\s+(?:\w+\s+){0,2}?[àa]|"
-    r"hospitals?\s+in|h[ôo]pital\s+de|se\s+sont\s+r[ée]fugi[ée]s\s+[àa])\s+(?:the\s+|l'|la\s+|le\s+)?(?:[\w'-]+\s+){0,3}$",
-    re.I,
-)
+_MILITARY_TARGET = re.compile(rf"\b{_words('MILITARY_TARGET')}\b", re.I)
+_CIVILIAN_TARGET = re.compile(rf"\b{_words('CIVILIAN_TARGET')}\b", re.I)
+_MOSTLY_CIVILIANS = re.compile(rf"\b{_words('MOSTLY_CIVILIANS')}", re.I)
+_GROUND = re.compile(rf"\b{_words('GROUND')}\b", re.I)
+_OUTSKIRTS = re.compile(rf"\b{_words('OUTSKIRTS')}\b", re.I)
+_NOT_THE_SCENE = re.compile(rf"\b{_words('NOT_THE_SCENE')}\s+(?:{_words('ARTICLES')}\s*)?(?:[\w'-]+\s+){{0,3}}$", re.I)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z'. -]{2,40},?\s*(?:\(\w+\)\s*)?(?:-|$)")
-_UNCLAIMED = re.compile(r"\b(?:no\s+group\s+(?:has\s+)?claimed|not\s+(?:yet\s+)?claimed|unclaimed|aucun\s+groupe\s+n'a\s+revendiqu|pas\s+(?:encore\s+)?[ée]t[ée]\s+revendiqu|non\s+revendiqu)", re.I)
+_UNCLAIMED = re.compile(rf"\b{_words('UNCLAIMED')}", re.I)
 _FORCE_ON_CROWD = re.compile(rf"\b{lang.alternation('coding', 'FORCE_ON_CROWD')}", re.I)
 _INTERVENTION = re.compile(rf"\b{lang.alternation('coding', 'INTERVENTION')}", re.I)
 _ATTEMPT = re.compile(rf"\b{lang.alternation('coding', 'ATTEMPT')}", re.I)
@@ -60,13 +43,10 @@ _DATE_RANK = {"iso": 0, "dmy": 0, "mdy": 0, "night": 0, "weekday": 1, "relative"
 _DISASTER_SUB = {"flood": "Flood", "drought": "Drought", "epidemic": "Epidemic", "storm": "Storm", "fire": "Fire"}
 
 
-_SPEAKER_AFTER = re.compile(
-    r"^\s*(?:'s\s+)?(?:(?:spokes(?:man|woman|person)|chief|commander|command|headquarters|hq|source|sources|statement|communiqu[ée])\s*)?"
-    r"(?:said|says|confirmed|confirms|told|stated|announced|reported|disclosed|added|explained|insisted|"
-    r"a\s+(?:indiqu[ée]|annonc[ée]|d[ée]clar[ée]|confirm[ée]|pr[ée]cis[ée])|ont\s+(?:indiqu[ée]|annonc[ée]|d[ée]clar[ée]))\b",
-    re.I,
-)
-_SPEAKER_BEFORE = re.compile(r"(?:\baccording\s+to|\bselon|\bsaid|\bquoted|\bciting|[:\u2014]|\s-)\s*(?:the\s+|l'|la\s+|le\s+|les\s+)?$", re.I)
+_SPEAKER_AFTER = re.compile(rf"^\s*(?:'s\s+)?(?:{_words('SPEAKER_NOUNS')}\s*)?{_words('SPEAKER_VERBS')}\b", re.I)
+_SPEAKER_BEFORE = re.compile(rf"(?:\b{_words('SPEAKER_BEFORE')}|[:\u2014]|\s-)\s*(?:{_words('ARTICLES')}\s*)?$", re.I)
+_ACTS_AFTER = re.compile(rf"\b{_words('ACTS_AFTER')}", re.I)
+_MOB = re.compile(rf"\b{_words('MOB')}", re.I)
 
 
 def is_speaker(mention: ActorMention, text: str) -> bool:
@@ -79,7 +59,7 @@ def is_speaker(mention: ActorMention, text: str) -> bool:
     after = text[mention.end:mention.end + 200]
     if _SPEAKER_AFTER.match(after):
         return True
-    if _SPEAKER_BEFORE.search(text[max(0, mention.start - 80):mention.start]) and not re.search(r"\b(?:kill|attack|clash|tu|attaqu)", after[:40], re.I):
+    if _SPEAKER_BEFORE.search(text[max(0, mention.start - 80):mention.start]) and not _ACTS_AFTER.search(after[:40]):
         return True
     return False
 
@@ -145,11 +125,11 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
             return "Protests", "Excessive force against protesters", True
     if family == "demonstration" and not (groups or cues & {"attack", "clash"}):
         if "riot" in cues:
-            sub = "Mob violence" if re.search(r"\b(?:mob|lynch|vindicte|justice\s+populaire)", text, re.I) else "Violent demonstration"
-            return "Riots", sub, bool(re.search(r"\b(?:mob|lynch)", text, re.I))
-        if _killed(incident) or re.search(r"\b(?:opened\s+fire\s+on|shot)\s+(?:at\s+)?(?:protesters|demonstrators)|tir[ée]\s+sur\s+(?:les\s+)?manifestants", text, re.I):
+            mob = bool(_MOB.search(text))
+            return "Riots", "Mob violence" if mob else "Violent demonstration", mob
+        if _killed(incident) or _FORCE_ON_CROWD.search(text):
             return "Protests", "Excessive force against protesters", True
-        if re.search(r"\b(?:tear\s*gas|dispersed|arrested|gaz\s+lacrymog|dispers[ée])", text, re.I):
+        if _INTERVENTION.search(text):
             return "Protests", "Protest with intervention", False
         return "Protests", "Peaceful protest", False
     lead = _lead(incident)

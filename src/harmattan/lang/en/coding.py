@@ -14,3 +14,32 @@ REPELLED = [r"repelled", r"repulsed", r"fought\s+off", r"beat\s+back", r"engaged
             r"exchange\s+of\s+fire", r"gun\s*battle"]
 # A jailbreak.
 JAILBREAK = [r"jail\s*break", r"prison\s+break", r"freed\s+(?:\w+\s+)?(?:inmates|prisoners)", r"inmates\s+escaped"]
+# Places and units that make an attack one on the security forces.
+MILITARY_TARGET = [r"(?:army|military)\s+(?:base|camp|post|barracks|positions?|convoy|patrol|checkpoint|outpost|section|detachment)",
+                   r"base", r"barracks", r"checkpoint", r"police\s+station", r"gendarmerie",
+                   r"presidency", r"presidential\s+(?:palace|compound|complex|building|guard)", r"state\s+house"]
+# Places and people that make an attack one on civilians.
+CIVILIAN_TARGET = [r"wedding", r"funeral", r"hospital", r"market", r"mosque", r"church", r"school", r"bus", r"village", r"villagers",
+                   r"worshippers", r"civilians", r"displaced", r"camp\s+for\s+displaced"]
+MOSTLY_CIVILIANS = [r"(?:mostly|mainly|majority\s+of\s+them|most\s+of\s+them)\s+civilians",
+                    r"(?:most|the\s+majority)\s+of\s+(?:the\s+)?(?:victims|dead|those\s+killed)\s+(?:were\s+)?(?:civilians|villagers|residents)"]
+# A fight on the ground (not a strike from afar).
+GROUND = [r"stormed", r"raid(?:ed)?", r"ambush(?:ed)?", r"overran", r"gunmen", r"opened\s+fire", r"clash(?:es|ed)?", r"gun\s*battle"]
+# Near a place: the place is approximate.
+OUTSKIRTS = [r"outskirts", r"near", r"close\s+to", r"around", r"vicinity"]
+# Words before a place that is not where it happened ("rushed to a hospital in Kano").
+NOT_THE_SCENE = [r"(?:evacuated|taken|rushed|flown|transferred|moved|fled|returned|travell?ed|headed|brought)\s+(?:\w+\s+){0,2}?(?:to|towards)",
+                 r"hospitals?\s+in"]
+ARTICLES = [r"the"]
+# No one has claimed the attack: its author is suspected.
+UNCLAIMED = [r"no\s+group\s+(?:has\s+)?claimed", r"not\s+(?:yet\s+)?claimed", r"unclaimed", r"no\s+one\s+has\s+claimed"]
+# A state force that only speaks ("..., police said").
+SPEAKER_NOUNS = [r"spokes(?:man|woman|person)", r"chief", r"commander", r"command", r"headquarters", r"hq", r"source", r"sources",
+                 r"statement"]
+SPEAKER_VERBS = [r"said", r"says", r"confirmed", r"confirms", r"told", r"stated", r"announced", r"reported", r"disclosed", r"added",
+                 r"explained", r"insisted"]
+SPEAKER_BEFORE = [r"according\s+to", r"said", r"quoted", r"citing"]
+# After a state force: it acts, it does not only speak.
+ACTS_AFTER = [r"kill", r"attack", r"clash"]
+# Mob violence among riots.
+MOB = [r"mob", r"lynch"]
