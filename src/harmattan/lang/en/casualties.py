@@ -98,3 +98,7 @@ ONE_DEAD = [r"(?:one|a\s+single)\s+(?:dead|death|fatality)"]
 # An earlier toll, superseded by the report's own ("the initial toll was 5").
 EARLIER = [r"initial(?:ly)?", r"earlier\s+(?:toll|figure|count|reports?)", r"previous(?:ly)?", r"first\s+(?:toll|count|reports?)",
            r"had\s+(?:earlier|initially)"]
+# Nouns that count members of a group named after them ("members of the security forces").
+MEMBER_NOUNS = [r"members", r"elements"]
+# Security forces named as a body, in such a complement.
+FORCES = [r"security\s+forces", r"armed\s+forces", r"(?:army|police|military)"]

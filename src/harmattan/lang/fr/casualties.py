@@ -59,3 +59,7 @@ SIDE_ENEMY_BEFORE = [r"c[ôo]t[ée]\s+(?:ennemis?|adverse|terroristes?|assaillan
 ONE_DEAD = [r"(?:d['’])?(?:un|une)\s+(?:seul\s+)?(?:mort|d[ée]c[èe]s|tu[ée])"]
 EARLIER = [r"premier\s+bilan", r"bilan\s+initial", r"initialement", r"pr[ée]c[ée]dent\s+bilan", r"dans\s+un\s+premier\s+temps",
            r"auparavant", r"pour\s+rappel"]
+# Nouns that count members of a group named after them ("members of the security forces").
+MEMBER_NOUNS = [r"membres", r"[ée]l[ée]ments"]
+# Security forces named as a body, in such a complement.
+FORCES = [r"forces\s+de\s+(?:d[ée]fense|s[ée]curit[ée])", r"forces\s+arm[ée]es", r"(?:arm[ée]e|police|gendarmerie)"]
