@@ -219,6 +219,8 @@ def extract_casualties(sentence: str) -> list[Casualty]:
         elif _KILL_BEFORE.search(before):
             kind = "killed"
             claim = bool(_CLAIM.search(before[:_KILL_BEFORE.search(before).start()] + " ")) or bool(_CLAIM.search(before))
+        elif _ABDUCT_BEFORE.search(before[-40:]):
+            kind = "abducted"  # "the toll reports the abduction of two nationals"
         elif toll and (noun is None or re.fullmatch(rf"{_PEOPLE}|{_DEAD_NOUN}", noun, re.I)):
             kind = "killed"
             update = bool(_UPDATE.search(toll.group("mid"))) or bool(re.match(r"(?i)(?:surpass|exceed|d[ée]pass)", m.group("qual") or ""))

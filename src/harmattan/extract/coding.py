@@ -510,7 +510,9 @@ def code_incident(incident: Incident, article: Article, number: int, knowledge: 
     body = [c for f in incident.frames if not f.is_title for c in f.killed]
     killed = body or _killed(incident)
     fatalities, low, high = consolidate_killed(killed)
-    if fatalities is None and event_type in ("Violence against civilians",) and sub == "Abduction/forced disappearance":
+    if fatalities is None and (sub == "Abduction/forced disappearance"
+                               or event_type in ("Protests", "Riots")):
+        # No death told where deaths are not the rule: ACLED's 0, not an unknown toll.
         fatalities = low = high = 0
     actor1, actor2, assoc1, assoc2, suspected, actor_sentence = choose_actors(incident, event_type, country, sub, knowledge.actors)
     kb = knowledge.actors

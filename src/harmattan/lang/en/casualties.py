@@ -16,7 +16,7 @@ CIVILIANS = [r"civilians?", r"villagers?", r"residents?", r"worshippers?", r"(?:
              r"schoolgirls", r"schoolboys", r"children", r"teens", r"teenagers", r"youths", r"idps", r"displaced\s+persons",
              r"women", r"girls", r"boys", r"farmers?", r"traders?", r"passengers?", r"miners?", r"mourners", r"guests",
              r"herders?", r"herdsmen", r"fishermen", r"travellers", r"travelers", r"teachers?", r"staff\s+members", r"staff",
-             r"christians", r"muslims", r"humanitarians?", r"aid\s+workers", r"protesters", r"demonstrators", r"inmates"]
+             r"christians", r"muslims", r"humanitarians?", r"aid\s+workers", r"nationals", r"expatriates", r"foreigners", r"tourists", r"protesters", r"demonstrators", r"inmates"]
 PEOPLE = [r"people", r"persons?", r"others?", r"individuals", r"lives", r"victims?", r"bodies"]
 DEAD_NOUNS = [r"dead", r"deaths", r"fatalities"]
 # Names of armed groups that make a count the attackers' ("20 Boko Haram fighters").
@@ -48,7 +48,7 @@ KILL_BEFORE = [r"kill", r"kills", r"killed", r"killing", r"claims?", r"claimed",
                r"claiming\s+the\s+lives\s+of", r"claim\s+the\s+lives\s+of", r"took\s+the\s+lives\s+of", r"eliminated",
                r"eliminating"]
 INJURE_BEFORE = [r"injur(?:e|es|ed|ing)", r"wound(?:s|ed|ing)?", r"hurt(?:ing)?"]
-ABDUCT_BEFORE = [r"abduct(?:s|ed|ing)?", r"kidnap(?:s|ped|ping)?", r"seiz(?:e|ed|ing)", r"took", r"taking"]
+ABDUCT_BEFORE = [r"abduction\s+of", r"kidnapping\s+of", r"abduct(?:s|ed|ing)?", r"kidnap(?:s|ped|ping)?", r"seiz(?:e|ed|ing)", r"took", r"taking"]
 # A figure after these is a consequence, not a death by itself ("leaving 5" needs "dead").
 MAKE_DEAD_BEFORE = [r"left", r"leaving", r"leaves", r"caused", r"causing", r"result(?:ed)?\s+in"]
 # Nouns of a toll: "the death toll rose to 53".
