@@ -82,6 +82,7 @@ _MONTH_AFTER = re.compile(r"^\s*(?:" + "|".join(sorted((re.escape(k) for k in la
 _MONTH_BEFORE = re.compile(r"(?:" + "|".join(sorted((re.escape(k) for k in lang.mapping("dates", "MONTHS")), key=len, reverse=True)) + r")\.?\s+$", re.I)
 _NEGATION_BEFORE = re.compile(rf"\b{_alt('NEGATIONS')}\s*$", re.I)
 _EARLIER = re.compile(rf"\b{_alt('EARLIER')}", re.I)
+_SINGLE_DEATH = re.compile(rf"\b{_alt('SINGLE_DEATH')}\b", re.I)
 _MEMBERS = re.compile(_alt("MEMBER_NOUNS"), re.I)
 _FORCES = re.compile(_alt("FORCES"), re.I)
 # "... of the security forces", "... des forces de défense": the owner of a member noun.
@@ -279,9 +280,9 @@ def extract_casualties(sentence: str) -> list[Casualty]:
         out.append(Casualty(kind="killed", value=1, low=1, high=1, group=group, start=one.start(), end=one.end(),
                             unofficial=unofficial))
     if not any(c.kind == "killed" for c in out):
-        single = _SINGLE_KILLED.search(sentence)
+        single = _SINGLE_KILLED.search(sentence) or _SINGLE_DEATH.search(sentence)
         if single:
-            who = single.group("who") or single.group("who2")
+            who = (single.groupdict().get("who") or single.groupdict().get("who2")) or ""
             group = "security" if re.fullmatch(_SECURITY_ONE, who, re.I) else "people"
             out.append(Casualty(kind="killed", value=1, low=1, high=1, group=group, start=single.start(), end=single.end()))
     zero = _ZERO.search(sentence)

@@ -102,3 +102,5 @@ EARLIER = [r"initial(?:ly)?", r"earlier\s+(?:toll|figure|count|reports?)", r"pre
 MEMBER_NOUNS = [r"members", r"elements"]
 # Security forces named as a body, in such a complement.
 FORCES = [r"security\s+forces", r"armed\s+forces", r"(?:army|police|military)"]
+# One person's death told without a count ("he succumbed to his wounds").
+SINGLE_DEATH = [r"(?:succumbed|died)\s+(?:to|of|from)\s+(?:his|her)\s+(?:wounds|injuries)", r"(?:he|she)\s+was\s+(?:killed|shot\s+dead)"]

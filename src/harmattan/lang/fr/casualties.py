@@ -63,3 +63,5 @@ EARLIER = [r"premier\s+bilan", r"bilan\s+initial", r"initialement", r"pr[ée]c[�
 MEMBER_NOUNS = [r"membres", r"[ée]l[ée]ments"]
 # Security forces named as a body, in such a complement.
 FORCES = [r"forces\s+de\s+(?:d[ée]fense|s[ée]curit[ée])", r"forces\s+arm[ée]es", r"(?:arm[ée]e|police|gendarmerie)"]
+# One person's death told without a count ("he succumbed to his wounds").
+SINGLE_DEATH = [r"(?:a|est)\s+succomb[ée]e?\s+[àa]\s+ses\s+blessures", r"(?:est\s+)?mort\s+de\s+ses\s+blessures", r"(?:il|elle)\s+a\s+[ée]t[ée]\s+(?:tu[ée]e?|abattue?)"]
