@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from .budget import DocumentTimeout, within_budget
 from .errors import ConfigError
 from .extract.article import build_frames
-from .extract.coding import code_incident
+from .extract.coding import code_incident, inherit_place
 from .extract.frames import Frame
 from .extract.incidents import Incident, group_incidents
 from .extract.published import infer_published
@@ -105,6 +105,7 @@ def _incidents(state: DocState, knowledge: Knowledge, settings: Settings) -> Non
 def _coding(state: DocState, knowledge: Knowledge, settings: Settings) -> None:
     events: list[Event] = []
     for article, incidents in zip(state.articles, state.incidents):
+        previous: Event | None = None
         for number, incident in enumerate(incidents):
             if incident.background and not settings.include_background:
                 continue
@@ -113,6 +114,10 @@ def _coding(state: DocState, knowledge: Knowledge, settings: Settings) -> None:
             event = code_incident(incident, article, number, knowledge)
             if event is None or event.confidence < settings.min_confidence:
                 continue
+            if previous is not None and not incident.background:
+                event = inherit_place(event, previous)
+            if not incident.background:
+                previous = event
             events.append(dataclasses.replace(event, country=country_name(event.country_code)))
     state.events = events
 

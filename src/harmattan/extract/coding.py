@@ -8,6 +8,7 @@ counts as figures) and are written down in ``docs/extraction.md``.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -570,3 +571,19 @@ def code_incident(incident: Incident, article: Article, number: int, knowledge: 
         notes=lead[:300], sources=(source,),
         history=({"published": published.isoformat() if published else None, "fatalities": fatalities, "source": article.article_id},),
     )
+
+
+def inherit_place(event: Event, previous: Event) -> Event:
+    """An incident that names no place of its own happened where the article's previous one did.
+
+    "The camp was then wrecked": the camp is the one the article just named. The place is
+    taken only within one country, and marked approximate (geo precision 2).
+    """
+    if event.location is not None or event.admin1 is not None or previous.location is None:
+        return event
+    if event.country_code != previous.country_code:
+        return event
+    return dataclasses.replace(
+        event, location=previous.location, latitude=previous.latitude, longitude=previous.longitude,
+        admin1=previous.admin1, admin1_new=previous.admin1_new, admin2=previous.admin2,
+        geo_precision=max(2, previous.geo_precision))

@@ -79,7 +79,10 @@ def is_strong(frame: Frame, first_body: bool) -> bool:
         if named and frame.acts and "coup" in frame.cues:
             return True  # a seizure of power by a named force is news whenever it is told
         # An arrest needs no named actor: the state's police is implied ("he was arrested at his home on Friday").
-        return "arrest" in frame.cues and (frame.acts or frame.is_title) and dated and (local or first_body)
+        if "arrest" in frame.cues and (frame.acts or frame.is_title) and dated and (local or first_body):
+            return True
+        # Armed men wrecking a place on a given day ("on Tuesday the terrorists destroyed the camp's installations").
+        return "looting" in frame.cues and dated and _has_armed_actor(frame)
     return False
 
 
@@ -93,7 +96,9 @@ def _km(a, b) -> float:
 def _date_conflicts(incident: Incident, frame: Frame) -> bool:
     mine = [d.date for d in frame.event_dates if d.kind in _DATE_KINDS and d.date]
     theirs = [d.date for d in incident.anchor_dates()]
-    return bool(mine and theirs and min(abs((a - b).days) for a in mine for b in theirs) > 1)
+    # A night attack spans two days; steps of a withdrawal or a take-over are told day by day.
+    slack = 0 if "strategic" in (frame.family, incident.family) else 1
+    return bool(mine and theirs and min(abs((a - b).days) for a in mine for b in theirs) > slack)
 
 
 def _conflicts(incident: Incident, frame: Frame) -> bool:

@@ -50,4 +50,5 @@ REPORTING_FILLERS = [r"it", r"that", r"late", r"early", r"on", r"in", r"a", r"st
 # A page's own date line: "Published on 3 May 2024", "Updated: ...".
 PUBLISHED_STAMP = [r"published(?:\s+on)?", r"posted(?:\s+on)?", r"updated(?:\s+on)?", r"last\s+updated"]
 # Before a date that has not happened yet: not an event date, nor a publication date.
-FUTURE_MARKERS = [r"by", r"until", r"before", r"deadline", r"scheduled\s+for", r"due\s+on", r"will", r"expected\s+on"]
+FUTURE_MARKERS = [r"by", r"until", r"before", r"deadline", r"scheduled\s+for", r"due\s+on", r"will", r"expected\s+on",
+                  r"(?:should|is\s+due\s+to|is\s+expected\s+to|will)\s+(?:[\w'’]+\s+){0,3}?(?:on|by)"]

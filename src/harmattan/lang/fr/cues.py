@@ -37,7 +37,8 @@ CUES = {
     "agreement": [r"accords?", r"cessez-le-feu", r"tr[êe]ve", r"sign[ée]"],
     "arrest": [r"interpell(?:é|és|ée|ées|ation)", r"arr[êe]t(?:é|és|ée|ées|ation)", r"gard[ée]\s+[àa]\s+vue", r"[ée]crou[ée]"],
     "base": [r"d[ée]ploi(?:ement|é)", r"base\s+(?:militaire\s+)?install[ée]e?"],
-    "looting": [r"pillag(?:e|é|és)", r"incendi(?:é|és|ée|ées|ant)", r"sabot(?:age|é|ée)s?", r"saccag(?:é|ée|és|ées|e)", r"vandalis[ée]"],
+    "looting": [r"d[ée]trui(?:re|t|te|ts|tes|sent|saient)\s+(?:[\w'’]+\s+){0,2}?(?:installations|maisons|biens|b[âa]timents|habitations|[ée]quipements|v[ée]hicules|infrastructures|[ée]difices)",
+                r"pillag(?:e|é|és)", r"incendi(?:é|és|ée|ées|ant)", r"sabot(?:age|é|ée)s?", r"saccag(?:é|ée|és|ées|e)", r"vandalis[ée]"],
     "surrender": [r"se\s+sont\s+rendus", r"reddition", r"redditions", r"repentis"],
     "weapons": [r"saisie\s+d['’]armes", r"d[ée]samorc[ée]"],
     "jailbreak": [r"[ée]vasion", r"[ée]vad[ée]s", r"prison\s+attaqu[ée]e"],
@@ -46,7 +47,7 @@ STEM_WORDS = """crue crues obus tirs tir mine mines engin engins rapt viol viols
 tuées tuant tuer tuent bilan assaut armés armées coup coups contrôle repris reprise grève grèves retrait cessez trêve rendus
 base bases accord accords feu eei EEI péri peri vie mort corps cadavre cadavres abattu abattus drone drones vents
 riposte pouvoir""".split()
-STEM_PREFIXES = """succomb offensiv libér liber possession prennent prend tomb contrôl control réinvest reinvest inond glissement diluvienn torrentiel sécheress secheress méning épidém tempêt tempet cyclon incendi
+STEM_PREFIXES = """détrui detrui succomb offensiv libér liber possession prennent prend tomb contrôl control réinvest reinvest inond glissement diluvienn torrentiel sécheress secheress méning épidém tempêt tempet cyclon incendi
 suicid kamikaz attentat aérien aerien frappe bombard roquett mortier grenad explos enlev enlèv otag kidnapp massacr
 exécut assassin décè déce attaqu embusc assaillant fusillad incursion affront combat accroch heurt repouss empar occup
 reconqu manifest protest rassembl émeut emeut vindict retir quitt rétroc retroc remis cédé cede transf passation putsch

@@ -39,4 +39,5 @@ REPORTING_VERBS = [
 REPORTING_FILLERS = []
 PUBLISHED_STAMP = [r"publi[ée]e?(?:\s+le)?", r"mis\s+[àa]\s+jour(?:\s+le)?", r"mise\s+[àa]\s+jour(?:\s+le)?"]
 FUTURE_MARKERS = [r"d['’]ici(?:\s+(?:le|au|à))?", r"jusqu['’]au", r"avant\s+le", r"pr[ée]vue?s?\s+(?:le|pour\s+le)",
-                  r"au\s+plus\s+tard\s+le", r"date\s+butoir", r"[ée]ch[ée]ance"]
+                  r"au\s+plus\s+tard\s+le", r"date\s+butoir", r"[ée]ch[ée]ance", r"devr(?:ait|aient|a|ont)\s+(?:[\w'’]+\s+){0,3}?(?:le|au|d['’]ici)",
+                  r"prendre\s+fin\s+le", r"s['’]ach[èe]ver\s+(?:au\s+plus\s+tard\s+)?le", r"pr[ée]vue?s?\s+(?:pour\s+)?(?:le|au)"]
