@@ -480,6 +480,8 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
             pre = _words(toks, c.i - 1, c.i)
             if pre and pre[0] in ("by", "par", "mr", "m", "mme", "president", "général", "general"):
                 continue
+        if place.kind == "locality" and label not in _STRONG_CUES and _person_like(text, toks, c, gaz):
+            continue
         score = max(0.0, min(1.0, 0.55 * ev + 0.45 * max(0.0, min(1.0, s))))
         if score < 0.45:
             continue
@@ -489,6 +491,43 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
         p, score, label = resolved[k]
         mentions.append(CuedMention(c.start, c.end, c.surface, p, round(score, 3), cue=label))
     return mentions
+
+
+# Cues that name a place whatever it looks like ("the village of X", "X State", "commune de X").
+_STRONG_CUES = frozenset({"settlement", "commune", "state", "region", "lga", "admin2", "dateline"})
+
+
+def _person_like(text: str, toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> bool:
+    """Does the candidate read as part of a person's name or an acronym, not as a place?
+
+    "Idris Dahiru", "Lionel Bilgo", "Abba Kabir Yusuf": a capitalised word that is no place and no
+    common word stands right beside it (outside headline lines, where every word is capitalised);
+    "FAMa": a short word with capitals inside.
+    """
+    surface = c.surface
+    if len(surface) <= 6 and sum(ch.isupper() for ch in surface) >= 2 and not surface.isupper():
+        return True
+    t0 = toks[c.i]
+    if t0.title_line:
+        return False
+    for k in (c.i - 1, c.j + 1):
+        if not 0 <= k < len(toks):
+            continue
+        other = toks[k]
+        if not other.cap or other.masked or other.title_line or other.dateline:
+            continue
+        if k == c.i - 1 and other.sent_start and normalise(other.text) in COMMON:
+            continue
+        between = text[min(other.end, t0.end):max(other.start, t0.start)] if k < c.i else text[toks[c.j].end:other.start]
+        if between.strip() not in ("",):
+            continue  # a comma, a hyphen or a quote separates them: "Kano, Nigeria"
+        word = normalise(other.text)
+        if word in COMMON or word in LOC_PREP or word in SETTLEMENT_NOUNS or word in ADMIN1_WORDS or word in ADMIN2_WORDS:
+            continue
+        if any(p.kind in ("country", "admin1", "admin2", "locality") for p in gaz.lookup(other.text)):
+            continue
+        return True
+    return False
 
 
 @dataclass(frozen=True)
