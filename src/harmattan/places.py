@@ -88,6 +88,10 @@ AFTER_SETTLEMENT = frozenset("village villages town city community communities h
 AFTER_EVENT = frozenset("attack attacks killings killing violence crisis clash clashes massacre bombing bombings blast "
                         "raid raids mosque church market school villages village town community communities residents "
                         "villagers people youths farmers herders".split())
+# Nouns a state's name qualifies ("Katsina students", "Kano governor"): the state, not its capital.
+STATE_MODIFIED = frozenset("students pupils schoolchildren schoolgirls schoolboys secondary school schools farmers traders "
+                           "worshippers residents communities community governor government assembly lawmakers indigenes "
+                           "people youths villagers".split())
 ADMIN1_WORDS = frozenset("state region région province".split())
 ADMIN2_WORDS = frozenset("lga lgas cercle department département departement prefecture préfecture county".split())
 
@@ -466,7 +470,10 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
         if admin_first:
             loc, ls = _pick(c, "locality", ctx, gaz)
             adm, as_ = _pick(c, "admin1", ctx, gaz)
-            if adm and (common or loc is None or gaz.prominence(loc) < 60 or as_ > ls + 0.3):
+            # "Katsina students", "Kano residents": a state named like its capital, used as a modifier,
+            # is the state (Nigerian usage); the town needs a preposition or a noun of its own.
+            modifies = bool(after) and after[0] in STATE_MODIFIED
+            if adm and (common or loc is None or gaz.prominence(loc) < 60 or as_ > ls + 0.3 or label == "modifier" or modifies):
                 place, s = adm, as_ + 0.3
             else:
                 place, s = loc, ls
