@@ -194,8 +194,7 @@ class Builder:
         idx = len(self.places)
         self.places.append(place)
         for n in (place["name"], *names):
-            k = normalise(n)
-            if k:
+            for k in name_keys(n):
                 self.keys.add((k, idx))
         return idx
 
@@ -290,7 +289,8 @@ class Builder:
                     self.by_gn.setdefault(gn, idx)
 
     def add_geonames(self, a1codes: dict, a2codes: dict) -> None:
-        files = [self.geo / "geonames/ML.txt"] + sorted((self.geo / "geonames/2014").glob("*.txt"))
+        files = ([self.geo / "geonames/ML.txt"] + sorted((self.geo / "geonames/2014").glob("*.txt"))
+                 + [self.geo / "geonames/cities500_target.txt"])
         grid = self.grid()
         done = set()
         for path in files:
@@ -329,6 +329,72 @@ class Builder:
                     place["new"] = new_code
                 idx = self.add(place, alt_list)
                 self.by_gn[gid] = idx
+
+    def _near_same_name(self, cc: str, name: str, lat: float, lon: float, km: float = 5.0) -> int | None:
+        """Index of a place of this country with the same key within ``km`` (the same village, another source)."""
+        for i in self.index_for(normalise(name)):
+            q = self.places[i]
+            if q["cc"] == cc and q["kind"] == "locality" and q["lat"] is not None and abs(q["lat"] - lat) < km / 111 \
+                    and abs(q["lon"] - lon) < km / 111:
+                return i
+        return None
+
+    def _add_minor(self, place: dict, alts: list[str]) -> None:
+        """Add a village from a secondary source, or only its spellings to the same village already known."""
+        same = self._near_same_name(place["cc"], place["name"], place["lat"], place["lon"])
+        if same is None:
+            for alt in alts:
+                same = self._near_same_name(place["cc"], alt, place["lat"], place["lon"])
+                if same is not None:
+                    break
+        if same is not None:
+            for n in (place["name"], *alts):
+                for k in name_keys(n):
+                    self.keys.add((k, same))
+                    self._index[k].append(same)
+            return
+        idx = self.add(place, alts)
+        for n in (place["name"], *alts):
+            for k in name_keys(n):
+                self._index[k].append(idx)
+
+    def add_osm(self) -> int:
+        """OpenStreetMap place nodes of 2019 (ODbL): villages and towns the other sources lack."""
+        kinds = {"city": "PPL", "town": "PPL", "village": "PPL", "hamlet": "PPL", "suburb": "PPLX", "neighbourhood": "PPLX"}
+        n = 0
+        self.index_for("")  # build the name index
+        for cc in ("NG", "NE", "TD", "ML", "BF", "BJ", "TG"):
+            for r in sorted(load_tsv(self.geo / f"osm/osm2019_places_{cc}.tsv"), key=lambda r: int(r["osm_node_id"])):
+                if r["ocha_adm0"] != cc or r["place"] not in kinds or not r["name"]:
+                    continue
+                lat, lon = round(float(r["lat"]), 5), round(float(r["lon"]), 5)
+                admin1 = self.old_admin1(cc, r["ocha_adm1_name"]) if r["ocha_adm1_name"] else None
+                alts = [a for a in {r["name_en"], r["name_de"]} if a and a != r["name"] and latin_alt(a, r["name"])]
+                pop = int(float(r["population"])) if r["population"].replace(".", "", 1).isdigit() else 0
+                self._add_minor(dict(name=r["name"], cc=cc, kind="locality", lat=lat, lon=lon, admin1=admin1, admin2=None,
+                                     pop=pop, fcode=kinds[r["place"]], source="osm", source_id=r["osm_node_id"], mz=0,
+                                     gn=None), alts)
+                n += 1
+        return n
+
+    def add_safesignal(self) -> int:
+        """SafeSignal's Nigerian settlements (ODbL, from OpenStreetMap), with their LGA and aliases."""
+        import csv
+
+        n = 0
+        with open(self.geo / "safesignal/nigeria_v0.2.csv", encoding="utf-8", newline="") as fh:
+            rows = sorted(csv.DictReader(fh), key=lambda r: r["id"])
+        for r in rows:
+            if r["type"] != "settlement" or not r["lat"] or not r["canonical_name"]:
+                continue
+            admin1 = self.old_admin1("NG", r["admin_state"]) if r["admin_state"] not in ("", "Unknown") else None
+            name = r["canonical_name"]
+            alts = [a for a in r["aliases"].split(";") if a and latin_alt(a, name)]
+            self._add_minor(dict(name=name, cc="NG", kind="locality", lat=round(float(r["lat"]), 5), lon=round(float(r["lng"]), 5),
+                                 admin1=admin1, admin2=r["admin_lga"] or None, pop=0, fcode="PPL", source="safesignal",
+                                 source_id=r["id"], mz=0, gn=None), alts)
+            n += 1
+        return n
 
     def grid(self) -> dict:
         g = defaultdict(list)
@@ -503,6 +569,18 @@ class Builder:
         db.close()
 
 
+def name_keys(name: str) -> list[str]:
+    """Lookup keys of a name: its normalised form, and without spaces for a name of several words.
+
+    "Bani Bangou" is also found as "Banibangou", "Ti-n-Zaouatene" as "Tinzaouatene".
+    """
+    key = normalise(name)
+    if not key:
+        return []
+    compact = key.replace(" ", "")
+    return [key, compact] if compact != key and len(compact) >= 5 else [key]
+
+
 def clean_admin2(name: str) -> str:
     """'Province du Soum' -> 'Soum'; 'Cercle de Ménaka' -> 'Ménaka'; 'Nioro Cercle' -> 'Nioro'."""
     name = re.sub(r"^(Province|Cercle|Département|Departement|Préfecture|Prefecture|Région|Region|Commune)\s+(du |de la |de l'|de l’|des |de |d'|d’)?",
@@ -526,6 +604,10 @@ def prominence(p: dict) -> int:
         score += 15
     if p["source"] == "supplement":
         score += 10
+    if p["source"] in ("osm", "safesignal"):
+        # Villages only a secondary source knows: found when the text names them with a cue
+        # ("the village of X", "in X"), never preferred over a namesake the main sources know.
+        score = min(score, 20)
     return min(score, 99)
 
 
@@ -551,6 +633,8 @@ def main(argv=None) -> int:
     b._grid = b.grid()
     b.add_natural_earth()
     b.add_wof_counties()
+    n_osm = b.add_osm()
+    n_ss = b.add_safesignal()
     b.add_new_units(rows)
     b.add_admin1_places(rows)
     b.add_countries()
@@ -560,7 +644,9 @@ def main(argv=None) -> int:
     b.write_sqlite(args.out / "gazetteer.sqlite")
     kinds = Counter(p["kind"] for p in b.places)
     size = os.path.getsize(args.out / "gazetteer.sqlite")
-    print(f"places {len(b.places)} {dict(kinds)}; keys {len(b.keys)}; supplement rows {n_sup}; "
+    sources = Counter(p["source"] for p in b.places)
+    print(f"places {len(b.places)} {dict(kinds)}; by source {dict(sources)}; OSM rows read {n_osm}, SafeSignal rows read {n_ss}; "
+          f"keys {len(b.keys)}; supplement rows {n_sup}; "
           f"admin1 rows {len(rows)}; sqlite {size / 1e6:.1f} MB")
     return 0
 

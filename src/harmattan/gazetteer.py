@@ -69,11 +69,13 @@ class Gazetteer:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        rows = self._db.execute(
-            "SELECT p.id, p.name, p.kind, p.lat, p.lon, p.admin, p.pop, p.fcode, p.source, p.source_id, p.prominence "
-            "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?",
-            (key,),
-        ).fetchall()
+        query = ("SELECT p.id, p.name, p.kind, p.lat, p.lon, p.admin, p.pop, p.fcode, p.source, p.source_id, p.prominence "
+                 "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?")
+        rows = self._db.execute(query, (key,)).fetchall()
+        if not rows and " " in key and len(key.replace(" ", "")) >= 5:
+            # Written in several words, known in one ("Bani Bangou" / "Banibangou"): the build stores
+            # every name without its spaces too.
+            rows = self._db.execute(query, (key.replace(" ", ""),)).fetchall()
         places = []
         for pid, name, kind, lat, lon, admin, pop, fcode, source, source_id, prom in rows:
             cc, admin1, admin2, admin1_new = self._admin_row(admin)
@@ -95,7 +97,8 @@ class Gazetteer:
         """True if any place carries this normalised key (cheap pre-filter for n-grams)."""
         if key in self._cache:
             return bool(self._cache[key])
-        return self._db.execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+        keys = (key, key.replace(" ", "")) if " " in key and len(key.replace(" ", "")) >= 5 else (key,)
+        return any(self._db.execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (k,)).fetchone() is not None for k in keys)
 
     def lookup(self, name: str, country_code: str | None = None, kind: str | None = None) -> list[Place]:
         """Places whose name or alias matches ``name``, most prominent first.
@@ -108,6 +111,8 @@ class Gazetteer:
         >>> g = load_gazetteer()
         >>> g.lookup("Tillabery", "NE", kind="admin1")[0].name
         'Tillabéri'
+        >>> g.lookup("Bani Bangou", "NE")[0].name == g.lookup("Banibangou", "NE")[0].name
+        True
         """
         places = self._lookup_key(normalise(name))
         return [p for p in places if (country_code is None or p.country_code == country_code)

@@ -489,6 +489,8 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
                 continue
         if place.kind == "locality" and label not in _STRONG_CUES and _person_like(text, toks, c, gaz):
             continue
+        if place.source in MINOR_SOURCES and label not in _STRONG_CUES and label not in ("prep", "near", "tail"):
+            continue  # a village only a secondary source knows needs a cue ("in X", "the village of X")
         score = max(0.0, min(1.0, 0.55 * ev + 0.45 * max(0.0, min(1.0, s))))
         if score < 0.45:
             continue
@@ -500,6 +502,8 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
     return mentions
 
 
+# Gazetteer sources of villages the main sources lack (OpenStreetMap, SafeSignal): used with a cue only.
+MINOR_SOURCES = frozenset({"osm", "safesignal"})
 # Cues that name a place whatever it looks like ("the village of X", "X State", "commune de X").
 _STRONG_CUES = frozenset({"settlement", "commune", "state", "region", "lga", "admin2", "dateline"})
 
