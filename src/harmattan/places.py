@@ -23,43 +23,18 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from harmattan import lang
 from harmattan.gazetteer import Gazetteer, load_gazetteer, normalise
 from harmattan.records import Place, PlaceMention
 
-# --- word lists ---------------------------------------------------------------------
+# --- words of the languages (harmattan/lang/*/places.py) ---------------------------------
+def _place_words(name: str) -> frozenset[str]:
+    return frozenset(normalise(w) for w in lang.words("places", name)) | lang.words("places", name)
+
+
 # Capitalised words that are common in news prose and also happen to name some
 # village somewhere: never a place without an explicit cue ("village of X").
-COMMON = frozenset(normalise(w) for w in """
-a an the this that these those he she it we they i you his her its our their my le la les un une des du de
-et ou mais donc or and but for with by from on in at of to as into after before over under since
-police army troops soldiers military gunmen attack attacks attackers killed kill kills dead death deaths
-toll bomb blast suicide village villages town towns city people government state states governor president
-minister ministry official officials source sources residents witness witnesses local news update focus
-reuters afp ap bbc radio tv says said say report reports reported confirm confirms confirmed scores many
-several dozens hundreds fresh new old more most least at about some all no not north south east west
-northern southern eastern western central northeast northwest southeast southwest north-east north-west
-nord sud est ouest centre center central centrale plateau plateaux lac lake delta rivers river littoral
-maritime savanes savannah savanna sahel sahara desert mountain mountains collines hills forest coast
-atlantique atlantic island islands border frontier capital region regions province district area zone
-market mosque church school hospital camp base bridge road highway airport station prison farm
-islamic islam muslim muslims christian christians jihadist jihadists terrorist terrorists insurgents
-militants bandits herders herdsmen farmers fulani hausa tuareg peul peuls dozo hunters vigilantes
-security defence defense forces force national federal republic kingdom union african africa west-africa
-community communities council assembly party court family father mother son daughter king chief emir
-god allah prophet mr mrs ms dr gen general colonel captain lieutenant sergeant commander president
-man men woman women mother son boy boys girl girls day days year years week weeks night morning evening
-monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche
-january february march april may june july august september october november december
-janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
-jan feb mar apr jun jul aug sep sept oct nov dec
-ramadan tabaski christmas easter noel
-bilan morts tues blesses attaque attaques armee soldats gendarmes gendarmerie civils habitants
-selon sources sécurité securite pays ville villes commune communes departement cercle prefecture
-premier premiere first second third last other others new nouveau nouvelle
-boko haram wagner daesh isis isil iswap jnim gsim eigs isgs aqim aqmi ansar ansaru katiba macina
-al qaeda qaida islamic-state etat-islamique africa-corps corps
-""".split())
-
+COMMON = frozenset(normalise(w) for w in lang.words("places", "COMMON"))
 # Armed groups and other actors whose names contain place-like words: masked before matching.
 ACTOR_PATTERNS = re.compile(
     r"\b(?:Boko\s+Haram|Jama['’]?a?t?\s+Nus?rat\s+al[-\s]Islam(?:\s+wa?l?[-\s]+(?:al[-\s])?Muslimin)?|Jama['’]a\s+Nusrat\s+ul[-\s]Islam[\w\s-]*?Muslimin"
@@ -72,53 +47,35 @@ ACTOR_PATTERNS = re.compile(
     re.I,
 )
 
-LOC_PREP = frozenset("in at near outside around inside from to into toward towards across between within à a dans près pres vers "
-                     "depuis entre autour sur en au aux chez outskirts "
-                     # verbs whose object is a place: "attacked Djibo", "ont attaqué Seytenga"
-                     "attacked attack attacks stormed storm raided raid overran overrun besieged struck hit shelled "
-                     "captured seized retook recaptured attaqué attaque attaquent assiégé frappé".split())
-NEAR_WORDS = frozenset("near outside outskirts around près pres environs autour proximity vicinity".split())
+LOC_PREP = _place_words("LOC_PREP")
+NEAR_WORDS = _place_words("NEAR_WORDS")
 # Words that, before "of"/"de", introduce a settlement name.
-SETTLEMENT_NOUNS = frozenset("village villages town towns city localité localite locality hamlet community "
-                             "commune ville villages camp base settlement quartier neighbourhood neighborhood district "
-                             "suburb outskirts environs area zone island île ile market marché marche".split())
+SETTLEMENT_NOUNS = _place_words("SETTLEMENT_NOUNS")
 # Words after a name that show it is a settlement or an admin unit.
-AFTER_SETTLEMENT = frozenset("village villages town city community communities hamlet settlement island camp market "
-                             "area axis road".split())
-AFTER_EVENT = frozenset("attack attacks killings killing violence crisis clash clashes massacre bombing bombings blast "
-                        "raid raids mosque church market school villages village town community communities residents "
-                        "villagers people youths farmers herders".split())
+AFTER_SETTLEMENT = _place_words("AFTER_SETTLEMENT")
+AFTER_EVENT = _place_words("AFTER_EVENT")
 # Nouns a state's name qualifies ("Katsina students", "Kano governor"): the state, not its capital.
-STATE_MODIFIED = frozenset("students pupils schoolchildren schoolgirls schoolboys secondary school schools farmers traders "
-                           "worshippers residents communities community governor government assembly lawmakers indigenes "
-                           "people youths villagers".split())
-ADMIN1_WORDS = frozenset("state region région province".split())
-ADMIN2_WORDS = frozenset("lga lgas cercle department département departement prefecture préfecture county".split())
-
-DEMONYMS = {
-    "ML": "malian|malians|malien|malienne|maliens|maliennes",
-    "BF": "burkinabe|burkinabè|burkinabé|burkinabes|burkinabès|burkinabés",
-    "NE": "nigerien|nigeriens|nigérien|nigérienne|nigériens|nigériennes|nigerienne",
-    "NG": "nigerian|nigerians|nigérian|nigériane|nigérians|nigérianes|nigeriane",
-    "TD": "chadian|chadians|tchadien|tchadienne|tchadiens|tchadiennes",
-    "BJ": "beninese|béninois|béninoise|béninoises|beninois",
-    "TG": "togolese|togolais|togolaise|togolaises",
-    "GH": "ghanaian|ghanaians|ghanéen|ghanéenne|ghanéens|ghaneen",
-    "CI": "ivorian|ivorians|ivoirien|ivoirienne|ivoiriens|ivoiriennes",
-    "SN": "senegalese|sénégalais|sénégalaise|sénégalaises|senegalais",
-    "MR": "mauritanian|mauritanians|mauritanien|mauritanienne|mauritaniens",
-    "CM": "cameroonian|cameroonians|camerounais|camerounaise|camerounaises",
-    "DZ": "algerian|algerians|algérien|algérienne|algériens",
-    "LY": "libyan|libyans|libyen|libyenne|libyens",
-    "SD": "sudanese|soudanais|soudanaise",
-    "GN": "guinean|guineans|guinéen|guinéenne|guinéens",
-    "FR": "french|français|française",
-    "RU": "russian|russians|russe|russes",
-    "US": "american|americans|américain|américaine|américains",
-    "UA": "ukrainian|ukrainians|ukrainien|ukrainienne",
-    "TR": "turkish|turc|turque",
-    "MA": "moroccan|marocain|marocaine",
-}
+STATE_MODIFIED = _place_words("STATE_MODIFIED")
+ADMIN1_WORDS = _place_words("ADMIN1_WORDS")
+ADMIN2_WORDS = _place_words("ADMIN2_WORDS")
+# Grammar words of admin units and features: "X State", "l'État du X", "X LGA", "région de X", "commune de X".
+STATE_AFTER = _place_words("STATE_AFTER")
+STATE_BEFORE = _place_words("STATE_BEFORE")
+OF_WORDS = _place_words("OF_WORDS")
+LGA_WORDS = _place_words("LGA_WORDS")
+LGA_PHRASES = tuple(lang.fragments("places", "LGA_PHRASES"))
+REGION_WORDS = _place_words("REGION_WORDS")
+COMMUNE_WORDS = _place_words("COMMUNE_WORDS")
+COMMUNE_KINDS = _place_words("COMMUNE_KINDS")
+COMMUNE_PHRASES = frozenset(lang.fragments("places", "COMMUNE_PHRASES"))
+MILITARY_WORDS = _place_words("MILITARY_WORDS")
+WATER_BEFORE = _place_words("WATER_BEFORE")
+WATER_AFTER = _place_words("WATER_AFTER")
+PERSON_BEFORE = _place_words("PERSON_BEFORE")
+DEMONYMS: dict[str, str] = {}
+for _code in lang.LANGUAGES:
+    for _cc, _forms in (getattr(lang.pack(_code, "places"), "DEMONYMS", {}) or {}).items():
+        DEMONYMS[_cc] = "|".join(f for f in (DEMONYMS.get(_cc, "") + "|" + _forms).split("|") if f)
 _DEMONYM_RE = re.compile(
     r"\b(" + "|".join(sorted({w for ws in DEMONYMS.values() for w in ws.split("|")}, key=len, reverse=True)) + r")\b",
     re.I,
@@ -132,7 +89,7 @@ _BOUNDARY = re.compile(r"[.!?:;\n«»\"“”()\[\]|–—]|\s-\s|^\s*-")
 # Used only when a text names no country, as a weak tie-breaker: the project's
 # rough estimate of each country's share of the region's security reporting.
 COUNTRY_PRIOR = {"NG": 0.12, "BF": 0.08, "ML": 0.08, "NE": 0.05, "CM": 0.05, "TD": 0.03, "BJ": 0.01, "TG": 0.01}
-CONNECTORS = frozenset("de du des d la le el al of es et sur ka".split())
+CONNECTORS = _place_words("CONNECTORS")
 
 
 @dataclass(frozen=True)
@@ -256,9 +213,9 @@ def _country_exclusion(toks: list[_Tok], c: _Cand) -> bool:
     """Niger the river, Lake Chad, the Niger Delta: a country name that is not the country."""
     before = _words(toks, c.i - 1, c.i)
     after = _words(toks, c.j + 1, c.j + 2)
-    if before and before[0] in ("lake", "lac", "river", "fleuve", "riviere", "basin", "bassin"):
+    if before and before[0] in WATER_BEFORE:
         return True
-    return bool(after) and after[0] in ("river", "delta", "basin", "state", "valley", "fleuve", "lake")
+    return bool(after) and after[0] in WATER_AFTER
 
 
 def detect_countries(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
@@ -314,7 +271,7 @@ def _state_of(toks: list[_Tok], c: _Cand) -> bool:
     """'Niger State', "l'État du Niger", 'Etat de Borno': the admin-1 reading is explicit."""
     after = _words(toks, c.j + 1, c.j + 2)
     before = _words(toks, c.i - 2, c.i)
-    return (bool(after) and after[0] == "state") or (len(before) == 2 and before[0] == "etat" and before[1] in ("du", "de", "d"))
+    return (bool(after) and after[0] in STATE_AFTER) or (len(before) == 2 and before[0] in STATE_BEFORE and before[1] in OF_WORDS)
 
 
 @dataclass(frozen=True)
@@ -333,30 +290,30 @@ def _cue(toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> tuple[str | None, float,
     a3 = _words(toks, c.j + 1, c.j + 4)
     after = a1[0] if a1 else ""
     before = b1[0] if b1 else ""
-    if after.split(" ")[0] == "state" or (len(b2) == 2 and b2[0] == "etat") or (len(b3) == 3 and b3[0] == "etat"):
+    if after.split(" ")[0] in STATE_AFTER or (len(b2) == 2 and b2[0] in STATE_BEFORE) or (len(b3) == 3 and b3[0] in STATE_BEFORE):
         return "admin1", 1.0, "state"
-    if " ".join(a3).startswith("local government") or after in ("lga", "lgas"):
+    if any(" ".join(a3).startswith(w) for w in LGA_PHRASES) or after in LGA_WORDS:
         return "admin2", 1.0, "lga"
-    if after in ("region", "province") or (before in ("du", "de", "d", "la") and len(b2) == 2 and b2[0] in ("region", "province")):
+    if after in REGION_WORDS or (before in OF_WORDS and len(b2) == 2 and b2[0] in REGION_WORDS):
         return "admin", 1.0, "region"
     if after in ADMIN2_WORDS or (len(b2) == 2 and b2[0] in ADMIN2_WORDS):
         word = after if after in ADMIN2_WORDS else b2[0]
         # A "department" is admin-1 in Benin and admin-2 in Niger or Senegal: either level.
         return ("admin" if word.startswith(("depart", "départ", "prefect", "préfect")) else "admin2"), 1.0, "admin2"
-    if (" ".join(a3[:2]) in ("rural commune", "urban commune") or after == "commune"
-            or (len(b2) == 2 and b2[0] == "commune" and b2[1] in ("de", "d", "of"))
-            or (len(b3) == 3 and b3[0] == "commune" and b3[1] in ("rurale", "urbaine") and b3[2] in ("de", "d"))):
+    if (" ".join(a3[:2]) in COMMUNE_PHRASES or after in COMMUNE_WORDS
+            or (len(b2) == 2 and b2[0] in COMMUNE_WORDS and b2[1] in OF_WORDS)
+            or (len(b3) == 3 and b3[0] in COMMUNE_WORDS and b3[1] in COMMUNE_KINDS and b3[2] in OF_WORDS)):
         return "locality", 1.0, "commune"
-    if before in ("of", "de", "d", "du") and len(b2) == 2 and b2[0] in SETTLEMENT_NOUNS:
+    if before in OF_WORDS and len(b2) == 2 and b2[0] in SETTLEMENT_NOUNS:
         return "locality", 1.0, "near" if b2[0] in ("outskirts", "environs") else "settlement"
-    if len(b3) == 3 and b3[1] in ("militaire", "military") and b3[2] in ("de", "d", "of"):
+    if len(b3) == 3 and b3[1] in MILITARY_WORDS and b3[2] in OF_WORDS:
         return "locality", 1.0, "settlement"
     if after in AFTER_SETTLEMENT:  # "Kuriga village", but also "Plateau villages" (an admin-1 as modifier)
         return None, 0.9, "modifier"
     if before in LOC_PREP:
         near = before in NEAR_WORDS or (len(b2) == 2 and b2[0] in NEAR_WORDS)
         return None, 0.9, "near" if near else "prep"
-    if len(b2) == 2 and b2[1] in ("de", "d") and b2[0] in NEAR_WORDS:
+    if len(b2) == 2 and b2[1] in OF_WORDS and b2[0] in NEAR_WORDS:
         return None, 0.9, "near"
     if c.i > 0 and toks[c.i - 1].possessive and any(
             p.kind in ("country", "admin1") for p in gaz.lookup(toks[c.i - 1].text)):
@@ -485,7 +442,7 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
             continue
         if place.kind == "locality" and kind is None and label is None:
             pre = _words(toks, c.i - 1, c.i)
-            if pre and pre[0] in ("by", "par", "mr", "m", "mme", "president", "général", "general"):
+            if pre and pre[0] in PERSON_BEFORE:
                 continue
         if place.kind == "locality" and label not in _STRONG_CUES and _person_like(text, toks, c, gaz):
             continue

@@ -1,0 +1,98 @@
+"""English words around place names: prepositions, settlement nouns, demonyms, words that are never places."""
+
+# Capitalised words common in news prose that also name some village: never a place without an explicit cue.
+COMMON = """north-east north-west west-africa islamic-state africa-corps a about afp africa africa corps african after airport all allah an and ansar ansaru ap apr april aqim aqmi
+area army as assembly at atlantic attack attackers attacks aug august bandits base bbc before blast boko bomb
+border boy boys bridge but by camp capital captain center central chief christian christians christmas church
+city coast colonel commander communities community confirm confirmed confirms corps council court daesh
+daughter day days dead death deaths dec december defence defense delta desert district dozens dr east easter
+eastern eigs emir etat islamique evening family farm farmers father feb february federal first focus for force
+forces forest fresh friday from frontier fulani gen general girl girls god government governor gsim gunmen
+haram hausa he her herders herdsmen highway hills his hospital hundreds hunters i in insurgents into isgs isil
+isis islam islamic islamic state island islands iswap it its jan january jihadist jihadists jnim jul july jun
+june katiba kill killed kills king kingdom lake last least lieutenant local macina man many mar march market
+may men militants military minister ministry monday more morning mosque most mother mountain mountains mr mrs
+ms muslim muslims my national new news night no north north east north west northeast northern northwest not
+nov november oct october of official officials old on or other others our over party people plateau police
+president prison prophet province qaeda radio ramadan regions report reported reports republic residents
+reuters river rivers road sahara sahel said saturday savanna savannah say says school scores second security
+sep sept september sergeant several she since soldiers some son source south southeast southern southwest
+state states station suicide sunday tabaski terrorist terrorists that the their these they third this those
+thursday to toll town towns troops tuareg tuesday tv under union update vigilantes village villages wagner we
+wednesday week weeks west west africa western with witness witnesses woman women year years you zone"""
+
+# Words before a place: prepositions, and verbs whose object is a place ('attacked Djibo').
+LOC_PREP = """a across around at attack attacked attacks besieged between captured from hit in inside into near outside
+outskirts overran overrun raid raided recaptured retook seized shelled storm stormed struck to toward towards
+within"""
+
+# Near a place: the place is approximate.
+NEAR_WORDS = """around near outside outskirts proximity vicinity"""
+
+# Before 'of'/'de', these introduce a settlement name ('the village of X').
+SETTLEMENT_NOUNS = """area base camp city community district hamlet island locality market neighborhood neighbourhood outskirts
+settlement suburb town towns village villages zone"""
+
+# After a name, these show it is a settlement ('Kuriga village').
+AFTER_SETTLEMENT = """area axis camp city communities community hamlet island market road settlement town village villages"""
+
+# After a name, these show it qualifies an event or a group ('Plateau attacks').
+AFTER_EVENT = """attack attacks blast bombing bombings church clash clashes communities community crisis farmers herders
+killing killings market massacre mosque people raid raids residents school town village villagers villages
+violence youths"""
+
+# Nouns a state's name qualifies ('Katsina students'): the state, not its capital.
+STATE_MODIFIED = """assembly communities community farmers government governor indigenes lawmakers people pupils residents school
+schoolboys schoolchildren schoolgirls schools secondary students traders villagers worshippers youths"""
+
+# Words of a first-level unit.
+ADMIN1_WORDS = """province state"""
+
+# Words of a second-level unit (LGA, cercle, department, prefecture).
+ADMIN2_WORDS = """county department lga lgas"""
+
+# Small words inside multi-word place names.
+CONNECTORS = """of"""
+
+# Grammar words of admin units and features (normalised: lowercase, no accents).
+STATE_AFTER = "state"
+STATE_BEFORE = ""
+OF_WORDS = "of"
+LGA_WORDS = "lga lgas"
+LGA_PHRASES = ["local government"]
+REGION_WORDS = "region province"
+COMMUNE_WORDS = "commune"
+COMMUNE_KINDS = ""
+COMMUNE_PHRASES = ["rural commune", "urban commune"]
+MILITARY_WORDS = "military"
+# Water around a name: "Lake Chad", "River Niger", "Niger Delta" are not the countries.
+WATER_BEFORE = "lake river basin"
+WATER_AFTER = "river delta basin state valley lake"
+# Before a person's name, not a place's: "by Musa", "Mr Kano".
+PERSON_BEFORE = "by mr president general"
+
+# Demonyms of each country (ISO2 -> forms separated by |): 'Malian soldiers' names Mali.
+DEMONYMS = {
+    "ML": "malian|malians",
+    "BF": "burkinabe|burkinabes",
+    "NE": "nigerien",
+    "NG": "nigerian|nigerians",
+    "TD": "chadian|chadians",
+    "BJ": "beninese",
+    "TG": "togolese",
+    "GH": "ghanaian|ghanaians",
+    "CI": "ivorian|ivorians",
+    "SN": "senegalese",
+    "MR": "mauritanian|mauritanians",
+    "CM": "cameroonian|cameroonians",
+    "DZ": "algerian|algerians",
+    "LY": "libyan|libyans|libyens",
+    "SD": "sudanese",
+    "GN": "guinean|guineans",
+    "FR": "french",
+    "RU": "russian|russians",
+    "US": "american|americans",
+    "UA": "ukrainian|ukrainians",
+    "TR": "turkish",
+    "MA": "moroccan",
+}
