@@ -24,7 +24,7 @@ from ..store.schema import documents, events
 from . import queries
 from .deps import config_of, current_user, engine_of
 from .errors import APIError
-from .filters import parse_date, parse_filter
+from .filters import MAX_INT, check_date, parse_date, parse_filter
 
 router = APIRouter(prefix="/api", tags=["read"])
 
@@ -32,19 +32,28 @@ EXPORT_MEDIA = {"acled-csv": ("text/csv; charset=utf-8", "csv"), "jsonl": ("appl
                 "geojson": ("application/geo+json", "geojson"), "parquet": ("application/vnd.apache.parquet", "parquet")}
 
 
+_TEXT = {"max_length": 200}
+_MANY = "; repeat the parameter for any of several"
+
+
 def event_filter(
     request: Request,
-    country: str | None = Query(None, description="ISO code (ML) or name (Mali)"),
-    admin1: str | None = Query(None, description="First-level region (Mopti, Borno, ...)"),
-    since: str | None = Query(None, description="Events on or after YYYY-MM-DD"),
-    until: str | None = Query(None, description="Events on or before YYYY-MM-DD"),
-    type: str | None = Query(None, description="Event type (Battles, Disaster, ...)"),
-    actor: str | None = Query(None, description="Actor name or alias, any role (JNIM, GSIM, Wagner)"),
-    min_fatalities: str | None = Query(None, description="At least this many deaths"),
-    near: str | None = Query(None, description="LAT,LON,KM: within KM kilometres of a point"),
-    background: str | None = Query(None, description="Include past-context events (true/false)"),
+    country: list[str] | None = Query(None, description="ISO code (ML) or name (Mali)" + _MANY, max_length=50),
+    admin1: list[str] | None = Query(None, description="First-level region (Mopti, Borno, ...)" + _MANY, max_length=50),
+    since: dt.date | None = Query(None, description="Events on or after this day (1900-01-01 to 2100-12-31)"),
+    until: dt.date | None = Query(None, description="Events on or before this day (1900-01-01 to 2100-12-31)"),
+    type: list[str] | None = Query(None, description="Event type (Battles, Disaster, ...)" + _MANY, max_length=50),
+    sub_event_type: list[str] | None = Query(None, description="Sub-event type (Armed clash, Flood, ...)" + _MANY,
+                                             max_length=50),
+    actor: list[str] | None = Query(None, description="Actor name or alias, any role (JNIM, GSIM, Wagner)" + _MANY,
+                                    max_length=50),
+    min_fatalities: int | None = Query(None, ge=0, le=MAX_INT, description="At least this many deaths"),
+    near: str | None = Query(None, description="LAT,LON,KM: within KM kilometres of a point", **_TEXT),
+    civilian_targeting: bool | None = Query(None, description="Only events targeting civilians (true) or not (false)"),
+    q: str | None = Query(None, description="Words found in the place, actor or type names", **_TEXT),
+    background: bool = Query(False, description="Include past-context events"),
 ) -> EventFilter:
-    """The store filter of the request (parameters documented here, parsed by :func:`parse_filter`)."""
+    """The store filter of the request: FastAPI checks the types declared here, :func:`parse_filter` the rest."""
     return parse_filter(request.query_params)
 
 
@@ -92,7 +101,7 @@ def me(request: Request) -> dict:
 def list_events(request: Request, flt: EventFilter = Depends(event_filter),
                 sort: str = Query("-event_date", description="event_date, fatalities, n_sources, country, updated_at, "
                                                              "event_type; prefix - for descending"),
-                offset: int = Query(0, ge=0, le=10_000_000), limit: int = Query(50, ge=1)) -> dict:
+                offset: int = Query(0, ge=0, le=10_000_000), limit: int = Query(50, ge=1, le=MAX_INT)) -> dict:
     if limit > config_of(request).max_page_size:
         raise APIError(422, f"limit: at most {config_of(request).max_page_size}", "invalid_parameter")
     try:
@@ -172,9 +181,12 @@ def stats(request: Request, flt: EventFilter = Depends(event_filter),
                       "fatalities": sum(r["fatalities"] for r in rows) if by != "actor" else None}}
 
 
-def resolve_week(request: Request, value: str | None) -> dt.date:
-    """The week asked for, else the week of the latest stored event, else this week."""
-    day = parse_date({"week": value}, "week") if value else None
+def resolve_week(request: Request, value: str | dt.date | None) -> dt.date:
+    """The week asked for (1900 to 2100), else the week of the latest stored event, else this week."""
+    if isinstance(value, dt.date):
+        day = check_date("week", value).isoformat()
+    else:
+        day = parse_date({"week": value}, "week") if value else None
     if day is None:
         day = queries.latest_event_date(engine_of(request)) or dt.date.today().isoformat()
     day = dt.date.fromisoformat(day)
@@ -183,7 +195,8 @@ def resolve_week(request: Request, value: str | None) -> dt.date:
 
 @router.get("/trends", summary="The week's changes per country: events, fatalities, new places, most active actors")
 def trends(request: Request, flt: EventFilter = Depends(event_filter),
-           week: str | None = Query(None, description="Any day of the week (default: the week of the latest event)")) -> dict:
+           week: dt.date | None = Query(None, description="Any day of the week, 1900 to 2100 (default: the week of "
+                                                          "the latest event)")) -> dict:
     monday = resolve_week(request, week)
     rows = queries.weekly_trends(engine_of(request), monday, flt)
     return {"week": monday.isoformat(), "week_end": (monday + dt.timedelta(days=6)).isoformat(), "countries": rows}
@@ -193,7 +206,7 @@ def trends(request: Request, flt: EventFilter = Depends(event_filter),
             response_class=FileResponse)
 def export(request: Request, flt: EventFilter = Depends(event_filter),
            format: str = Query(..., description="acled-csv, jsonl, geojson or parquet"),
-           limit: int | None = Query(None, ge=1)):
+           limit: int | None = Query(None, ge=1, le=MAX_INT)):
     if format not in FORMATS:
         raise APIError(422, f"format: one of {', '.join(FORMATS)}", "invalid_parameter")
     cap = config_of(request).max_export_rows

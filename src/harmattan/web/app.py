@@ -21,6 +21,7 @@ from ..store import connect
 from . import api, auth, pages, review
 from .config import WebConfig
 from .errors import install_error_handlers
+from .methods import HeadAndOptions
 
 STATIC = Path(__file__).parent / "static"
 
@@ -53,6 +54,7 @@ def create_app(config: WebConfig | None = None, engine: Engine | None = None, se
                               "Errors read {\"error\": {\"code\", \"message\", \"details\"}}.")
     app.state.engine, app.state.config, app.state.settings = engine, config, settings
     csp = content_security_policy(config)
+    app.add_middleware(HeadAndOptions, router_app=app)  # innermost: the headers below reach HEAD and OPTIONS too
 
     @app.middleware("http")
     async def _headers(request: Request, call_next):

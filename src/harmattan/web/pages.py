@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -25,7 +26,7 @@ from .api import actor_info, actor_kb, find_actor, resolve_week
 from .auth import SESSION_COOKIE, check_password, delete_session, save_session
 from .deps import check_csrf, config_of, current_user, engine_of, page_csrf
 from .errors import APIError
-from .filters import filter_params, parse_filter, parse_int
+from .filters import MAX_INT, filter_params, parse_filter, parse_int
 from .review import FIELDS, do_correct, do_merge, do_split, do_status, do_undo, dumps
 
 router = APIRouter(include_in_schema=False)
@@ -38,7 +39,8 @@ DONE = {"corrected": "Correction saved.", "accepted": "Event accepted.", "not_ev
 
 def _templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(show=views.show, type_class=views.type_class, type_classes=views.TYPE_CLASSES)
+    env.globals.update(show=views.show, type_class=views.type_class, type_classes=views.TYPE_CLASSES,
+                       as_list=views.as_list)
     return Jinja2Templates(env=env)
 
 
@@ -68,7 +70,7 @@ def render_error(request: Request, status: int, message: str) -> HTMLResponse:
 
 def _query(params: dict, **changes) -> str:
     merged = {**params, **{k: v for k, v in changes.items()}}
-    return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+    return urlencode({k: v for k, v in merged.items() if v not in (None, "", [])}, doseq=True)
 
 
 def _filter_context(request: Request) -> dict:
@@ -77,7 +79,9 @@ def _filter_context(request: Request) -> dict:
         countries = conn.execute(select(events.c.country_code, events.c.country).distinct()
                                  .where(events.c.country_code.is_not(None)).order_by(events.c.country)).all()
         types = [r[0] for r in conn.execute(select(events.c.event_type).distinct().order_by(events.c.event_type))]
-    return {"countries": [(c, n or c) for c, n in countries], "types": types}
+        sub_types = [r[0] for r in conn.execute(select(events.c.sub_event_type).distinct()
+                                                .where(events.c.sub_event_type.is_not(None)).order_by(events.c.sub_event_type))]
+    return {"countries": [(c, n or c) for c, n in countries], "types": types, "sub_types": sub_types}
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -221,7 +225,7 @@ async def split_form(request: Request, event_id: str):
 
 
 @router.post("/overrides/{number}/undo")
-async def undo_form(request: Request, number: int):
+async def undo_form(request: Request, number: int = PathParam(..., ge=1, le=MAX_INT)):
     form = await _form(request)
     user = _writer(request)
     do_undo(request, user, number)

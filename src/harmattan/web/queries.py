@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Engine
 
-from ..store.query import EventFilter, query_events, resolve_actor
+from ..store.query import EventFilter, actor_match, query_events
 from ..store.query import where_clause as _store_where
 from ..store.schema import claims, event_actors, events, overrides
 
@@ -32,10 +32,7 @@ def _where(flt: EventFilter):
     if not flt.actor:
         return _store_where(flt)
     base = _store_where(dataclasses.replace(flt, actor=None))
-    names = resolve_actor(flt.actor)
-    match = (event_actors.c.actor.in_(names) if names
-             else func.lower(event_actors.c.actor).like(f"%{flt.actor.lower()}%"))
-    cond = events.c.event_id.in_(select(event_actors.c.event_id).where(match))
+    cond = events.c.event_id.in_(select(event_actors.c.event_id).where(actor_match(flt.actor)))
     return cond if base is None else and_(base, cond)
 
 

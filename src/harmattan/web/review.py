@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
@@ -21,6 +21,7 @@ from ..store.schema import claims, overrides
 from .auth import SESSION_COOKIE, User, check_password, delete_session, load_users, save_session
 from .deps import _bearer, config_of, engine_of, require_role
 from .errors import APIError
+from .filters import MAX_INT
 
 router = APIRouter(prefix="/api", tags=["review"])
 
@@ -235,7 +236,7 @@ def split(request: Request, event_id: str, body: Split) -> dict:
 
 
 @router.post("/overrides/{number}/undo", summary="Undo an analyst's merge or split (analyst)")
-def undo(request: Request, number: int) -> dict:
+def undo(request: Request, number: int = Path(..., ge=1, le=MAX_INT)) -> dict:
     user = require_role(request, "analyst")
     do_undo(request, user, number)
     return {"undone": number}

@@ -37,6 +37,17 @@ def type_class(event_type: str | None) -> str:
     return TYPE_CLASSES.get(event_type or "", "other")
 
 
+def as_list(value) -> list:
+    """A filter value (absent, one, or repeated) as a list, for templates.
+
+    >>> as_list(None), as_list("ML"), as_list(["ML", "BF"])
+    ([], ['ML'], ['ML', 'BF'])
+    """
+    if value in (None, ""):
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
 def field_rows(record: dict) -> list[str]:
     """Every field of a record to show, known ones first."""
     extra = sorted(k for k in record if k not in FIELD_ORDER and k not in _NOT_FIELDS)
