@@ -227,7 +227,8 @@ def test_correct_accept_reject_merge_split_undo(client):
     assert_error(client.post("/api/events/ev-000000000000/corrections", json={"field": "fatalities", "value": 1},
                              headers=auth), 404)
     assert_error(client.post(url + "/corrections", json=["not", "an", "object"], headers=auth), 422)
-    lists = client.post(url + "/corrections", json={"field": "assoc_actor_1", "value": "NEMA; Red Cross"}, headers=auth)
+    lists = client.post(url + "/corrections", json={"field": "assoc_actor_1", "value": "NEMA; Red Cross", "reason": "r"},
+                        headers=auth)
     assert lists.json()["assoc_actor_1"] == ["NEMA", "Red Cross"]
     # exports carry corrections
     row = next(csv.DictReader(io.StringIO(client.get("/api/export", params={"format": "acled-csv", "type": "Disaster"}).text)))

@@ -208,6 +208,30 @@ async def status_form(request: Request, event_id: str):
     return _back(current, status or "cleared")
 
 
+MERGE_FIELDS = ("event_type", "sub_event_type", "event_date", "event_date_end", "location", "admin2", "admin1",
+                "country", "latitude", "longitude", "fatalities", "actor1", "actor2")
+
+
+@router.get("/events/{event_id}/merge", response_class=HTMLResponse)
+def merge_page(request: Request, event_id: str):
+    """What merging another event into this one would make, before the analyst confirms."""
+    engine = engine_of(request)
+    this = load_event(engine, event_id[:64])
+    other_id = (request.query_params.get("other") or "").strip()[:64]
+    other = load_event(engine, other_id) if other_id else None
+    if this is None:
+        raise APIError(404, f"no event {event_id}", "not_found")
+    if other is None:
+        raise APIError(404, f"no event {other_id or '(none given)'} to merge", "not_found")
+    if other["event_id"] == this["event_id"]:
+        raise APIError(409, "these are already one event", "conflict")
+    result = queries.merge_preview(engine, this["event_id"], other["event_id"])
+    rows = [{"field": f, "this": this.get(f), "other": other.get(f), "result": result.get(f),
+             "changed": result.get(f) != this.get(f)} for f in MERGE_FIELDS]
+    return render(request, "merge.html", this=this, other=other, result=result, rows=rows,
+                  note=request.query_params.get("note", "")[:1000])
+
+
 @router.post("/events/{event_id}/merge")
 async def merge_form(request: Request, event_id: str):
     form = await _form(request)

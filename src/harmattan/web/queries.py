@@ -143,6 +143,25 @@ def event_overrides(engine: Engine, claim_keys: list[str]) -> list[dict]:
              "active": bool(r.active), "created_at": r.created_at, "note": r.note} for r in rows]
 
 
+def merge_preview(engine: Engine, keep_id: str, other_id: str) -> dict:
+    """The event that merging ``other_id`` into ``keep_id`` would make (nothing is saved).
+
+    Its reports are both events' reports, consolidated as the store does it, with the analysts'
+    corrections of either applied; it keeps ``keep_id``.
+    """
+    from ..merge import consolidate
+    from ..output import event_from_dict, event_to_dict
+    from ..store.derive import _corrections_of, apply_corrections
+
+    with engine.connect() as conn:
+        rows = conn.execute(select(claims.c.claim_key, claims.c.data)
+                            .where(claims.c.event_id.in_([keep_id, other_id])).order_by(claims.c.claim_key)).all()
+        fixes = _corrections_of(conn, [r.claim_key for r in rows])
+    reports = [event_from_dict(json.loads(r.data)) for r in rows]
+    record = apply_corrections(event_to_dict(consolidate(reports)), fixes)
+    return {**record, "event_id": keep_id, "n_reports": len(rows)}
+
+
 def first_claim(engine: Engine, event_id: str) -> str | None:
     with engine.connect() as conn:
         row = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == event_id)

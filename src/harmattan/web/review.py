@@ -22,6 +22,7 @@ from .auth import SESSION_COOKIE, User, check_password, delete_session, load_use
 from .deps import _bearer, config_of, engine_of, require_role
 from .errors import APIError
 from .filters import MAX_INT
+from .taxonomy import ACTOR_TYPES, EVENT_TYPES, all_sub_types, sub_types_of
 
 router = APIRouter(prefix="/api", tags=["review"])
 
@@ -30,7 +31,9 @@ _FLOATS = {"latitude", "longitude"}
 _BOOLS = {"civilian_targeting", "background", "aggregate"}
 _LISTS = {"assoc_actor_1", "assoc_actor_2"}
 _DATES = {"event_date", "event_date_end"}
-_CHOICES = {"time_precision": ("day", "week", "month", "year")}
+_CHOICES = {"time_precision": ("day", "week", "month", "year"), "event_type": tuple(EVENT_TYPES),
+            "sub_event_type": all_sub_types(), "actor1_type": ACTOR_TYPES, "actor2_type": ACTOR_TYPES}
+_FIRST_DAY = dt.date(1900, 1, 1)
 FIELDS = sorted(CORRECTABLE - {"status"})
 
 
@@ -74,16 +77,43 @@ def coerce_value(field: str, value: Any) -> Any:
             items = value if isinstance(value, list) else str(value).split(";")
             return [str(v).strip() for v in items if str(v).strip()]
         if field in _DATES:
-            return dt.date.fromisoformat(str(value)).isoformat()
+            day = dt.date.fromisoformat(str(value))
+            if len(str(value)) != 10:
+                raise bad
+            if not _FIRST_DAY <= day <= dt.date.today() + dt.timedelta(days=1):
+                raise APIError(422, f"value: {field} must be between {_FIRST_DAY} and today", "invalid_parameter")
+            return day.isoformat()
         if field in _CHOICES and value not in _CHOICES[field]:
-            raise bad
+            raise APIError(422, f"value: {field} is one of {', '.join(_CHOICES[field])}", "invalid_parameter")
         if not isinstance(value, str) or len(value) > 2000:
             raise bad
-        if field == "country_code" and not (len(value) == 2 and value.isalpha()):
-            raise bad
-        return value.upper() if field == "country_code" else value
+        if field == "country_code":
+            return _iso_country(value, bad)
+        return value
     except (TypeError, ValueError):
         raise bad from None
+
+
+def _iso_country(value: str, bad: APIError) -> str:
+    """An ISO 3166-1 alpha-2 code that exists (``XX`` does not)."""
+    import pycountry
+    if not (len(value) == 2 and value.isalpha()) or pycountry.countries.get(alpha_2=value.upper()) is None:
+        raise bad
+    return value.upper()
+
+
+def check_consistent(record: dict, field: str, value: Any) -> None:
+    """A corrected value must agree with the rest of the event: dates in order, sub-type of the type, low <= high toll."""
+    after = {**record, field: value}
+    start, end = after.get("event_date"), after.get("event_date_end")
+    if field in _DATES and start and end and end < start:
+        raise APIError(422, f"value: the end ({end}) is before the start ({start})", "invalid_parameter")
+    if field == "sub_event_type" and value is not None and value not in sub_types_of(after.get("event_type")):
+        raise APIError(422, f"value: {value!r} is not a sub-event type of {after.get('event_type')}; one of "
+                            f"{', '.join(sub_types_of(after.get('event_type')))}", "invalid_parameter")
+    low, high = after.get("fatalities_low"), after.get("fatalities_high")
+    if field in ("fatalities_low", "fatalities_high") and isinstance(low, int) and isinstance(high, int) and low > high:
+        raise APIError(422, f"value: fatalities_low ({low}) is above fatalities_high ({high})", "invalid_parameter")
 
 
 def _current_id(request: Request, event_id: str) -> str:
@@ -101,11 +131,19 @@ def _reason(text: str | None) -> str:
 
 
 def do_correct(request: Request, user: User, event_id: str, field: str, value: Any, reason: str | None) -> str:
-    """Correct one field; returns the event's current id."""
+    """Correct one field (checked against the taxonomy and the rest of the event; a reason is required).
+
+    Returns the event's current id.
+    """
     current = _current_id(request, event_id)
     typed = coerce_value(field, value)
+    why = _reason(reason)
+    if not why:
+        raise APIError(422, "reason: say why the value is corrected (the source, the date of the report)",
+                       "invalid_parameter")
+    check_consistent(load_event(engine_of(request), current) or {}, field, typed)
     with engine_of(request).begin() as conn:
-        save_correction(conn, current, field, typed, user.name, _reason(reason) or "corrected", request.app.state.settings)
+        save_correction(conn, current, field, typed, user.name, why, request.app.state.settings)
     return current
 
 
@@ -163,7 +201,7 @@ class Login(BaseModel):
 class Correction(BaseModel):
     field: str = Field(..., description="A correctable field of the event record", max_length=40)
     value: Any = Field(None, description="The right value (null clears it)")
-    reason: str = Field("", max_length=1000)
+    reason: str = Field("", max_length=1000, description="Why (required: an empty reason is refused with 422)")
 
 
 class Status(BaseModel):
