@@ -320,12 +320,34 @@ def acled_row(record: dict) -> dict:
     }
 
 
+#: Columns of numbers (written as they are); every other column is text and neutralised.
+_NUMBER_COLUMNS = frozenset({"year", "time_precision", "inter1", "inter2", "interaction", "iso", "latitude",
+                             "longitude", "geo_precision", "fatalities", "timestamp"})
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralise(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula, made inert by a leading apostrophe (OWASP's CSV injection advice).
+
+    >>> neutralise("=1+2"), neutralise("@SUM(A1)"), neutralise("Mopti"), neutralise(12)
+    ("'=1+2", "'@SUM(A1)", 'Mopti', 12)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def safe_acled_row(record: dict) -> dict:
+    """:func:`acled_row` with every text cell neutralised (what the CSV and XLSX exports write)."""
+    return {k: (v if k in _NUMBER_COLUMNS else neutralise(v)) for k, v in acled_row(record).items()}
+
+
 def _write_acled_csv(records: Iterable[dict], out: IO[str], stats: dict) -> int:
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
     count = 0
     for record in records:
-        writer.writerow(acled_row(record))
+        writer.writerow(safe_acled_row(record))
         count += 1
     stats["written"] = count
     return count

@@ -23,8 +23,8 @@ from ..store.query import EventFilter, actor_counts, load_event, query_events, s
 from ..store.schema import documents, events
 from . import queries, views
 from .api import actor_info, actor_kb, find_actor, resolve_week
-from .auth import SESSION_COOKIE, check_password, delete_session, save_session
-from .deps import check_csrf, config_of, current_user, engine_of, page_csrf
+from .auth import SESSION_COOKIE, delete_session, save_session
+from .deps import check_csrf, config_of, current_user, engine_of, page_csrf, sign_in
 from .errors import APIError
 from .filters import MAX_INT, filter_params, parse_filter, parse_int
 from .review import FIELDS, do_correct, do_merge, do_split, do_status, do_undo, dumps
@@ -321,8 +321,15 @@ def login_page(request: Request):
 @router.post("/login")
 async def login_form(request: Request):
     form = await _form(request)
-    user = check_password(engine_of(request), form.get("name", "")[:80], form.get("password", "")[:1000])
     nxt = _safe_next(form.get("next"))
+    try:
+        user = sign_in(request, form.get("name", "")[:80], form.get("password", "")[:1000])
+    except APIError as exc:
+        if exc.status != 429:
+            raise
+        response = render(request, "login.html", status=429, next=nxt, error=exc.message[0].upper() + exc.message[1:] + ".")
+        response.headers.update(exc.headers)
+        return response
     if user is None:
         return render(request, "login.html", status=401, next=nxt, error="Wrong user name or password.")
     cfg = config_of(request)

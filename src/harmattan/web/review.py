@@ -18,8 +18,8 @@ from sqlalchemy import select
 from ..store.derive import CORRECTABLE, save_correction, save_override, undo_override
 from ..store.query import load_event, resolve_event_id
 from ..store.schema import claims, overrides
-from .auth import SESSION_COOKIE, User, check_password, delete_session, load_users, save_session
-from .deps import _bearer, config_of, engine_of, require_role
+from .auth import SESSION_COOKIE, User, delete_session, load_users, save_session
+from .deps import _bearer, config_of, engine_of, require_role, sign_in
 from .errors import APIError
 from .filters import MAX_INT
 from .taxonomy import ACTOR_TYPES, EVENT_TYPES, all_sub_types, sub_types_of
@@ -226,9 +226,10 @@ def _event(request: Request, event_id: str) -> dict:
     return record
 
 
-@router.post("/session", summary="Sign in: a bearer token (and a session cookie) that expires")
+@router.post("/session", summary="Sign in: a bearer token (and a session cookie) that expires; 429 with Retry-After "
+                                  "after too many failures")
 def login(request: Request, body: Login, response: Response) -> dict:
-    user = check_password(engine_of(request), body.name, body.password)
+    user = sign_in(request, body.name, body.password)
     if user is None:
         raise APIError(401, "wrong user name or password", "unauthorized")
     cfg = config_of(request)
