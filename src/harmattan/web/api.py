@@ -28,7 +28,9 @@ from .filters import MAX_INT, check_date, parse_date, parse_filter
 
 router = APIRouter(prefix="/api", tags=["read"])
 
-EXPORT_MEDIA = {"acled-csv": ("text/csv; charset=utf-8", "csv"), "jsonl": ("application/x-ndjson", "jsonl"),
+EXPORT_MEDIA = {"acled-csv": ("text/csv; charset=utf-8", "csv"),
+                "acled-xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+                "jsonl": ("application/x-ndjson", "jsonl"),
                 "geojson": ("application/geo+json", "geojson"), "parquet": ("application/vnd.apache.parquet", "parquet")}
 
 
@@ -202,10 +204,12 @@ def trends(request: Request, flt: EventFilter = Depends(event_filter),
     return {"week": monday.isoformat(), "week_end": (monday + dt.timedelta(days=6)).isoformat(), "countries": rows}
 
 
-@router.get("/export", summary="The matching events as a file: acled-csv, jsonl, geojson or parquet",
+@router.get("/export", summary="The matching events as a file: acled-csv, acled-xlsx, jsonl, geojson or parquet "
+                                "(GeoJSON leaves out events without coordinates and says how many in `left_out` "
+                                "and the X-Events-Left-Out header)",
             response_class=FileResponse)
 def export(request: Request, flt: EventFilter = Depends(event_filter),
-           format: str = Query(..., description="acled-csv, jsonl, geojson or parquet"),
+           format: str = Query(..., description="acled-csv, acled-xlsx, jsonl, geojson or parquet"),
            limit: int | None = Query(None, ge=1, le=MAX_INT)):
     if format not in FORMATS:
         raise APIError(422, f"format: one of {', '.join(FORMATS)}", "invalid_parameter")
@@ -214,11 +218,16 @@ def export(request: Request, flt: EventFilter = Depends(event_filter),
     media, ext = EXPORT_MEDIA[format]
     handle, path = tempfile.mkstemp(prefix="harmattan-export-", suffix="." + ext)
     os.close(handle)
+    stats: dict = {}
+    engine = engine_of(request)
     try:
-        write_export(query_events(engine_of(request), flt), format, path)
+        write_export(queries.with_publishers(engine, query_events(engine, flt)), format, path, stats=stats)
     except Exception:
         os.unlink(path)
         raise
     stamp = dt.date.today().isoformat()
-    return FileResponse(path, media_type=media, filename=f"harmattan-events-{stamp}.{ext}",
+    headers = {"X-Events-Written": str(stats.get("written", 0))}
+    if "skipped_no_coordinates" in stats:
+        headers["X-Events-Left-Out"] = str(stats["skipped_no_coordinates"])
+    return FileResponse(path, media_type=media, filename=f"harmattan-events-{stamp}.{ext}", headers=headers,
                         background=BackgroundTask(os.unlink, path))

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 
 from ..store.query import EventFilter, actor_match, query_events
 from ..store.query import where_clause as _store_where
-from ..store.schema import claims, event_actors, events, overrides
+from ..store.schema import claims, documents, event_actors, events, overrides
 
 SORTS = {"event_date": events.c.event_date, "fatalities": events.c.fatalities, "n_sources": events.c.n_sources,
          "country": events.c.country_code, "updated_at": events.c.updated_at, "event_type": events.c.event_type}
@@ -160,6 +160,34 @@ def merge_preview(engine: Engine, keep_id: str, other_id: str) -> dict:
     reports = [event_from_dict(json.loads(r.data)) for r in rows]
     record = apply_corrections(event_to_dict(consolidate(reports)), fixes)
     return {**record, "event_id": keep_id, "n_reports": len(rows)}
+
+
+def with_publishers(engine: Engine, records, batch: int = 500):
+    """Records with each report's publisher (the document's ``source`` field) filled in, for the exports.
+
+    The store keeps the publisher on the document, not on the event's sources; it is looked up by
+    document key, ``batch`` records at a time, so an export still streams.
+    """
+    chunk: list[dict] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= batch:
+            yield from _fill_publishers(engine, chunk)
+            chunk = []
+    if chunk:
+        yield from _fill_publishers(engine, chunk)
+
+
+def _fill_publishers(engine: Engine, chunk: list[dict]) -> list[dict]:
+    keys = {(s.get("doc") or "").rsplit("#", 1)[0] for r in chunk for s in r.get("sources") or ()} - {""}
+    with engine.connect() as conn:
+        names = {k: n for k, n in conn.execute(select(documents.c.doc_key, documents.c.source)
+                                               .where(documents.c.doc_key.in_(sorted(keys)))) if n}
+    for record in chunk:
+        record["sources"] = [s if s.get("source") or not names.get((s.get("doc") or "").rsplit("#", 1)[0])
+                             else {**s, "source": names[(s.get("doc") or "").rsplit("#", 1)[0]]}
+                             for s in record.get("sources") or ()]
+    return chunk
 
 
 def first_claim(engine: Engine, event_id: str) -> str | None:
