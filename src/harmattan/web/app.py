@@ -22,6 +22,7 @@ from . import api, auth, pages, review
 from .config import WebConfig
 from .errors import install_error_handlers
 from .methods import HeadAndOptions
+from .openapi import describe_api
 from .ratelimit import SignInLimiter
 
 STATIC = Path(__file__).parent / "static"
@@ -53,6 +54,7 @@ def create_app(config: WebConfig | None = None, engine: Engine | None = None, se
                   description="Political-violence and crisis events of the Sahel and West Africa, coded from news. "
                               "Reads are open; writes need a signed-in analyst (POST /api/session for a bearer token). "
                               "Errors read {\"error\": {\"code\", \"message\", \"details\"}}.")
+    app.openapi = lambda: describe_api(app)
     app.state.engine, app.state.config, app.state.settings = engine, config, settings
     app.state.sign_in_limiter = SignInLimiter(config.sign_in_attempts, config.sign_in_address_attempts,
                                               config.sign_in_window_s)

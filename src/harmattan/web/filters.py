@@ -65,7 +65,8 @@ def check_date(name: str, day: dt.date) -> dt.date:
     return day
 
 
-def parse_date(params: Mapping, name: str) -> str | None:
+def parse_date(params: Mapping, name: str, bounded: bool = False) -> str | None:
+    """A day YYYY-MM-DD (any year: dates only compare; ``bounded`` keeps it within :data:`MIN_DATE`-:data:`MAX_DATE`)."""
     value = _text(params, name)
     if value is None:
         return None
@@ -75,7 +76,7 @@ def parse_date(params: Mapping, name: str) -> str | None:
         raise _invalid(name, f"expected a date YYYY-MM-DD, got {value!r}") from None
     if len(value) != 10:
         raise _invalid(name, f"expected a date YYYY-MM-DD, got {value!r}")
-    return check_date(name, day).isoformat()
+    return (check_date(name, day) if bounded else day).isoformat()
 
 
 def parse_int(params: Mapping, name: str, minimum: int = 0, maximum: int = MAX_INT, default: int | None = None):
@@ -134,8 +135,7 @@ def parse_filter(params: Mapping, limit: int | None = None) -> EventFilter:
         except ValueError as exc:
             raise _invalid("near", f"expected LAT,LON,KM ({exc})") from None
     since, until = parse_date(params, "since"), parse_date(params, "until")
-    if since and until and since > until:
-        raise APIError(400, f"since ({since}) is after until ({until})", "bad_request")
+    # since after until is an empty window: no events, not an error (a client may build it from a brush).
     return EventFilter(
         country=country, admin1=_many(params, "admin1"), since=since, until=until, event_type=_many(params, "type"),
         sub_event_type=_many(params, "sub_event_type"), actor=_many(params, "actor"),

@@ -1,4 +1,4 @@
-"""HEAD and OPTIONS for every route: HEAD is the GET without its body, OPTIONS lists the allowed methods.
+"""HEAD and OPTIONS for every route: HEAD is the GET without its body, OPTIONS (and a 405) list the allowed methods.
 
 FastAPI routes declared with ``@router.get`` answer GET only; this ASGI
 middleware answers HEAD by running the GET and dropping the body (headers,
@@ -37,13 +37,26 @@ class HeadAndOptions:
         self.router_app = router_app  # the FastAPI app whose routes are listed (set after construction)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("HEAD", "OPTIONS"):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if scope["method"] not in ("HEAD", "OPTIONS"):
+            await self.app(scope, receive, self._allow_on_405(scope, send))
             return
         if scope["method"] == "OPTIONS":
             await self._options(scope, receive, send)
             return
         await self.app({**scope, "method": "GET"}, receive, _without_body(send))
+
+    def _allow_on_405(self, scope: Scope, send: Send) -> Send:
+        """A 405 names the methods that are allowed (RFC 9110, 15.5.6)."""
+        async def wrapped(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] == 405:
+                allow = ", ".join(sorted(allowed_methods(self.router_app, scope)))
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"allow"]
+                message = {**message, "headers": headers + [(b"allow", allow.encode())]}
+            await send(message)
+        return wrapped
 
     async def _options(self, scope: Scope, receive: Receive, send: Send) -> None:
         methods = allowed_methods(self.router_app, scope)

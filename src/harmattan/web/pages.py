@@ -283,10 +283,10 @@ def trends_page(request: Request):
     flt = parse_filter(request.query_params)
     monday = resolve_week(request, request.query_params.get("week"))
     rows = queries.weekly_trends(engine_of(request), monday, flt)
-    prev_week = (monday - dt.timedelta(days=7)).isoformat()
-    next_week = (monday + dt.timedelta(days=7)).isoformat()
+    prev_week = queries.shift(monday, -7).isoformat()
+    next_week = queries.shift(monday, 7).isoformat()
     return render(request, "trends.html", rows=rows, week=monday.isoformat(),
-                  week_end=(monday + dt.timedelta(days=6)).isoformat(), prev_week=prev_week, next_week=next_week,
+                  week_end=queries.shift(monday, 6).isoformat(), prev_week=prev_week, next_week=next_week,
                   params=filter_params(request.query_params))
 
 

@@ -202,8 +202,20 @@ def latest_event_date(engine: Engine) -> str | None:
         return conn.execute(select(func.max(events.c.event_date))).scalar()
 
 
+def shift(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, held at the first and last representable days (year 1, year 9999).
+
+    >>> shift(dt.date(9999, 12, 27), 6), shift(dt.date(1, 1, 3), -14)
+    (datetime.date(9999, 12, 31), datetime.date(1, 1, 1))
+    """
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def _monday(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
+    return shift(day, -day.weekday())
 
 
 def weekly_trends(engine: Engine, week: dt.date, flt: EventFilter, lookback_weeks: int = 12) -> list[dict]:
@@ -212,9 +224,9 @@ def weekly_trends(engine: Engine, week: dt.date, flt: EventFilter, lookback_week
     A place is new when no event was recorded there in the ``lookback_weeks`` before the week.
     """
     start = _monday(week)
-    end = start + dt.timedelta(days=6)
-    prev = start - dt.timedelta(days=7)
-    horizon = start - dt.timedelta(weeks=lookback_weeks)
+    end = shift(start, 6)
+    prev = shift(start, -7)
+    horizon = shift(start, -7 * lookback_weeks)
     base = dataclasses.replace(flt, since=horizon.isoformat(), until=end.isoformat(), limit=None, near=None)
     where = _where(base)
     cols = [events.c.event_id, events.c.country_code, events.c.country, events.c.event_date, events.c.location,

@@ -20,6 +20,7 @@ from ..store.query import load_event, resolve_event_id
 from ..store.schema import claims, overrides
 from .auth import SESSION_COOKIE, User, delete_session, load_users, save_session
 from .deps import _bearer, config_of, engine_of, require_role, sign_in
+from . import schemas as S
 from .errors import APIError
 from .filters import MAX_INT
 from .taxonomy import ACTOR_TYPES, EVENT_TYPES, all_sub_types, sub_types_of
@@ -226,7 +227,7 @@ def _event(request: Request, event_id: str) -> dict:
     return record
 
 
-@router.post("/session", summary="Sign in: a bearer token (and a session cookie) that expires; 429 with Retry-After "
+@router.post("/session", response_model=S.Session, summary="Sign in: a bearer token (and a session cookie) that expires; 429 with Retry-After "
                                   "after too many failures")
 def login(request: Request, body: Login, response: Response) -> dict:
     user = sign_in(request, body.name, body.password)
@@ -240,48 +241,48 @@ def login(request: Request, body: Login, response: Response) -> dict:
             "user": {"name": user.name, "role": user.role}}
 
 
-@router.delete("/session", summary="Sign out (ends the session of the bearer token or cookie)")
+@router.delete("/session", response_model=S.SignedOut, summary="Sign out (ends the session of the bearer token or cookie)")
 def logout(request: Request, response: Response) -> dict:
     delete_session(engine_of(request), _bearer(request) or request.cookies.get(SESSION_COOKIE))
     response.delete_cookie(SESSION_COOKIE)
     return {"signed_out": True}
 
 
-@router.post("/events/{event_id}/corrections", status_code=201, summary="Correct one field of an event (analyst)")
+@router.post("/events/{event_id}/corrections", response_model=S.EventFull, status_code=201, summary="Correct one field of an event (analyst)")
 def correct(request: Request, event_id: str, body: Correction) -> dict:
     user = require_role(request, "analyst")
     return _event(request, do_correct(request, user, event_id, body.field, body.value, body.reason))
 
 
-@router.post("/events/{event_id}/status", summary="Accept an event, or mark it as not an event (analyst)")
+@router.post("/events/{event_id}/status", response_model=S.EventFull, summary="Accept an event, or mark it as not an event (analyst)")
 def set_status(request: Request, event_id: str, body: Status) -> dict:
     user = require_role(request, "analyst")
     current = do_status(request, user, event_id, body.status, body.reason)
     return _event(request, current)
 
 
-@router.post("/events/{event_id}/merge", summary="Merge another event into this one (analyst; reversible)")
+@router.post("/events/{event_id}/merge", response_model=S.MergeResult, summary="Merge another event into this one (analyst; reversible)")
 def merge(request: Request, event_id: str, body: Merge) -> dict:
     user = require_role(request, "analyst")
     current, number = do_merge(request, user, event_id, body.other, body.note)
     return {"override": number, "event": _event(request, current)}
 
 
-@router.post("/events/{event_id}/split", summary="Take one report out of an event (analyst; reversible)")
+@router.post("/events/{event_id}/split", response_model=S.MergeResult, summary="Take one report out of an event (analyst; reversible)")
 def split(request: Request, event_id: str, body: Split) -> dict:
     user = require_role(request, "analyst")
     current, number = do_split(request, user, event_id, body.claim, body.note)
     return {"override": number, "event": _event(request, current)}
 
 
-@router.post("/overrides/{number}/undo", summary="Undo an analyst's merge or split (analyst)")
+@router.post("/overrides/{number}/undo", response_model=S.Undone, summary="Undo an analyst's merge or split (analyst)")
 def undo(request: Request, number: int = Path(..., ge=1, le=MAX_INT)) -> dict:
     user = require_role(request, "analyst")
     do_undo(request, user, number)
     return {"undone": number}
 
 
-@router.get("/users", summary="Users and roles (admin)")
+@router.get("/users", response_model=S.Users, summary="Users and roles (admin)")
 def users(request: Request) -> dict:
     require_role(request, "admin")
     return {"users": load_users(engine_of(request))}
