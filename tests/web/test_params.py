@@ -131,3 +131,15 @@ def test_options_lists_the_methods(client):
     assert r.status_code == 204 and {"POST", "DELETE", "OPTIONS"} <= set(r.headers["allow"].split(", "))
     assert "GET" not in r.headers["allow"]
     assert_error(client.options("/api/no-such-thing"), 404)
+
+
+def test_a_missing_toll_is_unknown_not_zero(client):
+    events = client.get("/api/events", params={"limit": 100}).json()["events"]
+    unknown = [e for e in events if e["fatalities"] is None]
+    assert unknown
+    points = {p["id"]: p for p in client.get("/api/events/points").json()["points"]}
+    assert all(points[e["event_id"]]["fatalities"] is None for e in unknown if e["event_id"] in points)
+    page = client.get(f"/events/{unknown[0]['event_id']}").text
+    assert "toll unknown" in page and ">0</strong> killed" not in page
+    row = client.get("/events").text.split(unknown[0]["event_id"])[1].split("</tr>")[0]
+    assert "unknown" in row

@@ -83,7 +83,7 @@ def map_points(engine: Engine, flt: EventFilter, limit: int) -> list[dict]:
     stmt = stmt.order_by(events.c.event_date.desc(), events.c.event_id).limit(limit)
     with engine.connect() as conn:
         return [{"id": r.event_id, "lat": r.latitude, "lon": r.longitude, "type": r.event_type,
-                 "fatalities": r.fatalities or 0, "date": r.event_date,
+                 "fatalities": r.fatalities, "date": r.event_date,
                  "place": ", ".join(p for p in (r.location, r.admin1, r.country_code) if p)} for r in conn.execute(stmt)]
 
 

@@ -38,6 +38,10 @@
 
   function radius(f) { return Math.max(6, Math.min(28, 6 + 3.2 * Math.sqrt(f || 0))); }
 
+  function toll(n) {  // a missing toll is unknown, not zero
+    return n === null || n === undefined ? "toll unknown" : n + " killed";
+  }
+
   function popup(p) {
     var box = document.createElement("div");
     var a = document.createElement("a");
@@ -45,7 +49,7 @@
     a.textContent = p.type + (p.date ? ", " + p.date : "");
     box.appendChild(a);
     var line = document.createElement("div");
-    line.textContent = (p.place || "") + " · " + p.fatalities + " killed";
+    line.textContent = (p.place || "") + " · " + toll(p.fatalities);
     box.appendChild(line);
     return box;
   }
@@ -54,9 +58,9 @@
   get(el.dataset.points).then(function (data) {
     var bounds = [];
     data.points.forEach(function (p) {
-      var size = Math.round(radius(p.fatalities) * 2);
+      var size = Math.round(radius(p.fatalities || 0) * 2);
       var icon = L.divIcon({ className: "ev-marker " + (TYPES[p.type] || "other"), iconSize: [size, size] });
-      var m = L.marker([p.lat, p.lon], { icon: icon, title: p.type + " " + (p.place || "") + " (" + p.fatalities + ")" });
+      var m = L.marker([p.lat, p.lon], { icon: icon, title: p.type + " " + (p.place || "") + " (" + toll(p.fatalities) + ")" });
       m.bindPopup(function () { return popup(p); });
       m.eventId = p.id;
       clusters.addLayer(m);
