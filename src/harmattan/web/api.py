@@ -20,10 +20,11 @@ from starlette.background import BackgroundTask
 
 from .. import __version__
 from ..exports import FORMATS, write_export
-from ..store.query import EventFilter, actor_counts, load_event, query_events, search_documents, weekly_counts
+from ..store.query import EventFilter, actor_counts, load_event, query_events, weekly_counts
 from ..store.schema import documents, events
 from . import queries
 from . import schemas as S
+from .search import search as search_articles
 from .deps import config_of, current_user, engine_of
 from .errors import APIError
 from .filters import FILTER_KEYS, MAX_INT, parse_date, parse_filter
@@ -194,11 +195,13 @@ def list_places(request: Request, flt: EventFilter = Depends(event_filter),
 
 @router.get("/search", response_model=S.SearchResult, summary="Full-text search over stored articles")
 def search(request: Request, q: str = Query(..., min_length=1, max_length=500, pattern=SEARCH_PATTERN,
-                                           description="Words to find (at least one letter or digit)"),
+                                           description="Words to find (all of them); OR between two words or phrases; "
+                                                       "\"quoted phrases\"; accents and the gazetteer's spellings "
+                                                       "of place names do not matter"),
            limit: int = Query(20, ge=1, le=200)) -> dict:
     if not any(ch.isalnum() for ch in q):
         raise APIError(422, "q: give at least one word", "invalid_parameter")
-    hits = search_documents(engine_of(request), q, limit)
+    hits = search_articles(engine_of(request), q, limit)
     return {"query": q, "count": len(hits), "results": hits}
 
 

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader
 from sqlalchemy import select
 
 from ..exports import FORMATS
-from ..store.query import EventFilter, actor_counts, load_event, query_events, search_documents, weekly_counts
+from ..store.query import EventFilter, actor_counts, load_event, query_events, weekly_counts
 from ..store.schema import documents, events
 from . import queries, views
 from .api import actor_info, actor_kb, find_actor, resolve_week
@@ -27,6 +27,7 @@ from .auth import SESSION_COOKIE, delete_session, save_session
 from .deps import check_csrf, config_of, current_user, engine_of, page_csrf, sign_in
 from .errors import APIError
 from .filters import MAX_INT, filter_params, parse_filter, parse_int
+from .search import search as search_articles
 from .review import FIELDS, do_correct, do_merge, do_split, do_status, do_undo, dumps
 
 router = APIRouter(include_in_schema=False)
@@ -293,7 +294,7 @@ def trends_page(request: Request):
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request):
     q = (request.query_params.get("q") or "").strip()[:500]
-    hits = search_documents(engine_of(request), q, 50) if q else []
+    hits = search_articles(engine_of(request), q, 50) if q else []
     return render(request, "search.html", q=q, hits=hits)
 
 

@@ -179,12 +179,24 @@ class PlaceList(BaseModel):
     places: list[Place]
 
 
+class SearchEvent(BaseModel):
+    event_id: str
+    event_type: str
+    event_date: str | None
+    location: str | None
+    country_code: str | None
+    fatalities: int | None
+
+
 class SearchHit(BaseModel):
     model_config = ConfigDict(extra="allow")
     document: str
-    title: str | None
+    title: str = Field(..., description="The document's title, else its first sentence")
+    publisher: str | None
     published: str | None
+    url: str | None = Field(None, description="The web page, when the document came from one")
     snippet: str | None
+    events: list[SearchEvent] = Field(..., description="The events this document reports")
 
 
 class SearchResult(BaseModel):
