@@ -21,7 +21,7 @@ from sqlalchemy import select
 from ..exports import FORMATS
 from ..store.query import EventFilter, actor_counts, load_event, query_events, weekly_counts
 from ..store.schema import documents, events
-from . import queries, views
+from . import i18n, queries, views
 from .api import actor_info, actor_kb, find_actor, resolve_week
 from .auth import SESSION_COOKIE, delete_session, save_session
 from .deps import check_csrf, config_of, current_user, engine_of, page_csrf, sign_in
@@ -56,10 +56,26 @@ def templates() -> Jinja2Templates:
 
 
 def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
-    """A page with the context every template gets (user, CSRF token, flash message)."""
+    """A page with the context every template gets (user, CSRF token, flash message, language and formatters).
+
+    The language (see :mod:`.i18n`) chosen with ``?lang=`` is kept in a cookie.
+    """
+    lang = i18n.choose_language(request.query_params, request.cookies, request.headers.get("accept-language"))
+    gettext = i18n.translations(lang)
+    done = DONE.get(request.query_params.get("done", ""))
     base = {"user": current_user(request), "csrf": page_csrf(request), "config": config_of(request),
-            "done": DONE.get(request.query_params.get("done", "")), "path": request.url.path}
-    return templates().TemplateResponse(request, name, {**base, **context}, status_code=status)
+            "done": gettext.gettext(done) if done else None, "path": request.url.path,
+            "lang": lang, "languages": i18n.LANGUAGES, "_": gettext.gettext, "ngettext": gettext.ngettext,
+            "num": i18n.number(lang), "day": i18n.day(lang),
+            "lang_url": lambda code: request.url.path + "?" + request.url.include_query_params(lang=code)
+            .remove_query_params("done").query}
+    response = templates().TemplateResponse(request, name, {**base, **context}, status_code=status)
+    if request.query_params.get("lang") in i18n.LANGUAGES:
+        response.set_cookie(i18n.COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax",
+                            secure=config_of(request).secure_cookies)
+    response.headers["Content-Language"] = lang
+    response.headers["Vary"] = "Accept-Language, Cookie"
+    return response
 
 
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:
