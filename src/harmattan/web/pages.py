@@ -109,7 +109,10 @@ def map_page(request: Request):
     total, latest = queries.page_events(engine, flt, limit=25)
     weeks = weekly_counts(engine, flt, by_country=False)
     return render(request, "map.html", params=params, query=_query(params), total=total, events=latest,
-                  chart=views.timeline(weeks), weeks=weeks, formats=FORMATS, **_filter_context(request))
+                  chart=views.timeline(weeks), weeks=weeks, formats=FORMATS,
+                  charts=_facets(engine, flt, params, ("type", "admin1", "actor")),
+                  clear_dates_query=_query({k: v for k, v in params.items() if k not in ("since", "until")}),
+                  **_filter_context(request))
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -122,15 +125,29 @@ def events_page(request: Request):
         key, desc = queries.parse_sort(sort)
     except ValueError as exc:
         raise APIError(422, f"sort: {exc}", "invalid_parameter") from None
-    size = 50
-    total, found = queries.page_events(engine_of(request), flt, key, desc, (page - 1) * size, size)
+    size = parse_int(request.query_params, "size", minimum=1, maximum=500, default=50)
+    if size not in PAGE_SIZES:
+        raise APIError(422, f"size: one of {', '.join(map(str, PAGE_SIZES))}", "invalid_parameter")
+    engine = engine_of(request)
+    total, found = queries.page_events(engine, flt, key, desc, (page - 1) * size, size)
     pages = max(1, -(-total // size))
-    keep = {**params, "sort": sort if sort != "-event_date" else ""}
+    keep = {**params, "sort": sort if sort != "-event_date" else "", "size": size if size != 50 else ""}
     return render(request, "events.html", params=params, events=found, total=total, page=page, pages=pages,
                   prev_query=_query(keep, page=page - 1) if page > 1 else None,
                   next_query=_query(keep, page=page + 1) if page < pages else None,
-                  sort=sort, query=_query(params), sort_query=lambda s: _query(params, sort=s),
+                  sort=sort, query=_query(params), sort_query=lambda s: _query({**keep, "sort": s}),
+                  size=size, sizes=PAGE_SIZES, size_query=lambda n: _query({**keep, "size": n}),
+                  facets=_facets(engine, flt, params, ("type", "country", "admin1", "actor", "sub_event_type")),
                   formats=FORMATS, **_filter_context(request))
+
+
+PAGE_SIZES = (25, 50, 100, 200)
+
+
+def _facets(engine, flt, params: dict, names: tuple[str, ...]) -> list[dict]:
+    """The facets of a page: each with its label and values (counts within the current filter)."""
+    from .facets import FACETS, facet_values
+    return [{"name": n, "label": FACETS[n].label, "values": facet_values(engine, flt, params, n)} for n in names]
 
 
 def _articles(request: Request, record: dict) -> list[dict]:

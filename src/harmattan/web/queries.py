@@ -19,7 +19,7 @@ from ..store.schema import claims, documents, event_actors, events, overrides
 
 SORTS = {"event_date": events.c.event_date, "fatalities": events.c.fatalities, "n_sources": events.c.n_sources,
          "country": events.c.country_code, "updated_at": events.c.updated_at, "event_type": events.c.event_type}
-GROUPS = ("week", "country", "admin1", "type", "actor")
+GROUPS = ("week", "country", "admin1", "type", "sub_event_type", "actor")
 
 
 def _where(flt: EventFilter):
@@ -73,10 +73,10 @@ def page_events(engine: Engine, flt: EventFilter, sort: str = "event_date", desc
 
 
 def map_points(engine: Engine, flt: EventFilter, limit: int) -> list[dict]:
-    """Compact points for the map: id, position, type, fatalities, date, place."""
+    """Compact points for the map: id, position, type, fatalities, date, place, and how precisely it is placed."""
     where = _where(flt)
     cols = [events.c.event_id, events.c.latitude, events.c.longitude, events.c.event_type, events.c.fatalities,
-            events.c.event_date, events.c.location, events.c.admin1, events.c.country_code]
+            events.c.event_date, events.c.location, events.c.admin1, events.c.country_code, events.c.geo_precision]
     stmt = select(*cols).where(events.c.latitude.is_not(None), events.c.longitude.is_not(None))
     if where is not None:
         stmt = stmt.where(where)
@@ -84,12 +84,25 @@ def map_points(engine: Engine, flt: EventFilter, limit: int) -> list[dict]:
     with engine.connect() as conn:
         return [{"id": r.event_id, "lat": r.latitude, "lon": r.longitude, "type": r.event_type,
                  "fatalities": r.fatalities, "date": r.event_date,
-                 "place": ", ".join(p for p in (r.location, r.admin1, r.country_code) if p)} for r in conn.execute(stmt)]
+                 "place": ", ".join(p for p in (r.location, r.admin1, r.country_code) if p),
+                 "level": area_level(r.location, r.admin1, r.geo_precision)} for r in conn.execute(stmt)]
+
+
+def area_level(location: str | None, admin1: str | None, geo_precision: int | None) -> str:
+    """How precisely an event is placed: ``point`` (a town or village), ``region`` or ``country`` (drawn as areas).
+
+    >>> area_level("Djibo", "Sahel", 1), area_level(None, "Mopti", 3), area_level(None, None, 3)
+    ('point', 'region', 'country')
+    """
+    if location and geo_precision != 3:
+        return "point"
+    return "region" if admin1 else "country"
 
 
 def group_counts(engine: Engine, flt: EventFilter, by: str) -> list[dict]:
     """Events and fatalities per ``by`` (country, admin1, type, actor), largest first."""
-    key = {"country": events.c.country_code, "admin1": events.c.admin1, "type": events.c.event_type}.get(by)
+    key = {"country": events.c.country_code, "admin1": events.c.admin1, "type": events.c.event_type,
+           "sub_event_type": events.c.sub_event_type}.get(by)
     n, f = func.count().label("events"), func.coalesce(func.sum(events.c.fatalities), 0).label("fatalities")
     where = _where(flt)
     if by == "actor":

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 Role = Literal["viewer", "analyst", "admin"]
 SortKey = Literal["event_date", "-event_date", "fatalities", "-fatalities", "n_sources", "-n_sources", "country",
                   "-country", "updated_at", "-updated_at", "event_type", "-event_type"]
-GroupBy = Literal["week", "country", "admin1", "type", "actor"]
+GroupBy = Literal["week", "country", "admin1", "type", "sub_event_type", "actor"]
 ExportFormat = Literal["acled-csv", "acled-xlsx", "jsonl", "geojson", "parquet"]
 
 
@@ -132,6 +132,8 @@ class Point(BaseModel):
     fatalities: int | None
     date: str | None
     place: str
+    level: Literal["point", "region", "country"] = Field(
+        ..., description="point: a town or village; region or country: placed only that precisely (drawn as an area)")
 
 
 class Points(BaseModel):

@@ -57,7 +57,14 @@
   var clusters = L.markerClusterGroup({ maxClusterRadius: 36, disableClusteringAtZoom: 9, showCoverageOnHover: false });
   get(el.dataset.points).then(function (data) {
     var bounds = [];
+    var areas = {}, nAreas = 0;
     data.points.forEach(function (p) {
+      if (p.level && p.level !== "point") {  // a region or a country, not a place: one badge per area
+        var key = p.level + "|" + p.place;
+        (areas[key] = areas[key] || { p: p, events: [] }).events.push(p);
+        nAreas += 1;
+        return;
+      }
       var size = Math.round(radius(p.fatalities || 0) * 2);
       var icon = L.divIcon({ className: "ev-marker " + (TYPES[p.type] || "other"), iconSize: [size, size] });
       var m = L.marker([p.lat, p.lon], { icon: icon, title: p.type + " " + (p.place || "") + " (" + toll(p.fatalities) + ")" });
@@ -67,9 +74,27 @@
       bounds.push([p.lat, p.lon]);
     });
     map.addLayer(clusters);
+    Object.keys(areas).forEach(function (key) {
+      var a = areas[key];
+      var icon = L.divIcon({ className: "area-badge " + a.p.level, html: String(a.events.length), iconSize: null });
+      var m = L.marker([a.p.lat, a.p.lon], { icon: icon, title: a.p.place + ": " + a.events.length, zIndexOffset: -500 });
+      m.bindPopup(function () {
+        var box = document.createElement("div");
+        var head = document.createElement("strong");
+        head.textContent = a.p.place + " (" + (a.p.level === "country" ? "country" : "region") + ")";
+        box.appendChild(head);
+        a.events.slice(0, 20).forEach(function (p) { box.appendChild(popup(p)); });
+        return box;
+      });
+      m.addTo(map);
+    });
+    el.dataset.areas = String(nAreas);
     if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 8 }); }
     el.dataset.markers = String(data.count);
-    if (status) { status.textContent = data.count + " events on the map."; }
+    if (status) {
+      status.textContent = data.count + " events on the map" +
+        (nAreas ? " (" + nAreas + " located only to a region or country: numbered badges, not points)." : ".");
+    }
   }).catch(function (err) {
     el.dataset.markers = "error";
     if (status) { status.textContent = "Could not load events: " + (err && err.message ? err.message : String(err)); }
