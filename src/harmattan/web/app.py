@@ -18,7 +18,8 @@ from sqlalchemy.engine import Engine
 from .. import __version__
 from ..settings import Settings, load_settings
 from ..store import connect
-from . import api, auth, pages, review
+from ..monitor.tables import ensure_tables as ensure_monitor_tables
+from . import alerts, api, auth, pages, review
 from .config import WebConfig
 from .errors import install_error_handlers
 from .methods import HeadAndOptions
@@ -49,6 +50,7 @@ def create_app(config: WebConfig | None = None, engine: Engine | None = None, se
     settings = settings or load_settings()
     engine = engine or connect(config.db_url or settings.db_url or None)
     auth.ensure_tables(engine)
+    ensure_monitor_tables(engine)  # saved searches are the monitor's alert rules
     app = FastAPI(title="Harmattan", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="Political-violence and crisis events of the Sahel and West Africa, coded from news. "
@@ -79,6 +81,7 @@ def create_app(config: WebConfig | None = None, engine: Engine | None = None, se
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(review.router)
+    app.include_router(alerts.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app

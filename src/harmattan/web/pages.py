@@ -35,7 +35,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 DONE = {"corrected": "Correction saved.", "accepted": "Event accepted.", "not_event": "Marked as not an event.",
         "merged": "Events merged.", "split": "Report split out into its own event.", "undone": "Undone.",
-        "cleared": "Review status cleared.", "signed_in": "Signed in.", "signed_out": "Signed out."}
+        "cleared": "Review status cleared.", "signed_in": "Signed in.", "signed_out": "Signed out.",
+        "alert_saved": "Alert saved: the monitor checks it on every new event.", "alert_removed": "Alert removed."}
 
 
 def _templates() -> Jinja2Templates:
