@@ -5,16 +5,27 @@ Examples::
     harmattan extract ../shared/eval/dev/seed-sahel-page.docs.jsonl
     harmattan extract page.txt --published 2025-06-07 --format table
     cat reports.jsonl | harmattan extract - --format csv
+    harmattan store check --db events.sqlite
+
+Exit status (one place, :meth:`LazyGroup.invoke`, turns errors into it):
+0 all good; 1 some inputs rejected, all others processed; 2 usage or
+configuration error; 3 the store cannot be used; 70 a bug in Harmattan (the
+traceback is printed; please report it).
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
+import traceback
 
 import click
 
 from . import __version__
+from .errors import HarmattanError, InputsRejected, OutputError, UsageError
+
+INTERNAL_ERROR = 70  # EX_SOFTWARE: never for anything a user can cause
 
 
 def _date(ctx, param, value):
@@ -50,6 +61,24 @@ class LazyGroup(click.Group):
             return getattr(importlib.import_module(module), attr)
         return super().get_command(ctx, name)
 
+    def invoke(self, ctx):
+        """Run the command; the one place where errors become messages and exit statuses."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except HarmattanError as err:
+            _fail(err, err.exit_code)
+        except OSError as err:  # the system refused a file or stream the user named (full disk, permissions)
+            _fail(OutputError(f"{getattr(err, 'filename', None) or 'output'}: {err.strerror or err}"), 2)
+        except Exception as exc:  # noqa: BLE001 - the store failing under a command, else a bug
+            store_failure = _store_failure(exc)
+            if store_failure is not None:  # a damaged page, a full disk, a server gone
+                _fail(store_failure, store_failure.exit_code)
+            traceback.print_exc()
+            _fail(f"internal error (a bug in Harmattan {__version__}); please report it with the traceback above",
+                  INTERNAL_ERROR)
+
     def _available(self, name: str) -> bool:
         import importlib.util
         module = self.lazy[name].split(":")[0]
@@ -57,6 +86,41 @@ class LazyGroup(click.Group):
             return importlib.util.find_spec(module) is not None
         except ModuleNotFoundError:
             return False
+
+
+def _store_failure(exc: Exception):
+    """The StoreError a database exception means, or None (commands that never opened a store skip the import)."""
+    if "sqlalchemy" not in sys.modules:
+        return None
+    from sqlalchemy.exc import DBAPIError
+
+    if not isinstance(exc, DBAPIError):
+        return None
+    from .store.db import store_error
+
+    return store_error(exc, "in use")
+
+
+def _fail(err, code: int):
+    click.echo(f"harmattan: error: {err}", err=True)
+    sys.exit(code)
+
+
+@contextlib.contextmanager
+def _output(path: str):
+    """Standard output for ``-``, else the file opened for writing; failures become :class:`OutputError`."""
+    if path == "-":
+        yield click.get_text_stream("stdout")
+        return
+    try:
+        fh = open(path, "w", encoding="utf-8", newline="")
+    except OSError as err:
+        raise OutputError(f"cannot write {path}: {err.strerror or err}") from None
+    try:
+        with fh:
+            yield fh
+    except OSError as err:
+        raise OutputError(f"cannot write {path}: {err.strerror or err}") from None
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,7 +133,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for documents that carry none.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="Write here instead of standard output.")
 @click.option("--no-merge", is_flag=True, help="Print one event per report; do not merge reports of the same event.")
 @click.option("--background/--no-background", default=None, help="Also print past-context events (flagged background).")
 @click.option("--aggregates/--no-aggregates", default=None, help="Print summed multi-incident claims (flagged aggregate).")
@@ -94,17 +158,20 @@ def extract(paths, published, fmt, output, no_merge, background, aggregates, con
     result = run_pipeline(load_documents(paths, settings=settings, published=published, stdin=stdin), settings, merge=not no_merge)
     for error in result.errors:
         click.echo(f"harmattan: {'error' if error.fatal else 'warning'}: {error}", err=True)
-    if fmt == "jsonl":
-        write_jsonl(result.events, output)
-    elif fmt == "csv":
-        write_csv(result.events, output)
-    else:
-        output.write(format_table(result.events))
+    with _output(output) as out:
+        if fmt == "jsonl":
+            write_jsonl(result.events, out)
+        elif fmt == "csv":
+            write_csv(result.events, out)
+        else:
+            out.write(format_table(result.events))
     click.echo(
         f"harmattan: {result.documents} documents, {result.articles} articles, {len(result.events)} events, {sum(e.fatal for e in result.errors)} errors",
         err=True,
     )
-    sys.exit(1 if result.failed else 0)
+    rejected = sum(e.fatal for e in result.errors)
+    if rejected:
+        raise InputsRejected(f"{rejected} inputs rejected (each reported above); all others were processed")
 
 
 # --- the event store -------------------------------------------------------------------------
@@ -177,7 +244,8 @@ def ingest(paths, db, published, progress, config):
     for error in summary.errors:
         click.echo(f"harmattan: {'error' if error.fatal else 'warning'}: {error}", err=True)
     click.echo(f"harmattan: {summary.line()}", err=True)
-    sys.exit(1 if summary.documents_failed else 0)
+    if summary.documents_failed:
+        raise InputsRejected(f"{summary.documents_failed} inputs rejected (each reported above); all others were stored")
 
 
 @main.group(invoke_without_command=True)
@@ -391,3 +459,63 @@ def events_undo(ctx, db, number):
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"undone #{number}")
+
+
+# --- the store itself ------------------------------------------------------------------------
+
+
+@main.group()
+def store():
+    """Check a store, or rebuild a damaged one. Example: harmattan store check --db events.sqlite"""
+
+
+@store.command("check")
+@_db_option
+def store_check(db):
+    """Full integrity check of the store (SQLite's integrity_check), its schema version and counts.
+
+    Exit status 0 when the store is sound, 3 when it is damaged or newer than this Harmattan.
+    Example: harmattan store check --db events.sqlite
+    """
+    from .errors import StoreCorrupt
+    from .store.health import check_store
+
+    report = check_store(db)
+    for line in report.lines():
+        click.echo(line)
+    if not report.ok:
+        raise StoreCorrupt(f"{report.where} failed the check ({len(report.problems)} problems listed above)")
+
+
+@store.command("recover")
+@_db_option
+@click.option("-o", "--output", "target", type=click.Path(dir_okay=False),
+              help="The new store file (default: NAME.recovered.sqlite beside the damaged one); never overwritten.")
+@click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
+def store_recover(db, target, config):
+    """Rebuild a damaged SQLite store from its stored documents into a new file.
+
+    Every readable document is stored again (claims and events derived
+    afresh); analysts' merges, splits and corrections, users, sources and
+    alerts are copied. The damaged file is only read. Use the new file with
+    --db (or move it in place of the old one).
+    Example: harmattan store recover --db events.sqlite -o events.new.sqlite
+    """
+    from .settings import load_settings
+    from .store.db import default_url, normalize_url, sqlite_path
+    from .store.recover import recover_store, target_next_to
+
+    settings = load_settings(config_path=config or "auto")
+    source = db or settings.db_url or default_url()
+    path = sqlite_path(normalize_url(source))
+    target = target or (target_next_to(str(path)) if path is not None else None)
+    if target is None:
+        raise UsageError("store recover reads a SQLite store file; give it with --db")
+    report = recover_store(source, target, settings)
+    for error in report.errors:
+        click.echo(f"harmattan: error: {error}", err=True)
+    for line in report.lines():
+        click.echo(line)
+    click.echo(f"use it with: harmattan events --db {target}")
+    if report.documents_unreadable:
+        raise InputsRejected(f"{report.documents_unreadable} documents could not be recovered (each reported above)")

@@ -15,24 +15,15 @@ from __future__ import annotations
 import functools
 import re
 
+from . import lang
+
 __all__ = ["detect_language", "guess_by_stopwords"]
 
-# Words frequent in one language and rare in the other. Words shared by both
-# ("on", "a", "de" in names, "pour" ...) are left out on purpose.
-_EN_WORDS = frozenset(
-    """the of and to in is was were are has have had been that this with from
-    for by at as said says its their which who after while it an be not killed
-    attack attacks people soldiers they than into over would will kill kills near
-    gunmen troops army police""".split()
-)
-_FR_WORDS = frozenset(
-    """le la les des du et un une est sont été ont au aux dans par pour sur qui
-    que selon avec ses leur lors dont cette ces il elle ils mais après tués
-    personnes soldats attaque contre entre tué tués tuées près armée hommes armés
-    depuis""".split()
-)
+# Words frequent in one language and rare in the other, from each language pack (lang/*/text.py).
+_EN_WORDS = lang.words("text", "STOP_WORDS", ("en",))
+_FR_WORDS = lang.words("text", "STOP_WORDS", ("fr",))
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-_FR_ELISION = re.compile(r"^(?:l|d|qu|n|s|j|c)['’]", re.IGNORECASE)
+_FR_ELISION = re.compile(r"^(?:" + "|".join(sorted(lang.words("text", "ELISIONS", ("fr",)))) + r")['’]", re.IGNORECASE)
 
 # The fast path decides only when one language clearly dominates.
 _MIN_HITS = 3

@@ -149,6 +149,7 @@ def cluster_events(events: Sequence[Event], settings: Settings | None = None) ->
     gap = _max_gap(settings)
     clusters: list[list[Event]] = []
     merged: list[Event] = []
+    cluster_docs: list[set[str]] = []  # the documents of each cluster, kept beside it (one lookup per candidate)
     buckets: dict[tuple[str | None, int | None], set[int]] = {}
     where: dict[int, tuple[str | None, int | None]] = {}
 
@@ -171,11 +172,13 @@ def cluster_events(events: Sequence[Event], settings: Settings | None = None) ->
             for w in range((event.event_date.toordinal() - gap) // 7, (event.event_date.toordinal() + gap) // 7 + 1):
                 candidates |= buckets.get((country, w), set())
         placed = False
+        docs = _docs(event)
         for i in sorted(candidates, reverse=True):
-            if any(_docs(m) & _docs(event) for m in clusters[i]):
+            if cluster_docs[i] & docs:
                 continue
             if same_incident(merged[i], event, settings):
                 clusters[i].append(event)
+                cluster_docs[i] |= docs
                 merged[i] = consolidate(clusters[i])
                 file(i)
                 placed = True
@@ -183,5 +186,6 @@ def cluster_events(events: Sequence[Event], settings: Settings | None = None) ->
         if not placed:
             clusters.append([event])
             merged.append(event)
+            cluster_docs.append(set(docs))
             file(len(clusters) - 1)
     return clusters

@@ -1,7 +1,16 @@
-"""The extraction pipeline: documents -> articles -> incidents -> events -> merged events.
+"""The extraction pipeline: a declared list of components from a document to its single-report events.
 
-Stages run in one declared order; each document is handled on its own, so a
-failure in one is reported with its origin and the batch goes on.
+Each :class:`Component` says what it needs and what it sets on the typed
+:class:`DocState` (spaCy's ``add_pipe`` is the model); :data:`COMPONENTS` is
+their one declared order. The knowledge they use (gazetteer, actors,
+taxonomy, language packs) is loaded once by :func:`~harmattan.knowledge.load_knowledge`
+(the initialise step) and passed in; no component opens a file or a database.
+Turning a component off is configuration (``disabled_components``), checked
+against what the later components need. Reports of the same event are then
+merged across the batch (:mod:`harmattan.merge`).
+
+Each document is handled on its own, so a failure in one is reported with
+its origin and the batch goes on.
 
 >>> from harmattan.records import Document
 >>> import datetime as dt
@@ -9,16 +18,25 @@ failure in one is reported with its origin and the batch goes on.
 >>> result = run_pipeline([doc])
 >>> [(e.event_type, e.fatalities, e.country_code) for e in result.events]
 [('Violence against civilians', 44, 'NE')]
+>>> [c.name for c in Pipeline().components]
+['language', 'publication_date', 'articles', 'frames', 'incidents', 'coding']
 """
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .budget import DocumentTimeout, within_budget
+from .errors import ConfigError
 from .extract.article import build_frames
 from .extract.coding import code_incident
-from .extract.incidents import group_incidents
+from .extract.frames import Frame
+from .extract.incidents import Incident, group_incidents
+from .extract.published import infer_published
+from .knowledge import Knowledge, load_knowledge
 from .language import detect_language
 from .loaders import split_articles
 from .merge import merge_events
@@ -27,16 +45,163 @@ from .settings import Settings
 
 
 @dataclass
+class DocState:
+    """What the components know of one document so far (each attribute set by one component)."""
+
+    document: Document
+    articles: list[Article] = field(default_factory=list)
+    frames: list[list[Frame]] = field(default_factory=list)  # per article
+    incidents: list[list[Incident]] = field(default_factory=list)  # per article
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Component:
+    """One pipeline stage: a pure function of the state, the knowledge and the settings."""
+
+    name: str
+    needs: tuple[str, ...]
+    sets: tuple[str, ...]
+    run: Callable[[DocState, Knowledge, Settings], None]
+    doc: str = ""
+
+
+_WARM_UP = Document("warm-up", "warm-up", "Gunmen killed five people in Mopti, Mali, on Monday.")
+
+
+class PipelineConfigError(ConfigError):
+    """The configured components cannot run (a component needs what a disabled one sets)."""
+
+
+def _language(state: DocState, knowledge: Knowledge, settings: Settings) -> None:
+    doc = state.document
+    if doc.language is None:
+        state.document = dataclasses.replace(doc, language=detect_language(doc.text[:2000]))
+
+
+def _publication_date(state: DocState, knowledge: Knowledge, settings: Settings) -> None:
+    doc = state.document
+    if doc.published is None:
+        read_on = dt.date.fromisoformat(settings.read_on) if settings.read_on else dt.date.today()
+        published, _ = infer_published(doc.text, doc.url, doc.title, read_on=read_on)
+        if published is not None:
+            state.document = dataclasses.replace(doc, published=published)
+
+
+def _articles(state: DocState, knowledge: Knowledge, settings: Settings) -> None:
+    doc = state.document
+    state.articles = [a if a.language is not None else dataclasses.replace(a, language=doc.language)
+                      for a in split_articles(doc)]
+
+
+def _frames(state: DocState, knowledge: Knowledge, settings: Settings) -> None:
+    state.frames = [build_frames(a, knowledge, relevance_filter=settings.relevance_filter) for a in state.articles]
+
+
+def _incidents(state: DocState, knowledge: Knowledge, settings: Settings) -> None:
+    state.incidents = [group_incidents(frames) if frames else [] for frames in state.frames]
+
+
+def _coding(state: DocState, knowledge: Knowledge, settings: Settings) -> None:
+    events: list[Event] = []
+    for article, incidents in zip(state.articles, state.incidents):
+        for number, incident in enumerate(incidents):
+            if incident.background and not settings.include_background:
+                continue
+            if incident.aggregate and not settings.include_aggregates:
+                continue
+            event = code_incident(incident, article, number, knowledge)
+            if event is None or event.confidence < settings.min_confidence:
+                continue
+            events.append(dataclasses.replace(event, country=country_name(event.country_code)))
+    state.events = events
+
+
+#: The one declared order of the extraction components.
+COMPONENTS: tuple[Component, ...] = (
+    Component("language", ("document",), ("document.language",), _language, "English or French, when the input did not say"),
+    Component("publication_date", ("document",), ("document.published",), _publication_date,
+              "the report's date from its stamp, URL, dateline or text, when the input did not say"),
+    Component("articles", ("document",), ("articles",), _articles, "a page split into its main article and teasers"),
+    Component("frames", ("articles",), ("frames",), _frames, "per sentence: cues, tolls, dates, places, actors"),
+    Component("incidents", ("frames",), ("incidents",), _incidents, "sentences grouped into incidents"),
+    Component("coding", ("incidents", "articles"), ("events",), _coding, "each incident coded as an ACLED-style event"),
+)
+
+
+class Pipeline:
+    """The configured components with their knowledge; :meth:`extract` runs them on one document."""
+
+    def __init__(self, settings: Settings | None = None, knowledge: Knowledge | None = None,
+                 components: tuple[Component, ...] = COMPONENTS):
+        self.settings = settings or Settings()
+        disabled = set(self.settings.disabled_components)
+        unknown = disabled - {c.name for c in components}
+        if unknown:
+            raise PipelineConfigError(f"unknown pipeline components: {', '.join(sorted(unknown))}")
+        self.components = tuple(c for c in components if c.name not in disabled)
+        available = {"document"}
+        for component in self.components:
+            missing = [n for n in component.needs if n not in available]
+            if missing:
+                raise PipelineConfigError(f"component {component.name!r} needs {', '.join(missing)}, set by no earlier component")
+            available.update(component.sets)
+        self.knowledge = knowledge or load_knowledge()
+        self._warm = False
+
+    def warm_up(self) -> None:
+        """Run one small document through every component, outside any time budget.
+
+        The knowledge is loaded when the pipeline is built; this also builds what components
+        load lazily (the language detector's models), so that a budget running out while they
+        load cannot leave them half-built for the next documents.
+        """
+        if not self._warm:
+            self.extract(_WARM_UP)
+            self._warm = True
+
+    def extract(self, doc: Document) -> DocState:
+        """Run every component on one document; returns the final state (its ``events``)."""
+        state = DocState(document=doc)
+        for component in self.components:
+            component.run(state, self.knowledge, self.settings)
+        return state
+
+    def run(self, items: Iterable[Document | LoadError], merge: bool = True) -> "PipelineResult":
+        """Extract and merge the events of a batch; errors are collected, never raised."""
+        result = PipelineResult()
+        singles: list[Event] = []
+        self.warm_up()
+        for item in items:
+            if isinstance(item, LoadError):
+                result.errors.append(item)
+                continue
+            result.documents += 1
+            try:
+                state = within_budget(self.settings.document_time_budget_s, self.extract, item)
+            except DocumentTimeout as exc:  # one slow document must not hold the batch
+                result.errors.append(LoadError(item.origin, f"skipped: extraction {exc}"))
+                continue
+            except Exception as exc:  # one bad document must not stop the batch
+                result.errors.append(LoadError(item.origin, f"extraction failed: {type(exc).__name__}: {exc}"))
+                continue
+            result.articles += len(state.articles)
+            singles.extend(state.events)
+        result.events = merge_events(singles, self.settings) if merge else singles
+        return result
+
+
+@dataclass
 class PipelineResult:
     events: list[Event] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
+    documents: int = 0
+    articles: int = 0
 
     @property
     def failed(self) -> bool:
         """Was any input lost (warnings about kept documents do not count)?"""
         return any(e.fatal for e in self.errors)
-    documents: int = 0
-    articles: int = 0
 
 
 def _country_names() -> dict[str, str]:
@@ -58,53 +223,22 @@ def country_name(code: str | None) -> str | None:
     return _NAMES.get(code) if code else None
 
 
-def extract_article_events(article: Article, settings: Settings) -> list[Event]:
-    """The single-report events of one article."""
-    frames = build_frames(article, relevance_filter=settings.relevance_filter)
-    if not frames:
-        return []
-    events = []
-    for number, incident in enumerate(group_incidents(frames)):
-        if incident.background and not settings.include_background:
-            continue
-        if incident.aggregate and not settings.include_aggregates:
-            continue
-        event = code_incident(incident, article, number)
-        if event is None or event.confidence < settings.min_confidence:
-            continue
-        events.append(dataclasses.replace(event, country=country_name(event.country_code)))
-    return events
+@functools.lru_cache(maxsize=8)
+def _pipeline(settings: Settings) -> Pipeline:
+    return Pipeline(settings)
+
+
+def warm_up(settings: Settings) -> None:
+    """Load what extraction shares once per process, outside any time budget (see :meth:`Pipeline.warm_up`)."""
+    _pipeline(settings).warm_up()
 
 
 def extract_document_events(doc: Document, settings: Settings) -> tuple[list[Event], int]:
     """Single-report events of every article of one document, and the article count."""
-    if doc.language is None:
-        doc = dataclasses.replace(doc, language=detect_language(doc.text[:2000]))
-    articles = split_articles(doc)
-    events: list[Event] = []
-    for article in articles:
-        if article.language is None:
-            article = dataclasses.replace(article, language=doc.language)
-        events.extend(extract_article_events(article, settings))
-    return events, len(articles)
+    state = _pipeline(settings).extract(doc)
+    return state.events, len(state.articles)
 
 
 def run_pipeline(items: Iterable[Document | LoadError], settings: Settings | None = None, merge: bool = True) -> PipelineResult:
-    """Extract and merge the events of a batch; errors are collected, never raised."""
-    settings = settings or Settings()
-    result = PipelineResult()
-    singles: list[Event] = []
-    for item in items:
-        if isinstance(item, LoadError):
-            result.errors.append(item)
-            continue
-        result.documents += 1
-        try:
-            events, n_articles = extract_document_events(item, settings)
-        except Exception as exc:  # one bad document must not stop the batch
-            result.errors.append(LoadError(item.origin, f"extraction failed: {type(exc).__name__}: {exc}"))
-            continue
-        result.articles += n_articles
-        singles.extend(events)
-    result.events = merge_events(singles, settings) if merge else singles
-    return result
+    """Extract and merge the events of a batch with the default components; errors are collected, never raised."""
+    return Pipeline(settings).run(items, merge=merge)

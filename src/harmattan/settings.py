@@ -17,6 +17,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Mapping
 
+from .errors import ConfigError
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -25,11 +27,19 @@ class Settings:
     # Inputs
     max_file_bytes: int = 64 * 1024 * 1024  # larger inputs are refused with a clear error
     max_document_chars: int = 2_000_000  # a document's text is cut here (pathological pages)
+    max_json_depth: int = 200  # JSON nested deeper is refused with an error (no recursion into it)
+    # A document whose extraction takes longer is reported and skipped, the batch goes on (0: no limit).
+    document_time_budget_s: float = 5.0
     # Extraction
     relevance_filter: bool = True  # skip heavy analysis of sentences with no event cue
     include_background: bool = False  # emit past-context events (flagged background) too
     include_aggregates: bool = True  # emit summed multi-incident claims (flagged aggregate)
     min_confidence: float = 0.0
+    # The day reports are read (YYYY-MM-DD; empty: today). It only bounds the year of an undated
+    # report's "Sunday 3 January": the latest year, not after this day, where that date is a Sunday.
+    read_on: str = ""
+    # Pipeline components to skip, by name (see harmattan.pipeline.COMPONENTS), e.g. "publication_date".
+    disabled_components: tuple[str, ...] = ()
     # Merging reports of one event
     merge_max_days: int = 4  # reports whose event dates differ more are not merged
     merge_max_km: float = 60.0  # ... or whose places are further apart
@@ -67,8 +77,13 @@ def load_section(
     if config_path == "auto":
         config_path = env.get("HARMATTAN_CONFIG") or ("harmattan.toml" if Path("harmattan.toml").is_file() else None)
     if config_path:
-        with open(config_path, "rb") as fh:
-            data = tomllib.load(fh)
+        try:
+            with open(config_path, "rb") as fh:
+                data = tomllib.load(fh)
+        except OSError as err:
+            raise ConfigError(f"cannot read the settings file {config_path}: {err.strerror or err}") from None
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(f"the settings file {config_path} is not valid TOML: {err}") from None
         if table is None:
             section = data.get("harmattan", {k: v for k, v in data.items() if not isinstance(v, dict)})
         else:
@@ -78,13 +93,16 @@ def load_section(
     for name, kind in known.items():
         raw = env.get(f"{env_prefix}{name.upper()}")
         if raw is not None:
-            values[name] = _coerce(raw, kind)
+            try:
+                values[name] = _coerce(raw, kind)
+            except ValueError:
+                raise ConfigError(f"{env_prefix}{name.upper()}={raw!r} is not a valid {kind}") from None
     for name, value in (overrides or {}).items():
         if value is not None:
             values[name] = value
     unknown = set(values) - set(known)
     if unknown:
-        raise ValueError(f"unknown settings{f' in [{table}]' if table else ''}: {', '.join(sorted(unknown))}")
+        raise ConfigError(f"unknown settings{f' in [{table}]' if table else ''}: {', '.join(sorted(unknown))}")
     for name, kind in known.items():
         if str(kind).startswith("tuple") and isinstance(values.get(name), (list, str)):
             raw = values[name]

@@ -7,7 +7,8 @@ Each case is ``cases/NAME.docs.jsonl`` (the reports, in our own words) and
      "events": [{"id", "event_type": str | [str], "sub_event_type": [str] (optional),
                  "country_code", "admin1": [names] (optional), "place": [names] (optional),
                  "event_date": "YYYY-MM-DD", "tolerance_days": N,
-                 "fatalities": [low, high] | null (optional), "abducted": [low, high] (optional)}],
+                 "fatalities": [low, high] | null (optional), "abducted": [low, high] (optional),
+                 "actor1": [names] (optional)}],
      "not_events": [{"id", "country_code", "event_date", "tolerance_days", "event_type": ... (optional)}]}
 
 A key left out is not checked; ``"fatalities": null`` means no toll may be
@@ -96,7 +97,8 @@ def _score(event: Event, want: dict) -> int:
 
 def _describe(event: Event) -> str:
     return (f"{event.event_type} / {event.sub_event_type} | {event.country_code} {event.admin1} {event.location} | "
-            f"{event.event_date} | fatalities {event.fatalities} abducted {event.abducted} | background {event.background}")
+            f"{event.event_date} | fatalities {event.fatalities} abducted {event.abducted} | actor1 {event.actor1} | "
+            f"background {event.background}")
 
 
 def check_case(events: list[Event], expected: dict) -> list[str]:
@@ -118,6 +120,7 @@ def check_case(events: list[Event], expected: dict) -> list[str]:
             "place": _place_ok(best, want),
             "fatalities": "fatalities" not in want or _count_ok(best.fatalities, want["fatalities"]),
             "abducted": "abducted" not in want or _count_ok(best.abducted, want["abducted"]),
+            "actor1": "actor1" not in want or best.actor1 in want["actor1"],
         }
         wrong = [name for name, ok in checks.items() if not ok]
         if wrong:

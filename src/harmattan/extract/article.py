@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from ..actors import extract_actors
 from ..places import detect_countries, extract_places
+from ..knowledge import Knowledge
 from ..records import Article
 from .casualties import extract_casualties
 from .dates import find_dates
 from .frames import Frame, classify_background, is_aggregate, is_attribution, opens_incident, reports_act
 from .text import normalize_text, split_sentences
-from .triggers import find_cues
+from .triggers import DISASTER, VIOLENCE, find_cues
 
 _DAY_KINDS = ("iso", "dmy", "mdy", "night", "weekday")
 
@@ -31,32 +32,32 @@ def article_sentences(article: Article) -> list[tuple[str, bool]]:
     return out
 
 
-def article_countries(article: Article) -> list[str]:
+def article_countries(article: Article, knowledge: Knowledge) -> list[str]:
     """Countries the article is about, most named first (title and lead weigh most)."""
     title = normalize_text(article.title or "")
     lead = normalize_text((article.text or "")[:600])
     found: list[str] = []
     for text in (title, lead):
-        for code in detect_countries(text):
+        for code in detect_countries(text, knowledge.gazetteer):
             if code not in found:
                 found.append(code)
     if not found:
         # No country named: the places of the headline and lead tell ("in Zamfara state").
         for text in (title, lead):
-            for mention in extract_places(text):
+            for mention in extract_places(text, gazetteer=knowledge.gazetteer):
                 if mention.place.kind != "country" and mention.place.country_code not in found:
                     found.append(mention.place.country_code)
     if not found:
         # Nor any place: a group that operates in one country does ("Boko Haram Kills 5").
         for text in (title, lead):
-            for mention in extract_actors(text):
+            for mention in extract_actors(text, kb=knowledge.actors):
                 code = mention.actor.country_code
                 if code and mention.actor.actor_type in ("Rebel groups", "Political militias", "Identity militias") and code not in found:
                     found.append(code)
     return found
 
 
-def build_frames(article: Article, relevance_filter: bool = True) -> list[Frame]:
+def build_frames(article: Article, knowledge: Knowledge, relevance_filter: bool = True) -> list[Frame]:
     """Frames of every sentence of the article that can speak of an event.
 
     The relevance filter is per sentence: a sentence without an event cue (a cheap word test
@@ -68,8 +69,15 @@ def build_frames(article: Article, relevance_filter: bool = True) -> list[Frame]
     hints: list[str] | None = None  # the article's countries, found once a sentence needs them
     frames: list[Frame] = []
     previous = -2
+    disaster: frozenset[str] | None = None  # the disaster the article opens with, if it opens with one
     for index, (sentence, is_title) in enumerate(article_sentences(article)):
         cues = find_cues(sentence)
+        if disaster is None and cues:
+            opening = set(cues)
+            disaster = frozenset(opening & DISASTER) if not opening & (VIOLENCE - {"kill"}) else frozenset()
+        elif disaster and cues and set(cues) <= {"kill"}:
+            # "341 deaths were recorded" in a flood report counts the flood's dead, not a killing.
+            cues = {**cues, **{cue: [] for cue in disaster}}
         casualties = extract_casualties(sentence) if cues else []
         if article.truncated and sentence.rstrip().endswith(("...", "\u2026")):
             # "claimed the lives of three soldiers and..." is cut mid-count: a figure running into the cut is dropped.
@@ -83,16 +91,17 @@ def build_frames(article: Article, relevance_filter: bool = True) -> list[Frame]
                 dated = [d for d in find_dates(sentence, published) if not d.reporting and d.kind in _DAY_KINDS and d.date]
                 if dated and hints is not None:
                     frames.append(Frame(index=index, text=sentence, is_title=False, cues={}, dates=tuple(dated),
-                                        extras={"hints": tuple(hints), "date_only": True}))
+                                        hints=tuple(hints), date_only=True))
             continue
         previous = index
         if hints is None:
-            hints = article_countries(article)
+            hints = article_countries(article, knowledge)
         dates = find_dates(sentence, published)
-        countries = detect_countries(sentence)
+        countries = detect_countries(sentence, knowledge.gazetteer)
         local_hints = list(dict.fromkeys(hints + countries))
-        places = extract_places(sentence, local_hints)
-        actors = extract_actors(sentence, country_hint=(local_hints[0] if local_hints else None), lang=article.language)
+        places = extract_places(sentence, local_hints, gazetteer=knowledge.gazetteer)
+        actors = extract_actors(sentence, country_hint=(local_hints[0] if local_hints else None), lang=article.language,
+                                kb=knowledge.actors)
         frames.append(Frame(
             index=index,
             text=sentence,
@@ -108,6 +117,6 @@ def build_frames(article: Article, relevance_filter: bool = True) -> list[Frame]
             opens_incident=opens_incident(sentence),
             attribution=attribution,
             acts=reports_act(sentence),
-            extras={"hints": tuple(hints)},
+            hints=tuple(hints),
         ))
     return frames

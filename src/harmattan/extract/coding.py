@@ -12,54 +12,41 @@ import datetime as dt
 import hashlib
 import re
 
-from ..actors import load_actor_kb
+from .. import lang
+from ..actors import ActorKB
+from ..knowledge import Knowledge
 from ..places import best_location
 from ..records import ActorMention, Article, Event, Evidence, Place, PlaceMention, SourceRef
 from .casualties import Casualty
 from .incidents import Incident
 from .triggers import EXPLOSION
 
+def _words(name: str) -> str:
+    return lang.alternation("coding", name)
+
+
 # Places and units that make an attack one on the security forces (the people are counted by casualties).
-_MILITARY_TARGET = re.compile(
-    r"\b(?:(?:army|military)\s+(?:base|camp|post|barracks|positions?|convoy|patrol|checkpoint|outpost|section|detachment)|"
-    r"base|barracks|checkpoint|police\s+station|gendarmerie|presidency|presidential\s+(?:palace|compound|guard)|state\s+house|"
-    r"camp\s+militaire|poste\s+(?:militaire|de\s+police|avanc[ée])|positions?\s+de\s+l'arm[ée]e|convoi|patrouille|caserne|"
-    r"brigade|d[ée]tachement|palais\s+pr[ée]sidentiel|pr[ée]sidence)\b",
-    re.I,
-)
-_CIVILIAN_TARGET = re.compile(
-    r"\b(?:wedding|funeral|hospital|market|mosque|church|school|bus|village|villagers|worshippers|civilians|displaced|camp\s+for\s+displaced|"
-    r"mariage|fun[ée]railles|h[ôo]pital|march[ée]|mosqu[ée]e|[ée]glise|[ée]cole|villageois|fid[èe]les|civils|habitants|d[ée]plac[ée]s)\b",
-    re.I,
-)
-_MOSTLY_CIVILIANS = re.compile(
-    r"\b(?:mostly|mainly|majority\s+of\s+them|most\s+of\s+them)\s+civilians|"
-    r"\b(?:most|the\s+majority)\s+of\s+(?:the\s+)?(?:victims|dead|those\s+killed)\s+(?:were\s+)?(?:civilians|villagers|residents)|"
-    r"en\s+majorit[ée]\s+des\s+civils|majoritairement\s+des\s+civils|pour\s+la\s+plupart\s+des\s+civils|"
-    r"la\s+plupart\s+des\s+victimes\s+(?:[ée]taient|sont)\s+des\s+(?:civils|habitants|villageois)",
-    re.I,
-)
-_GROUND = re.compile(r"\b(?:stormed|raid(?:ed)?|ambush(?:ed)?|overran|gunmen|opened\s+fire|clash(?:es|ed)?|gun\s*battle|assaut|embuscade|ouvert\s+le\s+feu|affrontements?|combats?)\b", re.I)
-_OUTSKIRTS = re.compile(r"\b(?:outskirts|near|close\s+to|around|vicinity|environs|près\s+de|pr[èe]s\s+d'|non\s+loin\s+de|aux\s+abords\s+de|p[ée]riph[ée]rie)\b", re.I)
-_NOT_THE_SCENE = re.compile(
-    r"\b(?:(?:evacuated|taken|rushed|flown|transferred|moved|fled|returned|travell?ed|headed|brought)\s+(?:\w+\s+){0,2}?(?:to|towards)|"
-    r"vers|en\s+direction\s+de|(?:[ée]vacu[ée]s?|transf[ée]r[ée]s?|conduits?|admis)\s+(?:\w+\s+){0,2}?[àa]|"
-    r"hospitals?\s+in|h[ôo]pital\s+de|se\s+sont\s+r[ée]fugi[ée]s\s+[àa])\s+(?:the\s+|l'|la\s+|le\s+)?(?:[\w'-]+\s+){0,3}$",
-    re.I,
-)
+_MILITARY_TARGET = re.compile(rf"\b{_words('MILITARY_TARGET')}\b", re.I)
+_CIVILIAN_TARGET = re.compile(rf"\b{_words('CIVILIAN_TARGET')}\b", re.I)
+_MOSTLY_CIVILIANS = re.compile(rf"\b{_words('MOSTLY_CIVILIANS')}", re.I)
+_GROUND = re.compile(rf"\b{_words('GROUND')}\b", re.I)
+_OUTSKIRTS = re.compile(rf"\b{_words('OUTSKIRTS')}\b", re.I)
+_NOT_THE_SCENE = re.compile(rf"\b{_words('NOT_THE_SCENE')}\s+(?:{_words('ARTICLES')}\s*)?(?:[\w'-]+\s+){{0,3}}$", re.I)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z'. -]{2,40},?\s*(?:\(\w+\)\s*)?(?:-|$)")
-_UNCLAIMED = re.compile(r"\b(?:no\s+group\s+(?:has\s+)?claimed|not\s+(?:yet\s+)?claimed|unclaimed|aucun\s+groupe\s+n'a\s+revendiqu|pas\s+(?:encore\s+)?[ée]t[ée]\s+revendiqu|non\s+revendiqu)", re.I)
+_UNCLAIMED = re.compile(rf"\b{_words('UNCLAIMED')}", re.I)
+_FORCE_ON_CROWD = re.compile(rf"\b{lang.alternation('coding', 'FORCE_ON_CROWD')}", re.I)
+_INTERVENTION = re.compile(rf"\b{lang.alternation('coding', 'INTERVENTION')}", re.I)
+_ATTEMPT = re.compile(rf"\b{lang.alternation('coding', 'ATTEMPT')}", re.I)
+_STATE_TARGET_BEFORE = re.compile(rf"\b{lang.alternation('coding', 'STATE_TARGET_BEFORE')}\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
+_REPELLED = re.compile(rf"\b{lang.alternation('coding', 'REPELLED')}", re.I)
 _DATE_RANK = {"iso": 0, "dmy": 0, "mdy": 0, "night": 0, "weekday": 1, "relative": 2, "month": 3, "year": 4}
 _DISASTER_SUB = {"flood": "Flood", "drought": "Drought", "epidemic": "Epidemic", "storm": "Storm", "fire": "Fire"}
 
 
-_SPEAKER_AFTER = re.compile(
-    r"^\s*(?:'s\s+)?(?:(?:spokes(?:man|woman|person)|chief|commander|command|headquarters|hq|source|sources|statement|communiqu[ée])\s*)?"
-    r"(?:said|says|confirmed|confirms|told|stated|announced|reported|disclosed|added|explained|insisted|"
-    r"a\s+(?:indiqu[ée]|annonc[ée]|d[ée]clar[ée]|confirm[ée]|pr[ée]cis[ée])|ont\s+(?:indiqu[ée]|annonc[ée]|d[ée]clar[ée]))\b",
-    re.I,
-)
-_SPEAKER_BEFORE = re.compile(r"(?:\baccording\s+to|\bselon|\bsaid|\bquoted|\bciting|[:\u2014]|\s-)\s*(?:the\s+|l'|la\s+|le\s+|les\s+)?$", re.I)
+_SPEAKER_AFTER = re.compile(rf"^\s*(?:'s\s+)?(?:{_words('SPEAKER_NOUNS')}\s*)?{_words('SPEAKER_VERBS')}\b", re.I)
+_SPEAKER_BEFORE = re.compile(rf"(?:\b{_words('SPEAKER_BEFORE')}|[:\u2014]|\s-)\s*(?:{_words('ARTICLES')}\s*)?$", re.I)
+_ACTS_AFTER = re.compile(rf"\b{_words('ACTS_AFTER')}", re.I)
+_MOB = re.compile(rf"\b{_words('MOB')}", re.I)
 
 
 def is_speaker(mention: ActorMention, text: str) -> bool:
@@ -69,10 +56,10 @@ def is_speaker(mention: ActorMention, text: str) -> bool:
     """
     if mention.actor.actor_type != "State forces":
         return False
-    after = text[mention.end:]
+    after = text[mention.end:mention.end + 200]
     if _SPEAKER_AFTER.match(after):
         return True
-    if _SPEAKER_BEFORE.search(text[:mention.start]) and not re.search(r"\b(?:kill|attack|clash|tu|attaqu)", after[:40], re.I):
+    if _SPEAKER_BEFORE.search(text[max(0, mention.start - 80):mention.start]) and not _ACTS_AFTER.search(after[:40]):
         return True
     return False
 
@@ -112,7 +99,11 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
         sub = next((_DISASTER_SUB[c] for c in ("flood", "drought", "epidemic", "storm", "fire") if c in cues), "Other")
         return "Disaster", sub, False
     if family == "strategic":
-        if cues & {"coup", "withdraw", "surrender"}:
+        head = _head_cues(incident)
+        if "coup" in cues and _ATTEMPT.search(text):
+            # A coup that failed or was only planned: its arrests are the event, else "Other".
+            sub = "Arrests" if "arrest" in cues else "Other"
+        elif cues & {"coup", "withdraw", "surrender"}:
             sub = "Change to group/activity"
         elif "agreement" in cues:
             sub = "Agreement"
@@ -127,13 +118,18 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
         else:
             sub = "Other"
         return "Strategic developments", sub, False
+    if "protest" in cues and not armed and not cues & (EXPLOSION - {"air"}) and (
+            _FORCE_ON_CROWD.search(text) or ("protest" in _head_cues(incident) and groups <= {"civilians", "people"})):
+        # Force used on a crowd of protesters: a protest met with excessive force, not an attack.
+        if _killed(incident) or _FORCE_ON_CROWD.search(text):
+            return "Protests", "Excessive force against protesters", True
     if family == "demonstration" and not (groups or cues & {"attack", "clash"}):
         if "riot" in cues:
-            sub = "Mob violence" if re.search(r"\b(?:mob|lynch|vindicte|justice\s+populaire)", text, re.I) else "Violent demonstration"
-            return "Riots", sub, bool(re.search(r"\b(?:mob|lynch)", text, re.I))
-        if _killed(incident) or re.search(r"\b(?:opened\s+fire\s+on|shot)\s+(?:at\s+)?(?:protesters|demonstrators)|tir[ée]\s+sur\s+(?:les\s+)?manifestants", text, re.I):
+            mob = bool(_MOB.search(text))
+            return "Riots", "Mob violence" if mob else "Violent demonstration", mob
+        if _killed(incident) or _FORCE_ON_CROWD.search(text):
             return "Protests", "Excessive force against protesters", True
-        if re.search(r"\b(?:tear\s*gas|dispersed|arrested|gaz\s+lacrymog|dispers[ée])", text, re.I):
+        if _INTERVENTION.search(text):
             return "Protests", "Protest with intervention", False
         return "Protests", "Peaceful protest", False
     lead = _lead(incident)
@@ -141,7 +137,9 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
     explosive = head & EXPLOSION
     if "suicide" in head:
         return "Explosions/Remote violence", "Suicide bomb", civilian_words and not ("security" in groups)
-    if "air" in head and re.search(r"\b(?:strikes?|raids?|frappes?|bombardements?|drones?)\b", text, re.I):
+    if (("air" in head and ((head & EXPLOSION) - {"air"} or head & {"kill", "attack"})) or ("air" in cues and "ied" in head)) \
+            and not _GROUND.search(lead.text):
+        # An aircraft or a drone named where the violence is told: the strike came from the air.
         return "Explosions/Remote violence", "Air/drone strike", "civilians" in groups or (civilian_words and "attackers" not in groups)
     if explosive and (set(lead.cues) & explosive) and not _GROUND.search(lead.text):
         sub = ("Shelling/artillery/missile attack" if "shelling" in explosive else
@@ -152,6 +150,9 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
         return "Violence against civilians", "Abduction/forced disappearance", True
     if "clash" in cues and not ("civilians" in groups and "security" not in groups):
         return "Battles", _battle_sub(incident, cues), bool(_MOSTLY_CIVILIANS.search(text))
+    if state and "civilians" not in groups and (_REPELLED.search(text) or _state_targeted(incident)):
+        # Security forces attacked, or an attack fought off: a battle, whoever else lives nearby.
+        return "Battles", _battle_sub(incident, cues), False
     if _MOSTLY_CIVILIANS.search(text) or ("civilians" in groups and "security" not in groups):
         if "abduct" in cues and not _killed(incident):
             return "Violence against civilians", "Abduction/forced disappearance", True
@@ -169,6 +170,15 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
     if groups or civilian_words or "kill" in cues:
         return "Violence against civilians", "Attack", True
     return "Battles", _battle_sub(incident, cues), False
+
+
+def _state_targeted(incident: Incident) -> bool:
+    """Is a state force the object of the attack ("an attack that targeted the army and the VDP")?"""
+    for f in incident.frames:
+        for m in f.actors:
+            if m.actor.actor_type == "State forces" and _STATE_TARGET_BEFORE.search(f.text[max(0, m.start - 60):m.start]):
+                return True
+    return False
 
 
 def _taker_is_state(incident: Incident) -> bool:
@@ -218,7 +228,8 @@ def consolidate_killed(casualties: list[Casualty]) -> tuple[int | None, int | No
     if all(c.value == 0 for c in casualties):
         return 0, 0, 0
     counted = [c for c in casualties if c.value > 0 and not c.subset] or [c for c in casualties if c.value > 0]
-    credible = [c for c in counted if not c.claim] or counted
+    counted = [c for c in counted if not c.earlier] or counted
+    credible = [c for c in counted if not c.claim and not c.unofficial] or [c for c in counted if not c.claim] or counted
     updates = [c for c in credible if c.update]
     highs = [c.high if c.high is not None else c.value for c in counted]
     if updates:
@@ -228,6 +239,7 @@ def consolidate_killed(casualties: list[Casualty]) -> tuple[int | None, int | No
         # Within one group a precise figure beats a vague one ("dozens killed" then "at least 70").
         mine = [c for c in credible if group_filter(c.group)]
         values = [c.value for c in mine if not c.vague] or [c.value for c in mine]
+        # Later figures of one group are often partial (one site, one day): the largest credible one.
         return max(values) if values else 0
 
     precise = [c for c in credible if not c.vague] or credible
@@ -253,7 +265,7 @@ def choose_date(incident: Incident, published: dt.date | None):
         for d in f.event_dates:
             if d.date is None:
                 continue
-            key = (f.extras.get("date_only", False), _DATE_RANK.get(d.kind, 5), 0 if f.acts else 1)
+            key = (f.date_only, _DATE_RANK.get(d.kind, 5), 0 if f.acts else 1)
             if best is None or key < best[0]:
                 best = (key, d, f.text)
     if best is not None:
@@ -268,10 +280,10 @@ def _place_mentions(incident: Incident) -> list[tuple[PlaceMention, str]]:
     out = []
     for f in incident.frames:
         for m in f.places:
-            before = f.text[:m.start]
+            before = f.text[max(0, m.start - 120):m.start]
             if _NOT_THE_SCENE.search(before):
                 continue
-            if m.start < 45 and _DATELINE.match(f.text[:m.end + 2]) and re.match(r"\s*,", f.text[m.end:]) and not f.is_title:
+            if m.start < 45 and _DATELINE.match(f.text[:m.end + 2]) and re.match(r"\s*,", f.text[m.end:m.end + 5]) and not f.is_title:
                 continue
             out.append((m, f.text))
     return out
@@ -285,6 +297,10 @@ def choose_place(incident: Incident, hints: tuple[str, ...]):
     named = [c for f in incident.frames for c in f.countries] + list(hints)
     if named:
         home = named[0]
+        if not any(m.place.country_code == home and m.place.kind != "country" for m, _ in mentions) and any(
+                m.place.country_code == c and m.place.kind != "country" for c in hints for m, _ in mentions):
+            # Only the article's country has places named here ("American troops left their base in Niamey").
+            home = next(c for c in hints if any(m.place.country_code == c and m.place.kind != "country" for m, _ in mentions))
         if any(m.place.country_code == home for m, _ in mentions):
             mentions = [(m, t) for m, t in mentions if m.place.kind == "country" or m.place.country_code == home]
     # A town named with its state or region ("the village of Mafa in Yobe state") must lie in it:
@@ -326,7 +342,24 @@ def choose_place(incident: Incident, hints: tuple[str, ...]):
     return None, 3, None, None
 
 
-def choose_actors(incident: Incident, event_type: str, country: str | None):  # noqa: C901 (one ACLED rule per branch)
+def _armed_strike(incident: Incident) -> bool:
+    """Does an armed group own the drone ("JNIM drone strike", "un drone du JNIM")?
+
+    True when, in a sentence with an air cue and no state forces, an armed group is named within a
+    few words of the cue.
+    """
+    for f in incident.frames:
+        spans = f.cues.get("air", ())
+        if not spans or any(m.actor.actor_type == "State forces" for m in f.actors):
+            continue
+        for m in f.actors:
+            if m.actor.actor_type in ("Rebel groups", "Political militias") and not m.actor.name.startswith("Unidentified"):
+                if any(abs(m.start - e) < 25 or abs(s - m.end) < 25 for s, e in spans):
+                    return True
+    return False
+
+
+def choose_actors(incident: Incident, event_type: str, country: str | None, sub_event_type: str | None, kb: ActorKB):  # noqa: C901 (one ACLED rule per branch)
     """(actor1, actor2, assoc1, assoc2, suspected, evidence)."""
     mentions = _participants(incident)
     if event_type == "Disaster":
@@ -345,7 +378,7 @@ def choose_actors(incident: Incident, event_type: str, country: str | None):  # 
     suspected = bool(_UNCLAIMED.search(text))
     if event_type in ("Protests", "Riots"):
         crowd = others[:1]
-        actor1 = crowd[0][0].actor if crowd else kb_crowd(event_type, country)
+        actor1 = crowd[0][0].actor if crowd else kb_crowd(event_type, country, kb)
         actor2 = states[0][0].actor if states else None
         return actor1, actor2, (), (), False, crowd[0][1] if crowd else None
     if not mentions:
@@ -375,11 +408,15 @@ def choose_actors(incident: Incident, event_type: str, country: str | None):  # 
         actor2 = civilians[0][0].actor if civilians else None
         if actor1 is None and states:
             actor1 = states[0][0].actor
-    elif event_type == "Explosions/Remote violence" and actor1 is None and states and re.search(
-            r"\b(?:air\s*strikes?|airstrikes?|drone|air\s+force|jets?|frappes?|bombardements?)", text, re.I):
-        # Air and drone strikes are the state's: the state is the actor, the targets the other side.
-        actor1 = states[0][0].actor
-        actor2 = (civilians[0][0].actor if civilians else None)
+    elif sub_event_type == "Air/drone strike" and not _armed_strike(incident):
+        # Air and drone strikes are the state's (only states fly here, unless the text says an armed
+        # group's drone struck): the state is the actor, the targets (an armed group, civilians) the other side.
+        state = states[0][0].actor if states else kb.country_actor("military", country)
+        targets = [x for x in named_armed + generic_armed if x[0].actor is not state]
+        actor1 = state
+        actor2 = civilians[0][0].actor if civilians and not targets else (targets[0][0].actor if targets else None)
+        evidence = states[0][1] if states else evidence
+        suspected = False
     else:
         if states:
             actor2 = states[0][0].actor
@@ -389,6 +426,11 @@ def choose_actors(incident: Incident, event_type: str, country: str | None):  # 
             actor2 = civilians[0][0].actor
         if actor1 is None and actor2 is not None and is_state(actor2) and named_armed == [] and generic_armed == []:
             actor1 = None
+    if sub_event_type == "Government regains territory" and states:
+        # The taker is actor 1: the state forces regain, the armed group loses the place.
+        other = actor1 if actor1 is not None and not is_state(actor1) else None
+        actor1, actor2 = states[0][0].actor, other
+        evidence = states[0][1]
     # Allies named beside the state forces (a PMC, self-defence militias) are associated actors.
     if actor2 is None and militias and event_type != "Violence against civilians":
         actor2 = militias[0][0].actor
@@ -399,7 +441,7 @@ def choose_actors(incident: Incident, event_type: str, country: str | None):  # 
                 assoc2.append(m.actor.name)
     if actor1 is None and actor2 is not None and event_type == "Battles":
         # Security forces attacked by no one named: ACLED's unidentified armed group of the country.
-        actor1 = load_actor_kb().country_actor("armed", country) if is_state(actor2) else None
+        actor1 = kb.country_actor("armed", country) if is_state(actor2) else None
         if actor1 is None:
             actor1, actor2 = actor2, None
     for m, _, _ in named_armed[1:]:
@@ -410,9 +452,9 @@ def choose_actors(incident: Incident, event_type: str, country: str | None):  # 
     return actor1, actor2, tuple(assoc1), tuple(assoc2), suspected, evidence
 
 
-def kb_crowd(event_type: str, country: str | None):
+def kb_crowd(event_type: str, country: str | None, kb: ActorKB):
     """The generic protesters or rioters actor of a country."""
-    return load_actor_kb().country_actor("protesters" if event_type == "Protests" else "rioters", country)
+    return kb.country_actor("protesters" if event_type == "Protests" else "rioters", country)
 
 
 def _dated(kb, actor, date):
@@ -434,10 +476,11 @@ def _evidence_sentence(incident: Incident, predicate) -> str | None:
     return None
 
 
-def code_incident(incident: Incident, article: Article, number: int, country_names: dict[str, str] | None = None) -> Event | None:
+def code_incident(incident: Incident, article: Article, number: int, knowledge: Knowledge,
+                  country_names: dict[str, str] | None = None) -> Event | None:
     """Turn one incident of one article into an Event with a single source."""
     published = article.doc.published
-    hints = tuple(incident.frames[0].extras.get("hints", ()))
+    hints = incident.frames[0].hints
     event_type, sub, civilian = classify(incident)
     place, precision, place_sentence, country = choose_place(incident, hints)
     if country is None:
@@ -452,8 +495,8 @@ def code_incident(incident: Incident, article: Article, number: int, country_nam
     fatalities, low, high = consolidate_killed(killed)
     if fatalities is None and event_type in ("Violence against civilians",) and sub == "Abduction/forced disappearance":
         fatalities = low = high = 0
-    actor1, actor2, assoc1, assoc2, suspected, actor_sentence = choose_actors(incident, event_type, country)
-    kb = load_actor_kb()
+    actor1, actor2, assoc1, assoc2, suspected, actor_sentence = choose_actors(incident, event_type, country, sub, knowledge.actors)
+    kb = knowledge.actors
     if actor2 is None and event_type == "Violence against civilians" and country:
         actor2 = kb.country_actor("civilians", country)
     actor1, actor2 = _dated(kb, actor1, date), _dated(kb, actor2, date)

@@ -72,7 +72,9 @@ def is_strong(frame: Frame, first_body: bool) -> bool:
         return (frame.acts or frame.is_title) and (local or dated or bool(frame.actors))
     if family == "strategic":
         named = [m for m in frame.actors if m.actor.actor_type not in ("Civilians",) and not m.actor.name.startswith("Unidentified")]
-        return (frame.acts or frame.is_title) and bool(named) and (frame.is_title or first_body or dated or local)
+        # A dated step by a named actor is news even without an act verb ("completed its withdrawal on Monday").
+        return bool(named) and ((frame.acts or frame.is_title) and (frame.is_title or first_body or dated or local)
+                                or (dated and (local or first_body)))
     return False
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .. import lang
+
 _TRANSLATE = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
     "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"',
@@ -35,12 +37,8 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-# Abbreviations after which a period does not end a sentence.
-_ABBREV = {
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "maj", "sgt", "st", "no", "vs", "etc",
-    "m", "mme", "av", "inc", "co", "gov", "sen", "rep", "brig", "cpl", "pte", "u.s", "u.n",
-}
+# Abbreviations after which a period does not end a sentence (every language pack's).
+_ABBREV = lang.words("text", "ABBREVIATIONS")
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+|\n+|\s+-\s*\n")
 
 

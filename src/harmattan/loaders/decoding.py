@@ -1,9 +1,11 @@
 """Turn raw bytes into text, or say exactly why they are not text.
 
-Encodings are never guessed: UTF-8 (with or without BOM) and UTF-16 with a BOM
-are read; anything else is refused with the line and byte offset of the first
-bad byte, so the user can fix the file. An HTML page that declares another
-charset in a ``<meta>`` tag is read in that charset (declared, not guessed).
+Plain files are never guessed at: UTF-8 (with or without BOM) and UTF-16 with a
+BOM are read; anything else is refused with the line and byte offset of the
+first bad byte, so the user can fix the file. An HTML page that declares another
+charset in a ``<meta>`` tag is read in that charset; when the declaration names
+no text encoding Python knows (``rot13``, ``undefined``, a typo) or is wrong,
+the charset is detected (charset-normalizer) before giving up.
 
 >>> decode_text(b"caf\\xc3\\xa9\\r\\nok\\n")
 'café\\nok\\n'
@@ -19,7 +21,9 @@ import codecs
 import re
 import unicodedata
 
-__all__ = ["NotText", "decode_text", "declared_charset", "looks_binary", "normalize_text"]
+__all__ = ["NotText", "decode_text", "declared_charset", "looks_binary", "normalize_text", "valid_unicode"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _SNIFF_BYTES = 8192
 # Control characters that do not occur in text files (tab, newlines, form feed
@@ -67,8 +71,40 @@ def declared_charset(head: bytes) -> str | None:
     if not match:
         return None
     try:
-        return codecs.lookup(match.group(1).decode("ascii")).name
+        info = codecs.lookup(match.group(1).decode("ascii"))
     except (LookupError, UnicodeDecodeError):
+        return None
+    # rot13, base64, zlib ... are codecs but not text encodings; "undefined" always fails.
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        return None
+    return info.name
+
+
+def valid_unicode(text: str) -> tuple[str, int]:
+    """The text with lone surrogates (from JSON ``"\\ud800"``) replaced by U+FFFD, and how many there were.
+
+    Such text cannot be encoded, hashed or stored; the caller reports the count as a warning.
+
+    >>> valid_unicode("a" + chr(0xD800) + "b")
+    ('a�b', 1)
+    >>> valid_unicode("été")
+    ('été', 0)
+    """
+    if text.isascii():
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
+
+
+def _detect(data: bytes) -> str | None:
+    """The text of ``data`` in the charset charset-normalizer finds most likely, or None."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None or best.encoding in (None, "utf_8"):
+        return None
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeError, LookupError):
         return None
 
 
@@ -99,8 +135,12 @@ def decode_text(data: bytes, *, html: bool = False, base_offset: int = 0, base_l
             if charset and charset not in ("utf-8", "utf-8-sig"):
                 try:
                     return normalize_text(data.decode(charset))
-                except UnicodeDecodeError:
-                    pass  # the declaration is wrong too: report the UTF-8 error
+                except UnicodeError:
+                    pass  # the declaration is wrong too: detect
+            if _META_CHARSET.search(data[:4096]):  # a page that declares a charset is no UTF-8 file
+                detected = _detect(data)
+                if detected is not None:
+                    return normalize_text(detected)
         # utf-8-sig reports offsets after a BOM it consumed.
         start = err.start + (3 if data.startswith(codecs.BOM_UTF8) else 0)
         line = base_line + data.count(b"\n", 0, start)

@@ -19,7 +19,7 @@ from typing import Any, Mapping
 from ..language import detect_language
 from ..records import Document, LoadError
 from ..settings import Settings
-from .decoding import normalize_text
+from .decoding import normalize_text, valid_unicode
 from .html import extract_html
 
 __all__ = ["build_html_document", "build_json_document", "build_text_document", "make_doc_id", "parse_published"]
@@ -39,7 +39,8 @@ def make_doc_id(key: str, text: str) -> str:
     >>> make_doc_id("https://example.org/a", "text")
     'cc7d6f61243f2fc2'
     """
-    return hashlib.sha1(f"{key}\n{text}".encode("utf-8")).hexdigest()[:16]
+    # Builders hand over valid Unicode; "surrogatepass" keeps a stray surrogate from a caller hashable.
+    return hashlib.sha1(f"{key}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def parse_published(value: Any) -> dt.date | None:
@@ -85,7 +86,9 @@ def _finish(
     default_published: dt.date | None = None,
 ) -> Built:
     notes: list[LoadError] = []
-    text = text.strip()
+    text, bad = valid_unicode(text.strip())
+    if bad:
+        notes.append(_surrogate_note(bad, origin, line))
     if not text:
         return None, [LoadError(origin, "no text (empty or whitespace only)", line)]
     limit = settings.max_document_chars
@@ -104,6 +107,21 @@ def _finish(
         language=language or detect_language(text),
     )
     return doc, notes
+
+
+def _surrogate_note(count: int, origin: str, line: int | None) -> LoadError:
+    return LoadError(origin, f"{count} lone surrogate(s) (invalid Unicode) replaced with U+FFFD; document kept",
+                     line, fatal=False)
+
+
+def _valid_fields(obj: Mapping) -> tuple[dict, int]:
+    """The object's string fields made valid Unicode, and how many lone surrogates were replaced."""
+    clean, total = dict(obj), 0
+    for name, value in obj.items():
+        if isinstance(value, str):
+            clean[name], bad = valid_unicode(value)
+            total += bad
+    return clean, total
 
 
 def build_text_document(
@@ -152,13 +170,16 @@ def build_json_document(
     settings = settings or Settings()
     if not isinstance(obj, Mapping):
         return None, [LoadError(origin, f"expected a JSON object, found {type(obj).__name__}", line)]
+    notes: list[LoadError] = []
+    obj, bad = _valid_fields(obj)
+    if bad:
+        notes.append(_surrogate_note(bad, origin, line))
     text, html = obj.get("text"), obj.get("html")
     has_text = isinstance(text, str) and text.strip()
     has_html = isinstance(html, str) and html.strip()
     if not has_text and not has_html:
         what = "empty 'text'/'html'" if ("text" in obj or "html" in obj) else "no 'text' or 'html' field"
         return None, [LoadError(origin, f"{what}; nothing to read", line)]
-    notes: list[LoadError] = []
     known: dict[str, Any] = {}
     for name in ("url", "title", "source"):
         value = obj.get(name)
@@ -173,7 +194,7 @@ def build_json_document(
     if raw_date not in (None, ""):
         try:
             known["published"] = parse_published(raw_date)
-        except ValueError:
+        except (ValueError, OverflowError):
             notes.append(LoadError(origin, f"unreadable published date {raw_date!r} (want YYYY-MM-DD); ignored", line, fatal=False))
     if has_text:
         doc, more = _finish(normalize_text(text), origin, settings, line=line,

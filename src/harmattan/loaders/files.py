@@ -10,8 +10,10 @@ This is the loaders' only module that touches the disk. Every problem becomes a
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
+import re
 import os
 import stat
 import sys
@@ -174,8 +176,14 @@ def load_bytes(
 ) -> Iterator[Item]:
     """Yield the documents held in ``data``: ``kind`` is text, html, json, jsonl or None (sniff).
 
+    Without a kind, JSON Lines are recognised by their lines (most non-blank
+    lines are JSON objects), not by the first line alone, so a bad first line
+    does not turn a JSON Lines input into one text document.
+
     >>> [d.text for d in load_bytes(b'{"text": "One."}\\n{"text": "Two."}\\n', "x")]
     ['One.', 'Two.']
+    >>> [type(i).__name__ for i in load_bytes(b'not json\\n{"text": "One."}\\n{"text": "Two."}\\n', "x")]
+    ['LoadError', 'Document', 'Document']
     """
     settings = settings or Settings()
     if not data.strip():
@@ -185,11 +193,21 @@ def load_bytes(
         if data.startswith(magic):
             yield LoadError(origin, f"binary file ({what}); only text, HTML and JSON Lines are read")
             return
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Lines of UTF-16 cannot be cut at b"\\n": read it whole, then as the UTF-8 it holds.
+        try:
+            data = decode_text(data).encode("utf-8")
+        except NotText as err:
+            yield LoadError(origin, str(err), err.line)
+            return
+    elif data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    if kind in ("json", "jsonl") or (kind is None and _looks_like_json(data)):
+        # Checked line by line: one bad line (a NUL byte, bad UTF-8) costs that line only.
+        yield from _load_json(data, origin, settings, published, kind)
+        return
     if looks_binary(data[:8192]):
         yield LoadError(origin, "binary file (NUL or control bytes); only text, HTML and JSON Lines are read")
-        return
-    if kind in ("json", "jsonl") or (kind is None and data.lstrip()[:1] in (b"{", b"[")):
-        yield from _load_json(data, origin, settings, published, kind)
         return
     try:
         text = decode_text(data, html=kind in ("html", None))
@@ -197,9 +215,22 @@ def load_bytes(
         yield LoadError(origin, str(err), err.line)
         return
     if kind == "html" or (kind is None and looks_like_html(text)):
-        built = build_html_document(text, origin, settings, default_published=published)
+        yield from _emit_safely(build_html_document, text, origin, settings, default_published=published)
     else:
-        built = build_text_document(text, origin, settings, default_published=published)
+        yield from _emit_safely(build_text_document, text, origin, settings, default_published=published)
+
+
+def _emit_safely(build, value, origin: str, settings: Settings, *, line: int | None = None,
+                 default_published: dt.date | None = None) -> Iterator[Item]:
+    """Build one document; a failure no known check caught still costs this document only, reported."""
+    try:
+        built = build(value, origin, settings, line=line, default_published=default_published)
+    except RecursionError:
+        yield LoadError(origin, "nested too deeply to read", line)
+        return
+    except Exception as exc:  # noqa: BLE001 - the batch must go on; the report names the input and the cause
+        yield LoadError(origin, f"could not be read ({type(exc).__name__}: {exc})", line)
+        return
     yield from _emit(built)
 
 
@@ -215,24 +246,79 @@ def _load_json(
 ) -> Iterator[Item]:
     """A single JSON object or array of objects, else JSON Lines (one object per line)."""
     if kind != "jsonl":
-        whole = _parse_whole(data)
+        whole = _parse_whole(data, settings.max_json_depth)
         if whole is not None:
             for line, obj in whole:
-                yield from _emit(build_json_document(obj, origin, settings, line=line, default_published=published))
+                yield from _emit_safely(build_json_document, obj, origin, settings, line=line, default_published=published)
             return
-        if kind is None and not _first_line_is_json(data):
+        if kind is None and not _json_lines_by_majority(data):
             # "{" or "[" opening a plain text ("[Update] ...")
             try:
                 text = decode_text(data)
             except NotText as err:
                 yield LoadError(origin, str(err), err.line)
                 return
-            yield from _emit(build_text_document(text, origin, settings, default_published=published))
+            yield from _emit_safely(build_text_document, text, origin, settings, default_published=published)
             return
     yield from _load_json_lines(data, origin, settings, published)
 
 
-def _parse_whole(data: bytes) -> list[tuple[int | None, object]] | None:
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def json_depth(text: str) -> int:
+    """How deeply a JSON text nests arrays and objects (brackets inside strings do not count).
+
+    >>> json_depth('{"a": [[1], {"b": "[[["}]}')
+    3
+    """
+    depth = deepest = 0
+    for token in _JSON_TOKEN.finditer(text):
+        ch = token.group()
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+def _loads(text: str, max_depth: int):
+    """``json.loads`` that refuses nesting deeper than ``max_depth`` (a ValueError, never a RecursionError)."""
+    if json_depth(text) > max_depth:
+        raise ValueError(f"nested deeper than {max_depth} levels (max_json_depth)")
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply to read") from None
+
+
+def _looks_like_json(data: bytes) -> bool:
+    """Does an input of unknown kind hold JSON (one value, or JSON Lines)?"""
+    if data.lstrip()[:1] in (b"{", b"["):
+        return True
+    return _json_lines_by_majority(data)
+
+
+def _json_lines_by_majority(data: bytes, sample: int = 200) -> bool:
+    """True when most of the first non-blank lines are shaped as JSON objects (``{...}``).
+
+    Shape, not parse: a line that is an object gone bad (cut, too deep, a NUL
+    byte) still marks JSON Lines, and is then reported on its own.
+    """
+    total = objects = 0
+    for raw in data.split(b"\n", sample * 4):
+        raw = raw.strip()
+        if not raw:
+            continue
+        total += 1
+        objects += raw.startswith(b"{") and raw.endswith(b"}")
+        if total >= sample:
+            break
+    return objects >= 1 and objects * 2 >= total
+
+
+def _parse_whole(data: bytes, max_depth: int) -> list[tuple[int | None, object]] | None:
     """(line, value) pairs when ``data`` is one JSON value spanning the file, else None."""
     try:
         text = decode_text(data)
@@ -241,13 +327,15 @@ def _parse_whole(data: bytes) -> list[tuple[int | None, object]] | None:
     stripped = text.strip()
     if stripped.startswith("{"):
         try:
-            value = json.loads(stripped)
-        except json.JSONDecodeError:
+            value = _loads(stripped, max_depth)
+        except ValueError:
             return None
         # one object on one line is a one-line JSON Lines file: name its line
         line = None if "\n" in stripped else text.count("\n", 0, text.index("{")) + 1
         return [(line, value)]
     if stripped.startswith("["):
+        if json_depth(stripped) > max_depth:
+            return None
         return _array_items(text)
     return None
 
@@ -271,7 +359,7 @@ def _array_items(text: str) -> list[tuple[int | None, object]] | None:
                 break
             else:
                 return None
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):
         return None
     if text[pos + 1:].strip():
         return None
@@ -282,17 +370,6 @@ def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " \t\r\n":
         pos += 1
     return pos
-
-
-def _first_line_is_json(data: bytes) -> bool:
-    for raw in data.split(b"\n"):
-        if raw.strip():
-            try:
-                json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError):
-                return False
-            return True
-    return False
 
 
 def _numbered_lines(data: bytes) -> Iterable[tuple[int, int, bytes]]:
@@ -311,13 +388,16 @@ def _load_json_lines(data: bytes, origin: str, settings: Settings, published: dt
         try:
             line_text = decode_text(raw, base_offset=offset, base_line=number)
         except NotText as err:
-            yield LoadError(origin, str(err), number)
+            yield LoadError(origin, f"{err} (byte offset {offset})" if "offset" not in str(err) else str(err), number)
             continue
         try:
-            obj = json.loads(line_text)
+            obj = _loads(line_text, settings.max_json_depth)
         except json.JSONDecodeError as err:
             yield LoadError(origin, f"malformed JSON: {err.msg} (column {err.colno})", number)
             continue
-        yield from _emit(build_json_document(obj, origin, settings, line=number, default_published=published))
+        except ValueError as err:  # too deep, a number too long to read ...
+            yield LoadError(origin, f"unreadable JSON: {err}", number)
+            continue
+        yield from _emit_safely(build_json_document, obj, origin, settings, line=number, default_published=published)
     if not any_line:
         yield LoadError(origin, "no text (whitespace only)")

@@ -152,23 +152,31 @@ def fallback_text(html: str) -> tuple[str, str | None]:
         root = lxml_html.document_fromstring(html.encode("utf-8"))
     except (etree.ParserError, ValueError):
         return "", None
-    title_el = root.find(".//h1")
-    if title_el is None:
-        title_el = root.find(".//title")
-    title = _clean_title(title_el.text_content()) if title_el is not None else None
+    try:
+        title_el = root.find(".//h1")
+        if title_el is None:
+            title_el = root.find(".//title")
+        title = _clean_title(title_el.text_content()) if title_el is not None else None
+    except (ValueError, TypeError):
+        title = None
     cleaner = Cleaner(
         scripts=True, javascript=True, comments=True, style=True, inline_style=True,
         links=True, meta=True, processing_instructions=True, embedded=True, frames=True,
         forms=True, annoying_tags=True, page_structure=False, kill_tags=list(_DROP_TAGS),
     )
-    root = cleaner.clean_html(root)
-    for xpath in _PRUNE_XPATH:
-        for el in root.xpath(xpath):
-            if el.getparent() is not None:
-                el.drop_tree()
-    body = root.find(".//body")
-    parts: list[str] = []
-    _collect_text(body if body is not None else root, parts)
+    try:
+        root = cleaner.clean_html(root)
+        for xpath in _PRUNE_XPATH:
+            for el in root.xpath(xpath):
+                if el.getparent() is not None:
+                    el.drop_tree()
+        body = root.find(".//body")
+        parts: list[str] = []
+        _collect_text(body if body is not None else root, parts)
+    except (etree.LxmlError, ValueError, TypeError, RecursionError) as err:
+        # markup the cleaner rejects (odd names, control characters) or nested beyond reading: no text
+        logging.getLogger(__name__).debug("fallback extraction failed: %s", err)
+        return "", title
     return _clean_lines("".join(parts)), title
 
 

@@ -5,10 +5,17 @@ address that was checked (so a DNS answer that changes between the check and
 the connection cannot point the request at an internal service). Loopback,
 private, link-local (cloud metadata at 169.254.169.254), shared, multicast and
 reserved addresses are refused unless a network of ``allow_networks`` holds
-them (the tests allow their loopback servers this way).
+them (the tests allow their loopback servers this way). An IPv6 address that
+carries an IPv4 address inside it (IPv4-mapped ``::ffff:a.b.c.d``,
+IPv4-compatible ``::a.b.c.d``, NAT64 ``64:ff9b::/96``, 6to4 ``2002::/16``,
+Teredo ``2001::/32``) is judged by the IPv4 address too, and the local-use
+NAT64 prefix ``64:ff9b:1::/48`` is never public: the same metadata or loopback
+address cannot come back in another spelling.
 
 >>> is_public_address("8.8.8.8"), is_public_address("169.254.169.254"), is_public_address("::ffff:10.0.0.1")
 (True, False, False)
+>>> is_public_address("64:ff9b::a9fe:a9fe"), is_public_address("2002:a9fe:a9fe::"), is_public_address("64:ff9b::808:808")
+(False, False, True)
 >>> check_url("file:///etc/passwd")
 Traceback (most recent call last):
 ...
@@ -59,21 +66,53 @@ class Target:
         return host if self.port == default else f"{host}:{self.port}"
 
 
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215: local use, never a public address
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
+def embedded_ipv4(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries (mapped, compatible, NAT64, 6to4, Teredo client).
+
+    >>> [str(a) for a in embedded_ipv4(ipaddress.ip_address("64:ff9b::7f00:1"))]
+    ['127.0.0.1']
+    >>> [str(a) for a in embedded_ipv4(ipaddress.ip_address("::127.0.0.1"))]
+    ['127.0.0.1']
+    """
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return []
+    found: list[ipaddress.IPv4Address] = []
+    if ip.ipv4_mapped:
+        found.append(ip.ipv4_mapped)
+    if ip.sixtofour:
+        found.append(ip.sixtofour)
+    if ip.teredo:
+        found.append(ip.teredo[1])  # the client's address (de-obfuscated); the server's is public
+    if ip in _NAT64 or (ip in _IPV4_COMPATIBLE and int(ip) > 1):
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return found
+
+
 def is_public_address(address: str) -> bool:
-    """True for a globally routable unicast address (IPv4-mapped IPv6 judged as the IPv4 inside)."""
+    """True for a globally routable unicast address that carries no non-public IPv4 address inside it."""
     ip = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
+    inside = embedded_ipv4(ip)
+    if isinstance(ip, ipaddress.IPv6Address) and ip in _NAT64_LOCAL:
+        return False
+    # An IPv4-mapped address is judged by the IPv4 alone (the mapped range itself is not "global").
+    judged = inside if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped else [ip, *inside]
+    return all(each.is_global and not each.is_multicast for each in judged)
 
 
 def _kind(address: str) -> str:
     ip = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    for name in ("loopback", "link_local", "private", "multicast", "unspecified", "reserved"):
-        if getattr(ip, f"is_{name}"):
-            return {"link_local": "link-local (metadata)"}.get(name, name)
+    if isinstance(ip, ipaddress.IPv6Address) and ip in _NAT64_LOCAL:
+        return "local-use NAT64"
+    for each in [*embedded_ipv4(ip), ip]:  # the IPv4 inside first: it says what would really be reached
+        for name in ("loopback", "link_local", "private", "multicast", "unspecified", "reserved"):
+            if getattr(each, f"is_{name}"):
+                kind = {"link_local": "link-local (metadata)"}.get(name, name)
+                return kind if each is ip else f"{kind} (IPv4 {each} inside)"
     return "non-public"
 
 

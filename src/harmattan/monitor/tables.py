@@ -1,96 +1,27 @@
-"""The monitor's tables, beside the store's (same database, own ``MetaData``).
+"""The monitor's tables, beside the store's (same database, same versioned migrations).
 
-:func:`ensure_tables` creates what is missing and is safe to run twice; the
-commands call it when they start.
+The tables are defined in :mod:`harmattan.store.app_tables` and created by the
+store's migrations; :func:`ensure_tables` brings a database's schema up to date
+(safe to run twice, safe for several processes at once); the commands call it
+when they start.
 
 >>> from sqlalchemy import create_engine, inspect
 >>> engine = create_engine("sqlite://")
 >>> ensure_tables(engine)
->>> sorted(inspect(engine).get_table_names())
-['alert_log', 'alert_rules', 'fetch_log', 'seen_items', 'source_health', 'sources']
+>>> {'alert_log', 'alert_rules', 'fetch_log', 'seen_items', 'source_health', 'sources'} <= set(inspect(engine).get_table_names())
+True
 """
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Float, Index, Integer, MetaData, String, Table, Text
 from sqlalchemy.engine import Engine
 
-metadata = MetaData()
+from ..store.app_tables import alert_log, alert_rules, fetch_log, metadata, seen_items, source_health, sources
 
-sources = Table(
-    "sources", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("name", String(200), nullable=False, unique=True),
-    Column("url", Text, nullable=False, unique=True),
-    Column("every_s", Float, nullable=False),
-    Column("language", String(8)),
-    Column("kind", String(10), nullable=False, default="auto"),  # auto | feed | sitemap | page (auto: learnt on first fetch)
-    Column("enabled", Boolean, nullable=False, default=True),
-    Column("created_at", String(32), nullable=False),
-    Column("etag", Text), Column("last_modified", Text),  # validators of the last full response
-    Column("next_due", Float, nullable=False, default=0.0),  # Unix time of the next poll
-)
-
-seen_items = Table(  # items (feed entries, sitemap pages) already handled, so a restart fetches nothing twice
-    "seen_items", metadata,
-    Column("source_id", Integer, primary_key=True),
-    Column("item_key", String, primary_key=True),  # guid, link, or sitemap URL
-    Column("url", Text),
-    Column("digest", String(64)),  # what the item said (feed) or its lastmod (sitemap)
-    Column("etag", Text), Column("last_modified", Text),  # of the linked page, when fetched
-    Column("status", String(12)),  # new | updated | unchanged | empty | failed
-    Column("first_seen", String(32), nullable=False), Column("last_seen", String(32), nullable=False),
-)
-
-fetch_log = Table(
-    "fetch_log", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("source_id", Integer, nullable=False),
-    Column("at", String(32), nullable=False),
-    Column("url", Text),
-    Column("http_status", Integer),
-    Column("outcome", String(12), nullable=False),  # ok | not_modified | error
-    Column("error", Text),
-    Column("bytes", Integer), Column("seconds", Float),
-    Column("items_new", Integer, nullable=False, default=0), Column("items_updated", Integer, nullable=False, default=0),
-    Index("ix_fetch_log_source_at", "source_id", "at"),
-)
-
-source_health = Table(
-    "source_health", metadata,
-    Column("source_id", Integer, primary_key=True),
-    Column("last_attempt", String(32)), Column("last_success", String(32)),
-    Column("last_error", Text), Column("last_error_at", String(32)),
-    Column("failures", Integer, nullable=False, default=0),  # consecutive
-    Column("items_total", Integer, nullable=False, default=0),
-    Column("last_item_at", Float),  # Unix time a new or edited item was last found
-    Column("mean_gap_s", Float),  # usual time between new items (moving average)
-    Column("silent_reported", Boolean, nullable=False, default=False),
-)
-
-alert_rules = Table(
-    "alert_rules", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("name", String(200), nullable=False, unique=True),
-    Column("criteria", Text, nullable=False),  # JSON of rules.AlertRule's criteria
-    Column("channels", Text, nullable=False),  # JSON: {"webhooks": [...], "emails": [...]}
-    Column("enabled", Boolean, nullable=False, default=True),
-    Column("created_at", String(32), nullable=False),
-)
-
-alert_log = Table(  # every firing, with what it said and how delivery went; the Atom feed reads it
-    "alert_log", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("rule_id", Integer, nullable=False), Column("rule_name", String(200), nullable=False),
-    Column("subject", String(64), nullable=False),  # an event id, or "week:BJ:2025-W23"
-    Column("fired_at", String(32), nullable=False),
-    Column("reason", Text, nullable=False),
-    Column("title", Text, nullable=False), Column("summary", Text),
-    Column("snapshot", Text, nullable=False),  # JSON: the figures this firing reported
-    Column("delivery", Text),  # JSON: channel -> "sent" | "failed: ..."
-    Index("ix_alert_log_rule_subject", "rule_id", "subject"),
-)
+__all__ = ["alert_log", "alert_rules", "ensure_tables", "fetch_log", "metadata", "seen_items", "source_health", "sources"]
 
 
 def ensure_tables(engine: Engine) -> None:
-    """Create the monitor's tables that are missing (harmless when they exist)."""
-    metadata.create_all(engine, checkfirst=True)
+    """Bring the store's schema (the monitor's tables included) up to date."""
+    from ..store.schema import migrate
+
+    migrate(engine)

@@ -45,10 +45,17 @@ def _content(record: dict) -> str:
 
 
 def _load_window(conn: Connection, country: str | None, dates: list[str]) -> list[tuple[str, Event]]:
-    """(claim_key, claim) of a country, within the window around ``dates`` (plus undated claims)."""
+    """(claim_key, claim) of a country, within the window around ``dates``.
+
+    An undated claim may join a cluster of any date, so while a country has
+    one, its window is the whole country: a window of dates would give an
+    undated claim to whichever dated cluster the latest change brought into
+    view, and the events would depend on the order documents came in.
+    """
     cond = [claims.c.country_code == country] if country else [claims.c.country_code.is_(None)]
     known = [d for d in dates if d]
-    if known:
+    undated = conn.execute(select(claims.c.claim_key).where(and_(*cond), claims.c.event_date.is_(None)).limit(1)).first()
+    if known and undated is None:
         lo = (dt.date.fromisoformat(min(known)) - dt.timedelta(days=WINDOW_DAYS)).isoformat()
         hi = (dt.date.fromisoformat(max(known)) + dt.timedelta(days=WINDOW_DAYS)).isoformat()
         cond.append(or_(claims.c.event_date.is_(None), and_(claims.c.event_date >= lo, claims.c.event_date <= hi)))
@@ -77,11 +84,18 @@ def rederive(conn: Connection, touched: Iterable[tuple[str | None, str | None]],
         window = _load_window(conn, country, dates)
         window += _load_linked(conn, {k for k, _ in window}, links)
         clusters = apply_overrides(cluster_events([e for _, e in window], settings), links, unlinks)
+        members = _members(conn, {k for k, _ in window})
+        in_window = {k for k, _ in window}
         for cluster in clusters:
             keys = sorted(e.event_id for e in cluster)  # claim keys (see _load_window)
             current = set(conn.execute(select(claims.c.event_id).where(claims.c.claim_key.in_(keys))).scalars())
             new_id = _cluster_id(cluster, keys, current, links)
-            involved = bool(changed_keys.intersection(keys)) or bool(current & old_event_ids) or current != {new_id}
+            had = members.get(new_id, set())
+            # An event that lost a claim to another cluster is saved again (when all its claims are in view,
+            # so that a cluster cut by the window's edge is never taken for the whole event).
+            shrank = had != set(keys) and had <= in_window
+            involved = (bool(changed_keys.intersection(keys)) or bool(current & old_event_ids) or current != {new_id}
+                        or shrank)
             if not involved:
                 continue  # a cluster the change did not touch
             seen_ids.add(new_id)
@@ -105,6 +119,15 @@ def _cluster_id(cluster: list[Event], keys: list[str], current: set, links: list
     if kept:
         return kept[-1]
     return claim_event_id(min(keys, key=lambda k: (_published(cluster, k), k)))
+
+
+def _members(conn: Connection, keys: set[str]) -> dict[str, set[str]]:
+    """Every claim of the events the claims ``keys`` belong to now: event id -> claim keys."""
+    ids = set(conn.execute(select(claims.c.event_id).where(claims.c.claim_key.in_(sorted(keys)))).scalars()) - {None}
+    out: dict[str, set[str]] = {}
+    for key, event_id in conn.execute(select(claims.c.claim_key, claims.c.event_id).where(claims.c.event_id.in_(sorted(ids)))):
+        out.setdefault(event_id, set()).add(key)
+    return out
 
 
 def _active_overrides(conn: Connection) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

@@ -6,6 +6,15 @@ finishes the job: a document is known by its key (URL, else file path, else
 content hash) and its content hash, so one already stored is skipped
 ("unchanged"), a new version of the same URL replaces its claims
 ("updated"), and the same text under another key is not stored twice.
+
+Ingesting the same input again changes nothing, even when it holds two
+versions of one URL: every version a key had is remembered
+(``document_versions``), and a version seen before never replaces the current
+one; nor does a version published earlier than the stored one. Extraction runs
+before the document's transaction, within the per-document time budget
+(:mod:`harmattan.budget`); the transaction itself takes SQLite's write lock at
+its start (``BEGIN IMMEDIATE``), so concurrent ingests wait for each other
+instead of failing with "database is locked".
 """
 from __future__ import annotations
 
@@ -18,14 +27,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from ..budget import DocumentTimeout, within_budget
+from ..errors import StoreError
 from ..output import event_to_dict
-from ..pipeline import extract_document_events
+from ..pipeline import extract_document_events, warm_up
 from ..records import Document, Event, LoadError
 from ..settings import Settings
+from .db import store_error
 from .derive import rederive
-from .schema import claims, documents
+from .schema import claims, document_versions, documents
 
 
 @dataclass
@@ -66,7 +79,8 @@ def document_key(doc: Document) -> str:
 
 
 def _claims_of(doc: Document, key: str, settings: Settings) -> list[tuple[str, dict]]:
-    events, _ = extract_document_events(doc, settings)
+    warm_up(settings)
+    events, _ = within_budget(settings.document_time_budget_s, extract_document_events, doc, settings)
     out = []
     per_article: dict[str, int] = {}
     for event in events:
@@ -85,21 +99,49 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def save_document(engine: Engine, doc: Document, settings: Settings) -> tuple[str, dict[str, int]]:
+def _begin_write(conn: Connection) -> None:
+    """Take SQLite's write lock now: a transaction that reads, then writes, cannot fail on another's commit."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _skip_reason(conn: Connection, key: str, digest: str, doc: Document) -> str | None:
+    """Why this document changes nothing (None when it must be stored)."""
+    row = conn.execute(select(documents.c.content_hash, documents.c.published).where(documents.c.doc_key == key)).first()
+    if row is None:
+        if conn.execute(select(documents.c.id).where(documents.c.content_hash == digest)).first():
+            return "the same text is stored under another name"
+        return None
+    if row.content_hash == digest:
+        return "stored already"
+    if conn.execute(select(document_versions.c.content_hash).where(
+            document_versions.c.doc_key == key, document_versions.c.content_hash == digest)).first():
+        return "an earlier version of a stored document"
+    published = doc.published.isoformat() if doc.published else None
+    if published and row.published and published < row.published:
+        return "older than the stored version"
+    return None
+
+
+def save_document(engine: Engine, doc: Document, settings: Settings, key: str | None = None) -> tuple[str, dict[str, int]]:
     """Store one document and everything derived from it, in one transaction.
 
     Returns its status (new / unchanged / updated) and the event counts.
+    ``key`` overrides :func:`document_key` (a store being rebuilt keeps its keys).
+    Raises :class:`~harmattan.errors.DocumentTimeout` when extraction is over
+    the time budget (nothing is written).
     """
-    key = document_key(doc)
+    key = key or document_key(doc)
     digest = content_hash(doc)
-    with engine.begin() as conn:
-        row = conn.execute(select(documents.c.id, documents.c.content_hash, documents.c.revision)
-                           .where(documents.c.doc_key == key)).first()
-        if row is not None and row.content_hash == digest:
+    with engine.connect() as conn:
+        if _skip_reason(conn, key, digest, doc) is not None:
             return "unchanged", {}
-        if row is None and conn.execute(select(documents.c.id).where(documents.c.content_hash == digest)).first():
-            return "unchanged", {}  # the same text already stored under another name
-        new_claims = _claims_of(doc, key, settings)
+    new_claims = _claims_of(doc, key, settings)  # pure and budgeted: before the write transaction
+    with engine.begin() as conn:
+        _begin_write(conn)
+        if _skip_reason(conn, key, digest, doc) is not None:
+            return "unchanged", {}  # another process stored it meanwhile
+        row = conn.execute(select(documents.c.id, documents.c.revision).where(documents.c.doc_key == key)).first()
         values = {
             "doc_key": key, "content_hash": digest, "url": doc.url, "title": doc.title, "source": doc.source,
             "published": doc.published.isoformat() if doc.published else None, "language": doc.language,
@@ -119,6 +161,9 @@ def save_document(engine: Engine, doc: Document, settings: Settings) -> tuple[st
             conn.execute(delete(claims).where(claims.c.document_id == doc_id))
             conn.execute(update(documents).where(documents.c.id == doc_id).values(**values, revision=row.revision + 1))
             status, reason = "updated", f"report updated {key}"
+        if conn.execute(select(document_versions.c.doc_key).where(
+                document_versions.c.doc_key == key, document_versions.c.content_hash == digest)).first() is None:
+            conn.execute(document_versions.insert().values(doc_key=key, content_hash=digest, seen_at=values["ingested_at"]))
         for claim_key, record in new_claims:
             conn.execute(claims.insert().values(
                 claim_key=claim_key, document_id=doc_id, country_code=record["country_code"],
@@ -143,8 +188,19 @@ def ingest_documents(engine: Engine, items: Iterable[Document | LoadError], sett
                 progress()
             continue
         try:
-            status, counts = save_document(engine, item, settings)
-        except Exception as exc:  # one bad document must not stop the batch (its transaction rolled back)
+            try:
+                status, counts = save_document(engine, item, settings)
+            except IntegrityError:  # another process stored the same key between our check and our write
+                status, counts = save_document(engine, item, settings)
+        except DocumentTimeout as exc:  # reported and skipped; nothing was written
+            summary.errors.append(LoadError(item.origin, f"skipped: extraction {exc}"))
+            summary.documents_failed += 1
+        except DBAPIError as exc:
+            if _is_store_failure(exc):  # the store itself fails (disk full, damaged, read-only): stop here
+                raise _stopped(store_error(exc, "in use"), summary) from None
+            summary.errors.append(LoadError(item.origin, f"ingest failed: {type(exc).__name__}: {exc}"))
+            summary.documents_failed += 1
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch (its transaction rolled back)
             summary.errors.append(LoadError(item.origin, f"ingest failed: {type(exc).__name__}: {exc}"))
             summary.documents_failed += 1
         else:
@@ -155,3 +211,15 @@ def ingest_documents(engine: Engine, items: Iterable[Document | LoadError], sett
         if progress:
             progress()
     return summary
+
+
+def _is_store_failure(exc: DBAPIError) -> bool:
+    """A failure of the store (not of one document): every later document would fail the same way."""
+    message = str(getattr(exc, "orig", None) or exc).lower()
+    return any(word in message for word in ("disk", "full", "malformed", "not a database", "readonly", "read-only",
+                                            "unable to open", "i/o error", "connection", "server closed"))
+
+
+def _stopped(error: StoreError, summary: IngestSummary) -> StoreError:
+    """The store error, with what was done before it (documents stored so far are kept, whole)."""
+    return type(error)(f"{error}; stopped after {summary.line()}")

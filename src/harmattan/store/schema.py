@@ -1,8 +1,16 @@
 """Tables of the store and the versioned migrations that create and upgrade them.
 
 Migrations are numbered functions applied in order inside one transaction
-each; the ``schema_migrations`` table records which ran, so running
-:func:`migrate` twice is harmless and an older database is upgraded in place.
+each; the ``schema_migrations`` table records which ran (and which Harmattan
+ran it), so running :func:`migrate` twice is harmless and an older database is
+upgraded in place. :func:`migrate` runs under a lock (:mod:`.locking`), so any
+number of processes may open a new store together; a store of a newer schema
+than this code knows is refused (:class:`~harmattan.errors.StoreTooNew`), never
+written to.
+
+The tables of the web app (users, sessions) and of the monitor (sources,
+alerts ...) are defined in :mod:`.app_tables` and created by migration 7, so
+every table of the store is under these migrations.
 """
 from __future__ import annotations
 
@@ -13,6 +21,11 @@ from sqlalchemy import (
     Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, inspect, text,
 )
 from sqlalchemy.engine import Connection, Engine
+
+from .. import __version__
+from ..errors import StoreTooNew
+from . import app_tables
+from .locking import migration_lock
 
 metadata = MetaData()
 
@@ -100,6 +113,13 @@ schema_migrations = Table(
     "schema_migrations", metadata,
     Column("version", Integer, primary_key=True), Column("name", Text, nullable=False),
     Column("applied_at", String(32), nullable=False),
+    Column("harmattan_version", String(40)),  # added by migration 6
+)
+
+document_versions = Table(  # every version a document key had, so a version seen before never comes back
+    "document_versions", metadata,
+    Column("doc_key", String, primary_key=True), Column("content_hash", String(64), primary_key=True),
+    Column("seen_at", String(32), nullable=False),
 )
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = []
@@ -163,23 +183,85 @@ def _m5(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX ix_events_lat_lon_id ON events (latitude, longitude, background, review_status, event_id)"))
 
 
+@migration(6, "schema_migrations records which Harmattan applied each migration")
+def _m6(conn: Connection) -> None:
+    if "harmattan_version" not in {c["name"] for c in inspect(conn).get_columns("schema_migrations")}:
+        conn.execute(text("ALTER TABLE schema_migrations ADD COLUMN harmattan_version VARCHAR(40)"))
+
+
+@migration(7, "web app and monitor tables under the versioned migrations")
+def _m7(conn: Connection) -> None:
+    # Stores made before this migration may hold some of these tables already (they were created on demand).
+    app_tables.metadata.create_all(conn, checkfirst=True)
+
+
+@migration(8, "versions seen of each document, for idempotent re-ingest")
+def _m8(conn: Connection) -> None:
+    document_versions.create(conn)
+    conn.execute(text("INSERT INTO document_versions (doc_key, content_hash, seen_at) "
+                      "SELECT doc_key, content_hash, ingested_at FROM documents"))
+
+
+def latest_version() -> int:
+    """The newest schema version this code knows."""
+    return max((m[0] for m in MIGRATIONS), default=0)
+
+
 def current_version(conn: Connection) -> int:
+    """The schema version of the store on ``conn`` (0 for an empty database)."""
     if not inspect(conn).has_table("schema_migrations"):
         return 0
     return conn.execute(text("SELECT coalesce(max(version), 0) FROM schema_migrations")).scalar_one()
 
 
+def _written_by(conn: Connection) -> str | None:
+    """The Harmattan version that applied the store's newest migration, when it recorded one."""
+    if "harmattan_version" not in {c["name"] for c in inspect(conn).get_columns("schema_migrations")}:
+        return None
+    return conn.execute(text("SELECT harmattan_version FROM schema_migrations ORDER BY version DESC LIMIT 1")).scalar()
+
+
+def check_not_newer(conn: Connection, where: str = "the store") -> int:
+    """The store's version; raise :class:`StoreTooNew` when it is newer than this code knows."""
+    version = current_version(conn)
+    if version > latest_version():
+        written_by = _written_by(conn)
+        install = f"Harmattan {written_by} or newer" if written_by else "a newer Harmattan"
+        raise StoreTooNew(
+            f"{where} has schema version {version}, but this Harmattan ({__version__}) knows versions up to "
+            f"{latest_version()}; install {install} to use it (the store was not changed)")
+    return version
+
+
 def migrate(engine: Engine) -> list[int]:
-    """Apply the migrations an existing (or new) database lacks; returns the versions applied."""
+    """Apply the migrations an existing (or new) database lacks; returns the versions applied.
+
+    Runs under :func:`.locking.migration_lock`: concurrent first opens wait for one
+    another and each sees the finished schema. Raises :class:`StoreTooNew` for a
+    store of a newer schema.
+    """
+    with engine.connect() as conn:
+        if current_version(conn) >= latest_version():  # the usual case: nothing to do, no lock taken
+            check_not_newer(conn, _where(engine))
+            return []
     applied = []
-    with engine.begin() as conn:
-        schema_migrations.create(conn, checkfirst=True)
-    for version, name, fn in MIGRATIONS:
+    with migration_lock(engine):
         with engine.begin() as conn:
-            if current_version(conn) >= version:
-                continue
-            fn(conn)
-            conn.execute(schema_migrations.insert().values(
-                version=version, name=name, applied_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
-            applied.append(version)
+            check_not_newer(conn, _where(engine))
+            schema_migrations.create(conn, checkfirst=True)
+        for version, name, fn in MIGRATIONS:
+            with engine.begin() as conn:
+                if current_version(conn) >= version:
+                    continue
+                fn(conn)
+                values = {"version": version, "name": name,
+                          "applied_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+                if version >= 6 or "harmattan_version" in {c["name"] for c in inspect(conn).get_columns("schema_migrations")}:
+                    values["harmattan_version"] = __version__
+                conn.execute(schema_migrations.insert().values(**values))
+                applied.append(version)
     return applied
+
+
+def _where(engine: Engine) -> str:
+    return engine.url.database if engine.dialect.name == "sqlite" and engine.url.database else "the store"

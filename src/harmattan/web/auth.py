@@ -24,32 +24,15 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, MetaData, String, Table, delete, select
+from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
+
+from ..store.app_tables import metadata, web_sessions, web_users  # the tables live with the store's migrations
 
 ROLES = ("viewer", "analyst", "admin")
 SESSION_COOKIE = "harmattan_session"
 CSRF_COOKIE = "harmattan_csrf"
 _NAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{1,80}$")
-
-metadata = MetaData()
-
-web_users = Table(
-    "web_users", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("name", String(80), nullable=False, unique=True),
-    Column("role", String(16), nullable=False),
-    Column("password_hash", String(200), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-)
-
-web_sessions = Table(
-    "web_sessions", metadata,
-    Column("token_hash", String(64), primary_key=True),
-    Column("user_id", Integer, ForeignKey("web_users.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("expires_at", DateTime(timezone=True), nullable=False, index=True),
-)
 
 
 @dataclass(frozen=True)
@@ -67,8 +50,10 @@ def role_at_least(have: str, need: str) -> bool:
 
 
 def ensure_tables(engine: Engine) -> None:
-    """Create the users and sessions tables when missing."""
-    metadata.create_all(engine, checkfirst=True)
+    """Bring the store's schema (users and sessions tables included) up to date."""
+    from ..store.schema import migrate
+
+    migrate(engine)
 
 
 def _now() -> dt.datetime:

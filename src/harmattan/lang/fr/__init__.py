@@ -1,0 +1,1 @@
+"""French resource pack: the words and patterns of French news reports, one module per topic."""
