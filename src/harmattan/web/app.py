@@ -18,7 +18,6 @@ from sqlalchemy.engine import Engine
 from .. import __version__
 from ..settings import Settings, load_settings
 from ..store import connect
-from ..monitor.tables import ensure_tables as ensure_monitor_tables
 from . import alerts, api, auth, pages, review
 from .config import WebConfig
 from .errors import install_error_handlers
@@ -49,8 +48,7 @@ def create_app(config: WebConfig | None = None, engine: Engine | None = None, se
     config = config or WebConfig()
     settings = settings or load_settings()
     engine = engine or connect(config.db_url or settings.db_url or None)
-    auth.ensure_tables(engine)
-    ensure_monitor_tables(engine)  # saved searches are the monitor's alert rules
+    auth.ensure_tables(engine)  # the store's migrations: users, sessions and the monitor's alert rules too
     app = FastAPI(title="Harmattan", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="Political-violence and crisis events of the Sahel and West Africa, coded from news. "
