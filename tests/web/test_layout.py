@@ -19,7 +19,7 @@ def pages(client) -> dict[str, str]:
         "map": "/", "events": "/events", "event": f"/events/{events['Mokwa']}",
         "merge": f"/events/{events['Gwoza']}/merge?other={events['Mokwa']}", "actors": "/actors",
         "actor": "/actors/GSIM", "trends": "/trends?week=2025-05-29", "search": "/search?q=Mokwa", "login": "/login",
-        "api": "/api/docs", "alerts": "/alerts?country=NG&type=Disaster&since=2025-01-01",
+        "api": "/api/docs", "compare": "/compare?since=2025-01-01&until=2025-06-30", "alerts": "/alerts?country=NG&type=Disaster&since=2025-01-01",
     }
 
 

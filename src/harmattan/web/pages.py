@@ -26,7 +26,8 @@ from .api import actor_info, actor_kb, find_actor, resolve_week
 from .auth import SESSION_COOKIE, delete_session, save_session
 from .deps import check_csrf, config_of, current_user, engine_of, page_csrf, sign_in
 from .errors import APIError
-from .filters import MAX_INT, filter_params, parse_filter, parse_int
+from .filters import MAX_INT, filter_params, parse_date, parse_filter, parse_int
+from .views import as_list
 from .search import search as search_articles
 from .review import FIELDS, do_correct, do_merge, do_split, do_status, do_undo, dumps
 
@@ -323,6 +324,27 @@ def trends_page(request: Request):
     return render(request, "trends.html", rows=rows, week=monday.isoformat(),
                   week_end=queries.shift(monday, 6).isoformat(), prev_week=prev_week, next_week=next_week,
                   params=filter_params(request.query_params))
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare_page(request: Request):
+    """Two periods side by side (A: since/until, B: since_b/until_b, by default the period just before A)."""
+    from .compare import GROUPS, compare, previous_period
+    params = filter_params(request.query_params)
+    flt = parse_filter(request.query_params)
+    engine = engine_of(request)
+    latest = queries.latest_event_date(engine) or dt.date.today().isoformat()
+    until = dt.date.fromisoformat(flt.until or latest)
+    since = dt.date.fromisoformat(flt.since) if flt.since else queries.shift(until, -89)
+    b_since = parse_date(request.query_params, "since_b")
+    b_until = parse_date(request.query_params, "until_b")
+    default_b = previous_period(since, until)
+    b = (dt.date.fromisoformat(b_since) if b_since else default_b[0], dt.date.fromisoformat(b_until) if b_until else default_b[1])
+    labels = {"type": "Type", "country": "Country", "admin1": "Region"}
+    tables = {g: compare(engine, flt, (since, until), b, g) for g in GROUPS}
+    hidden = [(k, v) for k, values in params.items() if k not in ("since", "until") for v in as_list(values)]
+    return render(request, "compare.html", a=(since.isoformat(), until.isoformat()), b=(b[0].isoformat(), b[1].isoformat()),
+                  groups=[(g, labels[g]) for g in GROUPS], tables=tables, hidden=hidden, params=params)
 
 
 @router.get("/search", response_class=HTMLResponse)
