@@ -84,7 +84,8 @@ def consolidate(reports: Sequence[Event]) -> Event:
     if len(reports) == 1:
         return reports[0]
     first = reports[0]
-    with_toll = [r for r in reports if r.fatalities is not None]
+    # A report that names no death (0 by convention) gives way to one that counts some.
+    with_toll = [r for r in reports if r.fatalities] or [r for r in reports if r.fatalities is not None]
     fatalities = low = high = None
     if with_toll:
         latest_pub = max((r.sources[0].published or dt.date.min) for r in with_toll)

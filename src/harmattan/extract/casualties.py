@@ -43,7 +43,7 @@ _MORE_NOUNS_RE = re.compile(rf"^(?:\s*{_ENUM}\s+{_LINK}(?:(?![^\W\d_]+(?:ing|ed|
 _AUXILIARIES = _alt("AUXILIARIES")
 # French adjectives follow the noun: "Quatre militaires togolais ont été tués".
 _POST_ADJ = re.compile(
-    rf"^(?:\s+(?!(?:{_AUXILIARIES}|{_ENUM}|été|a)\b)[^\W\d_][\w'-]*){{1,2}}(?=\s+{_AUXILIARIES}\b)",
+    rf"^(?:\s+(?!(?:{_AUXILIARIES}|{_ENUM}|été|a)\b)[^\W\d_][\w'-]*){{1,4}}(?=\s+{_AUXILIARIES}\b)",
     re.I,
 )
 _ENUM_RE = re.compile(rf"^\s*(?:{_ENUM})\s+(?:{_ENUM}\s+)?", re.I)
@@ -82,6 +82,11 @@ _MONTH_AFTER = re.compile(r"^\s*(?:" + "|".join(sorted((re.escape(k) for k in la
 _MONTH_BEFORE = re.compile(r"(?:" + "|".join(sorted((re.escape(k) for k in lang.mapping("dates", "MONTHS")), key=len, reverse=True)) + r")\.?\s+$", re.I)
 _NEGATION_BEFORE = re.compile(rf"\b{_alt('NEGATIONS')}\s*$", re.I)
 _EARLIER = re.compile(rf"\b{_alt('EARLIER')}", re.I)
+_SINGLE_DEATH = re.compile(rf"\b{_alt('SINGLE_DEATH')}\b", re.I)
+_MEMBERS = re.compile(_alt("MEMBER_NOUNS"), re.I)
+_FORCES = re.compile(_alt("FORCES"), re.I)
+# "... of the security forces", "... des forces de défense": the owner of a member noun.
+_COMPLEMENT = re.compile(rf"^\s+{_alt('NOUN_LINKS')}\s*(?:\w+\s+){{0,3}}?(?P<noun>{_SECURITY}|{_CIVILIANS}|{_ATTACKERS}|{_alt('FORCES')})\b", re.I)
 _UNOFFICIAL = re.compile(rf"\b{_alt('UNOFFICIAL')}", re.I)
 _SIDE_OWN_BEFORE = re.compile(rf"\b{_alt('SIDE_OWN_BEFORE')}\s*:?\s*$", re.I)
 _SIDE_ENEMY_BEFORE = re.compile(rf"\b{_alt('SIDE_ENEMY_BEFORE')}\s*:?\s*$", re.I)
@@ -112,7 +117,12 @@ class Casualty:
     earlier: bool = False  # an earlier toll the report itself supersedes
 
 
-def _group(adj: str, noun: str | None) -> str:
+def _group(adj: str, noun: str | None, complement: str = "") -> str:
+    """The group a counted noun names; "members of the security forces" is told by its complement."""
+    if noun and _MEMBERS.fullmatch(noun) and complement:
+        owner = _COMPLEMENT.match(complement)
+        if owner:
+            return "security" if _FORCES.fullmatch(owner.group("noun")) else _group("", owner.group("noun"))
     words = f"{adj} {noun or ''}".lower()
     if re.search(rf"\b(?:{_ATTACKERS})\b|{_ATTACKER_NAMES}", words):
         if not re.search(rf"\b(?:{_SECURITY}|{_CIVILIANS})\b", (noun or "").lower()):
@@ -162,7 +172,7 @@ def extract_casualties(sentence: str) -> list[Casualty]:
         noun_m = _NOUN_RE.match(sentence[m.end():m.end() + _AFTER_CHARS])
         end = m.end() + (noun_m.end() if noun_m else 0)
         adj, noun = (noun_m.group("adj"), noun_m.group("noun")) if noun_m else ("", None)
-        groups = [_group(adj, noun)]
+        groups = [_group(adj, noun, sentence[end:end + 60])]
         # Enumerations: "three soldiers and two police officers", "10 soldiers, 3 policemen".
         j = i + 1
         while j < len(matches):
@@ -174,7 +184,7 @@ def extract_casualties(sentence: str) -> list[Casualty]:
             if not nm or qj is None:
                 break
             items.append((matches[j], qj))
-            groups.append(_group(nm.group("adj"), nm.group("noun")))
+            groups.append(_group(nm.group("adj"), nm.group("noun"), sentence[matches[j].end() + nm.end():matches[j].end() + nm.end() + 60]))
             end = matches[j].end() + nm.end()
             j += 1
         # A list of further nouns without figures: "45 Soldiers, Policemen Killed".
@@ -210,6 +220,8 @@ def extract_casualties(sentence: str) -> list[Casualty]:
         elif _KILL_BEFORE.search(before):
             kind = "killed"
             claim = bool(_CLAIM.search(before[:_KILL_BEFORE.search(before).start()] + " ")) or bool(_CLAIM.search(before))
+        elif _ABDUCT_BEFORE.search(before[-40:]):
+            kind = "abducted"  # "the toll reports the abduction of two nationals"
         elif toll and (noun is None or re.fullmatch(rf"{_PEOPLE}|{_DEAD_NOUN}", noun, re.I)):
             kind = "killed"
             update = bool(_UPDATE.search(toll.group("mid"))) or bool(re.match(r"(?i)(?:surpass|exceed|d[ée]pass)", m.group("qual") or ""))
@@ -242,11 +254,13 @@ def extract_casualties(sentence: str) -> list[Casualty]:
         highs = [qq.high for _, qq in items]
         high = None if any(h is None for h in highs) else sum(highs)
         group = groups[0] if len(set(groups)) == 1 else ("security" if set(groups) <= {"security", "people"} else "people")
-        if subset_of_previous and len(set(groups)) > 1:
-            # The parts of a toll keep their own groups: they tell who was hit, not how many died.
+        if len(set(groups)) > 1 and (subset_of_previous or "attackers" in groups):
+            # The parts of a toll keep their own groups: they tell who was hit; attackers and their
+            # victims are counted apart ("eight attackers and eight members of the security forces").
             for (mm, qq), gg in zip(items, groups):
                 out.append(Casualty(kind=kind, value=qq.value, low=qq.low, high=qq.high, group=gg, start=mm.start(),
-                                    end=mm.end(), vague=qq.vague, subset=True, unofficial=unofficial))
+                                    end=mm.end(), vague=qq.vague, subset=subset_of_previous, unofficial=unofficial,
+                                    claim=claim, update=update))
             consumed_until = end
             i = j
             continue
@@ -266,9 +280,9 @@ def extract_casualties(sentence: str) -> list[Casualty]:
         out.append(Casualty(kind="killed", value=1, low=1, high=1, group=group, start=one.start(), end=one.end(),
                             unofficial=unofficial))
     if not any(c.kind == "killed" for c in out):
-        single = _SINGLE_KILLED.search(sentence)
+        single = _SINGLE_KILLED.search(sentence) or _SINGLE_DEATH.search(sentence)
         if single:
-            who = single.group("who") or single.group("who2")
+            who = (single.groupdict().get("who") or single.groupdict().get("who2")) or ""
             group = "security" if re.fullmatch(_SECURITY_ONE, who, re.I) else "people"
             out.append(Casualty(kind="killed", value=1, low=1, high=1, group=group, start=single.start(), end=single.end()))
     zero = _ZERO.search(sentence)

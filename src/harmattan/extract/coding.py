@@ -19,7 +19,7 @@ from ..places import best_location
 from ..records import ActorMention, Article, Event, Evidence, Place, PlaceMention, SourceRef
 from .casualties import Casualty
 from .incidents import Incident
-from .triggers import EXPLOSION
+from .triggers import EXPLOSION, STRATEGIC
 
 def _words(name: str) -> str:
     return lang.alternation("coding", name)
@@ -100,6 +100,8 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
         return "Disaster", sub, False
     if family == "strategic":
         head = _head_cues(incident)
+        # The headline and lead say what happened; later sentences add context ("he had left the party").
+        cues = (head & STRATEGIC) or cues
         if "coup" in cues and _ATTEMPT.search(text):
             # A coup that failed or was only planned: its arrests are the event, else "Other".
             sub = "Arrests" if "arrest" in cues else "Other"
@@ -118,10 +120,11 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
         else:
             sub = "Other"
         return "Strategic developments", sub, False
-    if "protest" in cues and not armed and not cues & (EXPLOSION - {"air"}) and (
-            _FORCE_ON_CROWD.search(text) or ("protest" in _head_cues(incident) and groups <= {"civilians", "people"})):
+    protest_head = "protest" in _head_cues(incident)
+    if "protest" in cues and (protest_head or not armed) and not cues & (EXPLOSION - {"air"}) and (
+            _FORCE_ON_CROWD.search(text) or (protest_head and groups <= {"civilians", "people"})):
         # Force used on a crowd of protesters: a protest met with excessive force, not an attack.
-        if _killed(incident) or _FORCE_ON_CROWD.search(text):
+        if _killed(incident) or _FORCE_ON_CROWD.search(text) or (state and cues & {"attack", "kill"}):
             return "Protests", "Excessive force against protesters", True
     if family == "demonstration" and not (groups or cues & {"attack", "clash"}):
         if "riot" in cues:
@@ -148,6 +151,9 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
     abducted = [c for f in incident.frames for c in f.casualties if c.kind == "abducted" and c.value > 0]
     if "abduct" in head and abducted and "security" not in groups and not _killed(incident):
         return "Violence against civilians", "Abduction/forced disappearance", True
+    if "jailbreak" in cues and cues & {"attack", "clash"}:
+        # Armed men breaking into a prison fight its guards: a battle, whoever died inside.
+        return "Battles", "Armed clash", False
     if "clash" in cues and not ("civilians" in groups and "security" not in groups):
         return "Battles", _battle_sub(incident, cues), bool(_MOSTLY_CIVILIANS.search(text))
     if state and "civilians" not in groups and (_REPELLED.search(text) or _state_targeted(incident)):
@@ -381,11 +387,14 @@ def choose_actors(incident: Incident, event_type: str, country: str | None, sub_
         actor1 = crowd[0][0].actor if crowd else kb_crowd(event_type, country, kb)
         actor2 = states[0][0].actor if states else None
         return actor1, actor2, (), (), False, crowd[0][1] if crowd else None
-    if not mentions:
+    if not mentions and not (event_type == "Strategic developments" and sub_event_type == "Arrests"):
         return None, None, (), (), False, None
     if event_type == "Strategic developments":
         first = (named_armed + externals + states + generic_armed + others)
         if not first:
+            if sub_event_type == "Arrests":
+                # Nobody named makes the arrest: the country's police did (ACLED's convention).
+                return kb.country_actor("police", country), None, (), (), False, None
             return None, None, (), (), False, None
         m, t, _ = min(first, key=lambda x: (x[0].start if x[1] == first[0][1] else 10**6))
         return m.actor, None, (), (), m.suspected, t
@@ -452,6 +461,14 @@ def choose_actors(incident: Incident, event_type: str, country: str | None, sub_
     return actor1, actor2, tuple(assoc1), tuple(assoc2), suspected, evidence
 
 
+def _home(kb: ActorKB, actor, country: str | None):
+    """Unidentified armed men belong to the country where they strike, not to their victims' ("French")."""
+    generic = kb.country_actor("armed", actor.country_code) if actor is not None and actor.country_code else None
+    if actor is not None and country and actor.country_code != country and generic is not None and generic.name == actor.name:
+        return kb.country_actor("armed", country) or actor
+    return actor
+
+
 def kb_crowd(event_type: str, country: str | None, kb: ActorKB):
     """The generic protesters or rioters actor of a country."""
     return kb.country_actor("protesters" if event_type == "Protests" else "rioters", country)
@@ -493,12 +510,15 @@ def code_incident(incident: Incident, article: Article, number: int, knowledge: 
     body = [c for f in incident.frames if not f.is_title for c in f.killed]
     killed = body or _killed(incident)
     fatalities, low, high = consolidate_killed(killed)
-    if fatalities is None and event_type in ("Violence against civilians",) and sub == "Abduction/forced disappearance":
+    if fatalities is None and (sub == "Abduction/forced disappearance"
+                               or event_type in ("Protests", "Riots")):
+        # No death told where deaths are not the rule: ACLED's 0, not an unknown toll.
         fatalities = low = high = 0
     actor1, actor2, assoc1, assoc2, suspected, actor_sentence = choose_actors(incident, event_type, country, sub, knowledge.actors)
     kb = knowledge.actors
     if actor2 is None and event_type == "Violence against civilians" and country:
         actor2 = kb.country_actor("civilians", country)
+    actor1, actor2 = _home(kb, actor1, country), _home(kb, actor2, country)
     actor1, actor2 = _dated(kb, actor1, date), _dated(kb, actor2, date)
     evidence: list[Evidence] = []
     type_sentence = _evidence_sentence(incident, lambda f: f.family is not None) or incident.frames[0].text

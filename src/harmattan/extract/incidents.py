@@ -73,8 +73,13 @@ def is_strong(frame: Frame, first_body: bool) -> bool:
     if family == "strategic":
         named = [m for m in frame.actors if m.actor.actor_type not in ("Civilians",) and not m.actor.name.startswith("Unidentified")]
         # A dated step by a named actor is news even without an act verb ("completed its withdrawal on Monday").
-        return bool(named) and ((frame.acts or frame.is_title) and (frame.is_title or first_body or dated or local)
-                                or (dated and (local or first_body)))
+        if named and ((frame.acts or frame.is_title) and (frame.is_title or first_body or dated or local)
+                      or (dated and (local or first_body))):
+            return True
+        if named and frame.acts and "coup" in frame.cues:
+            return True  # a seizure of power by a named force is news whenever it is told
+        # An arrest needs no named actor: the state's police is implied ("he was arrested at his home on Friday").
+        return "arrest" in frame.cues and (frame.acts or frame.is_title) and dated and (local or first_body)
     return False
 
 

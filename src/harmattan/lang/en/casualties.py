@@ -16,7 +16,7 @@ CIVILIANS = [r"civilians?", r"villagers?", r"residents?", r"worshippers?", r"(?:
              r"schoolgirls", r"schoolboys", r"children", r"teens", r"teenagers", r"youths", r"idps", r"displaced\s+persons",
              r"women", r"girls", r"boys", r"farmers?", r"traders?", r"passengers?", r"miners?", r"mourners", r"guests",
              r"herders?", r"herdsmen", r"fishermen", r"travellers", r"travelers", r"teachers?", r"staff\s+members", r"staff",
-             r"christians", r"muslims", r"humanitarians?", r"aid\s+workers", r"protesters", r"demonstrators", r"inmates"]
+             r"christians", r"muslims", r"humanitarians?", r"aid\s+workers", r"nationals", r"expatriates", r"foreigners", r"tourists", r"protesters", r"demonstrators", r"inmates"]
 PEOPLE = [r"people", r"persons?", r"others?", r"individuals", r"lives", r"victims?", r"bodies"]
 DEAD_NOUNS = [r"dead", r"deaths", r"fatalities"]
 # Names of armed groups that make a count the attackers' ("20 Boko Haram fighters").
@@ -48,7 +48,7 @@ KILL_BEFORE = [r"kill", r"kills", r"killed", r"killing", r"claims?", r"claimed",
                r"claiming\s+the\s+lives\s+of", r"claim\s+the\s+lives\s+of", r"took\s+the\s+lives\s+of", r"eliminated",
                r"eliminating"]
 INJURE_BEFORE = [r"injur(?:e|es|ed|ing)", r"wound(?:s|ed|ing)?", r"hurt(?:ing)?"]
-ABDUCT_BEFORE = [r"abduct(?:s|ed|ing)?", r"kidnap(?:s|ped|ping)?", r"seiz(?:e|ed|ing)", r"took", r"taking"]
+ABDUCT_BEFORE = [r"abduction\s+of", r"kidnapping\s+of", r"abduct(?:s|ed|ing)?", r"kidnap(?:s|ped|ping)?", r"seiz(?:e|ed|ing)", r"took", r"taking"]
 # A figure after these is a consequence, not a death by itself ("leaving 5" needs "dead").
 MAKE_DEAD_BEFORE = [r"left", r"leaving", r"leaves", r"caused", r"causing", r"result(?:ed)?\s+in"]
 # Nouns of a toll: "the death toll rose to 53".
@@ -98,3 +98,9 @@ ONE_DEAD = [r"(?:one|a\s+single)\s+(?:dead|death|fatality)"]
 # An earlier toll, superseded by the report's own ("the initial toll was 5").
 EARLIER = [r"initial(?:ly)?", r"earlier\s+(?:toll|figure|count|reports?)", r"previous(?:ly)?", r"first\s+(?:toll|count|reports?)",
            r"had\s+(?:earlier|initially)"]
+# Nouns that count members of a group named after them ("members of the security forces").
+MEMBER_NOUNS = [r"members", r"elements"]
+# Security forces named as a body, in such a complement.
+FORCES = [r"security\s+forces", r"armed\s+forces", r"(?:army|police|military)"]
+# One person's death told without a count ("he succumbed to his wounds").
+SINGLE_DEATH = [r"(?:succumbed|died)\s+(?:to|of|from)\s+(?:his|her)\s+(?:wounds|injuries)", r"(?:he|she)\s+was\s+(?:killed|shot\s+dead)"]

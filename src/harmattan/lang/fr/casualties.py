@@ -9,7 +9,7 @@ SECURITY = [r"soldats?", r"militaires?", r"policiers?", r"gendarmes?", r"agents"
 CIVILIANS = [r"civils?", r"villageois", r"habitants?", r"fid[èe]les", r"[ée]l[èe]ves", r"enfants", r"femmes", r"agriculteurs",
              r"commer[çc]ants", r"passagers", r"orpailleurs", r"[ée]leveurs", r"p[êe]cheurs", r"voyageurs", r"enseignants",
              r"ouvriers", r"travailleurs", r"r[ée]fugi[ée]s", r"proches", r"humanitaires", r"manifestants", r"d[ée]tenus",
-             r"cultivateurs", r"paysans", r"d[ée]plac[ée]s"]
+             r"cultivateurs", r"paysans", r"ressortissants", r"expatri[ée]s", r"[ée]trangers", r"touristes", r"d[ée]plac[ée]s"]
 PEOPLE = [r"personnes", r"autres", r"individus", r"victimes", r"corps"]
 DEAD_NOUNS = [r"morts?", r"tu[ée]s", r"d[ée]c[èe]s"]
 ATTACKER_NAMES = [r"[ée]tat\s+islamique", r"eigs", r"gsim"]
@@ -29,7 +29,7 @@ ABDUCTED_AFTER = [r"enlev[ée]e?s", r"kidnapp[ée]e?s", r"pris\s+en\s+otage"]
 KILL_BEFORE = [r"neutralis[ée]s?", r"neutraliser", r"tu[ée]", r"tuant", r"tuer", r"massacr[ée]", r"ex[ée]cut[ée]", r"abattu",
                r"co[ûu]t[ée]\s+la\s+vie\s+[àa]", r"co[ûu]tant\s+la\s+vie\s+[àa]", r"[ée]limin[ée]"]
 INJURE_BEFORE = [r"bless(?:ant|é|e|er)", r"ont\s+bless[ée]"]
-ABDUCT_BEFORE = [r"enlev[ée]", r"enlevant", r"enl[èe]vent", r"kidnapp[ée]", r"kidnappant", r"ont\s+enlev[ée]", r"ont\s+kidnapp[ée]"]
+ABDUCT_BEFORE = [r"enl[èe]vement\s+(?:de|d['’])", r"rapt\s+(?:de|d['’])", r"prise\s+en\s+otage\s+(?:de|d['’])", r"enlev[ée]", r"enlevant", r"enl[èe]vent", r"kidnapp[ée]", r"kidnappant", r"ont\s+enlev[ée]", r"ont\s+kidnapp[ée]"]
 MAKE_DEAD_BEFORE = [r"fait", r"faisant", r"ayant\s+fait", r"r[ée]sult[ée]?\s+en"]
 TOLL_NOUNS = [r"bilan", r"nombre\s+de\s+(?:morts|victimes|tu[ée]s)"]
 UPDATE = [r"s['’]alourdit", r"alourdi", r"pass[ée]", r"s['’][ée]l[èe]ve", r"atteint", r"grimp[ée]?", r"revu\s+[àa]\s+la\s+hausse"]
@@ -59,3 +59,9 @@ SIDE_ENEMY_BEFORE = [r"c[ôo]t[ée]\s+(?:ennemis?|adverse|terroristes?|assaillan
 ONE_DEAD = [r"(?:d['’])?(?:un|une)\s+(?:seul\s+)?(?:mort|d[ée]c[èe]s|tu[ée])"]
 EARLIER = [r"premier\s+bilan", r"bilan\s+initial", r"initialement", r"pr[ée]c[ée]dent\s+bilan", r"dans\s+un\s+premier\s+temps",
            r"auparavant", r"pour\s+rappel"]
+# Nouns that count members of a group named after them ("members of the security forces").
+MEMBER_NOUNS = [r"membres", r"[ée]l[ée]ments"]
+# Security forces named as a body, in such a complement.
+FORCES = [r"forces\s+de\s+(?:d[ée]fense|s[ée]curit[ée])", r"forces\s+arm[ée]es", r"(?:arm[ée]e|police|gendarmerie)"]
+# One person's death told without a count ("he succumbed to his wounds").
+SINGLE_DEATH = [r"(?:a|est)\s+succomb[ée]e?\s+[àa]\s+ses\s+blessures", r"(?:est\s+)?mort\s+de\s+ses\s+blessures", r"(?:il|elle)\s+a\s+[ée]t[ée]\s+(?:tu[ée]e?|abattue?)"]

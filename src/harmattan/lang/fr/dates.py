@@ -5,6 +5,7 @@ MONTHS = {
     "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10,
     "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
 }
+AMBIGUOUS_MONTHS = ""  # no French month name is also an ordinary word
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 DAY_SUFFIX = ["er"]
 DAY_MONTH_LINK = []
