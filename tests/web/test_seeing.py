@@ -105,3 +105,24 @@ def test_areas_are_badges_not_points(page, client):
     assert int(page.get_attribute("#map", "data-areas")) == len(areas) > 0
     assert page.locator(".area-badge").count() == len({(p["level"], p["place"]) for p in areas})
     assert page.errors == []
+
+
+def test_map_labels_from_the_gazetteer(client):
+    labels = client.get("/map/labels.json").json()["labels"]
+    capitals = {l["name"] for l in labels if l["rank"] == 1}
+    assert {"Bamako", "Niamey", "Ouagadougou", "Abuja"} <= capitals
+    assert {l["rank"] for l in labels} == {1, 2, 3} and any(l["name"] == "Mopti" for l in labels)
+
+
+@pytest.mark.browser
+def test_place_labels_by_zoom_level(page):
+    page.goto("/")
+    page.wait_for_selector("#map[data-ready=true]", timeout=20_000)
+    page.evaluate("window.harmattanMap.setView([13.5, -2], 5, {animate: false})")
+    page.wait_for_function("document.getElementById('map').dataset.labelsShown !== undefined")
+    at5 = int(page.get_attribute("#map", "data-labels-shown"))
+    assert at5 > 0 and page.locator(".place-label", has_text="Bamako").count() == 1
+    page.evaluate("window.harmattanMap.setView([14.5, -4.2], 8, {animate: false})")
+    page.wait_for_function(f"Number(document.getElementById('map').dataset.labelsShown) > {at5}")
+    assert page.locator(".place-label", has_text="Mopti").count() == 1
+    assert page.errors == []

@@ -326,6 +326,14 @@ def trends_page(request: Request):
                   params=filter_params(request.query_params))
 
 
+@router.get("/map/labels.json")
+def map_labels_json():
+    """Place names of the offline map (capitals, regional capitals, large towns), shown by zoom level."""
+    from fastapi.responses import JSONResponse
+    from .labels import map_labels
+    return JSONResponse({"labels": map_labels()}, headers={"Cache-Control": "public, max-age=86400"})
+
+
 @router.get("/compare", response_class=HTMLResponse)
 def compare_page(request: Request):
     """Two periods side by side (A: since/until, B: since_b/until_b, by default the period just before A)."""

@@ -36,6 +36,31 @@
     el.dataset.basemapLoaded = "true";
   }).catch(function (err) { el.dataset.basemapError = String(err); });
 
+  // Place names from the gazetteer: capitals from zoom 4, regional capitals from 6, towns from 8.
+  var LABEL_ZOOM = { 1: 4, 2: 6, 3: 8 };
+  var labelLayers = { 1: L.layerGroup(), 2: L.layerGroup(), 3: L.layerGroup() };
+  function showLabels() {
+    var shown = 0;
+    Object.keys(labelLayers).forEach(function (rank) {
+      var on = map.getZoom() >= LABEL_ZOOM[rank];
+      if (on && !map.hasLayer(labelLayers[rank])) { map.addLayer(labelLayers[rank]); }
+      if (!on && map.hasLayer(labelLayers[rank])) { map.removeLayer(labelLayers[rank]); }
+      if (on) { shown += labelLayers[rank].getLayers().length; }
+    });
+    el.dataset.labelsShown = String(shown);
+  }
+  var labels = el.dataset.labels ? get(el.dataset.labels).then(function (data) {
+    data.labels.forEach(function (l) {
+      var span = document.createElement("span");
+      span.textContent = l.name;  // text, never HTML
+      var icon = L.divIcon({ className: "place-label rank-" + l.rank, html: span, iconSize: null });
+      L.marker([l.lat, l.lon], { icon: icon, interactive: false, keyboard: false, zIndexOffset: -1000 })
+        .addTo(labelLayers[l.rank]);
+    });
+    map.on("zoomend", showLabels);
+    showLabels();
+  }).catch(function (err) { el.dataset.labelsError = String(err); }) : Promise.resolve();
+
   function radius(f) { return Math.max(6, Math.min(28, 6 + 3.2 * Math.sqrt(f || 0))); }
 
   function toll(n) {  // a missing toll is unknown, not zero
@@ -98,5 +123,6 @@
   }).catch(function (err) {
     el.dataset.markers = "error";
     if (status) { status.textContent = "Could not load events: " + (err && err.message ? err.message : String(err)); }
-  }).then(function () { return base; }).then(function () { el.dataset.ready = "true"; });
+  }).then(function () { return base; }).then(function () { return labels; })
+    .then(function () { el.dataset.ready = "true"; });
 })();
