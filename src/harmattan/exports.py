@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import logging
@@ -34,7 +35,7 @@ from .output import FIELDS
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("acled-csv", "jsonl", "geojson", "parquet")
+FORMATS = ("acled-csv", "acled-xlsx", "jsonl", "geojson", "parquet")
 PARQUET_BATCH_ROWS = 50_000
 
 #: ACLED's export columns, in the order of ACLED's current ("modern", 2023 and
@@ -74,7 +75,9 @@ INTER_CODES = {
 #: 3 the month or less precise (our ``year`` becomes 3, ACLED's coarsest code).
 TIME_PRECISION_CODES = {"day": 1, "week": 2, "month": 3, "year": 3}
 
-DISASTER_DISORDER_TYPE = "Disaster (Harmattan extension)"
+#: ACLED has no disorder type for disasters: their ``disorder_type`` is left empty
+#: (``event_type`` still says ``Disaster``), so the column holds ACLED's values only.
+DISASTER_DISORDER_TYPE = ""
 
 # ACLED's disorder types. ACLED codes "Excessive force against protesters" as
 # both, "Violent demonstration" as a demonstration and "Mob violence" as
@@ -203,12 +206,12 @@ def interaction_code(inter1: int, inter2: int) -> int:
 
 
 def disorder_type(event_type: str | None, sub_event_type: str | None = None) -> str:
-    """ACLED's ``disorder_type`` of an event type (and sub-event type); our Disaster extension is named as such.
+    """ACLED's ``disorder_type`` of an event type (and sub-event type); empty for our Disaster type (ACLED has none).
 
     >>> disorder_type("Battles"), disorder_type("Protests", "Excessive force against protesters")
     ('Political violence', 'Political violence; Demonstrations')
     >>> disorder_type("Disaster", "Flood")
-    'Disaster (Harmattan extension)'
+    ''
     """
     return _DISORDER_BY_SUB_EVENT.get(sub_event_type or "") or _DISORDER_BY_EVENT.get(event_type or "", "")
 
@@ -222,17 +225,61 @@ def acled_region(country_code: str | None) -> str:
     return _REGION_BY_COUNTRY.get((country_code or "").upper(), "")
 
 
-def _source_name(source: dict) -> str:
-    """What ACLED's ``source`` column names: the outlet. Ours: a name if the record has one, else the URL's host."""
+PUBLISHERS_FILE = Path(__file__).parent / "data" / "publishers.tsv"
+_SCALES = ("Local", "Subnational", "National", "Regional", "International")
+
+
+@lru_cache(maxsize=1)
+def load_publishers(path: str | None = None) -> dict[str, tuple[str, str]]:
+    """The table of publishers: web domain -> (name, scale), and lower-cased name -> (name, scale).
+
+    >>> load_publishers()["premiumtimesng.com"]
+    ('Premium Times', 'National')
+    """
+    table: dict[str, tuple[str, str]] = {}
+    with open(path or PUBLISHERS_FILE, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip() or line.startswith("domain\t"):
+                continue
+            domain, name, scale = line.rstrip("\n").split("\t")
+            table[domain.lower()] = (name, scale)
+            table.setdefault(name.lower(), (name, scale))
+    return table
+
+
+def _host(url: str | None) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower().removeprefix("www.") if url else ""
+    except ValueError:
+        return ""
+
+
+def publisher(source: dict) -> tuple[str, str]:
+    """(name, scale) of a report's publisher: the table by domain or by name, else the document's own source name,
+    else the site's host; the scale is empty when the table does not know the publisher.
+
+    >>> publisher({"url": "https://www.rfi.fr/fr/afrique/x"}), publisher({"source": "Daily A", "url": "https://example.org/a"})
+    (('RFI', 'International'), ('Daily A', ''))
+    """
+    table = load_publishers()
+    host = _host(source.get("url"))
+    labels = host.split(".")
+    for i in range(len(labels) - 1):  # news.example.com, then example.com
+        found = table.get(".".join(labels[i:]))
+        if found:
+            return found
     for key in ("source", "name", "publisher"):
         if source.get(key):
-            return str(source[key])
-    url = source.get("url")
-    if url:
-        host = urlsplit(url).hostname or ""
-        if host:
-            return host.removeprefix("www.")
-    return _text(source.get("title") or source.get("doc"))
+            name = str(source[key]).strip()
+            return table.get(name.lower(), (name, ""))
+    if host:
+        return host, ""
+    return _text(source.get("title") or source.get("doc")), ""
+
+
+def _source_name(source: dict) -> str:
+    """What ACLED's ``source`` column names: the outlet (see :func:`publisher`)."""
+    return publisher(source)[0]
 
 
 def _source_names(sources: Iterable[dict] | None) -> str:
@@ -242,6 +289,16 @@ def _source_names(sources: Iterable[dict] | None) -> str:
         if name and name not in names:
             names.append(name)
     return "; ".join(names)
+
+
+def source_scale(sources: Iterable[dict] | None) -> str:
+    """ACLED's ``source_scale`` of an event's reports: their scales, narrowest first, joined with ``-``.
+
+    >>> source_scale([{"url": "https://rfi.fr/a"}, {"url": "https://lefaso.net/b"}, {"url": "https://x.example/"}])
+    'National-International'
+    """
+    scales = {publisher(s)[1] for s in sources or ()} - {""}
+    return "-".join(s for s in _SCALES if s in scales)
 
 
 def _join(values: Iterable[str] | str | None) -> str:
@@ -262,9 +319,17 @@ def _coordinate(value: Any) -> str:
 
 
 def _event_id_cnty(event_id: str, iso3: str) -> str:
-    if not iso3 or event_id.upper().startswith(iso3):
+    """ACLED's form: the country's ISO3 and a number (our ids are hashes: their hex digits read as a number).
+
+    >>> _event_id_cnty("ev-6e39abcd1234", "MLI"), _event_id_cnty("BEN77", "BEN")
+    ('MLI121193974534708', 'BEN77')
+    """
+    if iso3 and event_id.upper().startswith(iso3) and event_id[len(iso3):].isdigit():
         return event_id
-    return iso3 + event_id
+    body = event_id.removeprefix("ev-")
+    if not body or not all(c in "0123456789abcdefABCDEF" for c in body) or len(body) > 16:
+        body = hashlib.sha1(event_id.encode()).hexdigest()[:12]
+    return iso3 + str(int(body, 16))
 
 
 def acled_row(record: dict) -> dict:
@@ -275,7 +340,7 @@ def acled_row(record: dict) -> dict:
     ...                  "actor1": "JNIM", "actor1_type": "Rebel groups", "actor2": "Civilians (Mali)",
     ...                  "actor2_type": "Civilians", "civilian_targeting": True, "fatalities": None})
     >>> row["event_id_cnty"], row["iso"], row["interaction"], row["civilian_targeting"], row["fatalities"]
-    ('MLI4f2a', 466, 27, 'Civilian targeting', 0)
+    ('MLI20266', 466, 27, 'Civilian targeting', 0)
     """
     code = record.get("country_code")
     iso3, numeric = _country_codes(code)
@@ -312,7 +377,7 @@ def acled_row(record: dict) -> dict:
         "longitude": _coordinate(record.get("longitude")),
         "geo_precision": record.get("geo_precision") or 3,
         "source": _source_names(record.get("sources")),
-        "source_scale": "",
+        "source_scale": source_scale(record.get("sources")),
         "notes": _text(record.get("notes")),
         "fatalities": int(fatalities) if fatalities is not None else 0,
         "tags": "; ".join(tags),
@@ -320,15 +385,63 @@ def acled_row(record: dict) -> dict:
     }
 
 
+#: Columns of numbers (written as they are); every other column is text and neutralised.
+_NUMBER_COLUMNS = frozenset({"year", "time_precision", "inter1", "inter2", "interaction", "iso", "latitude",
+                             "longitude", "geo_precision", "fatalities", "timestamp"})
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralise(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula, made inert by a leading apostrophe (OWASP's CSV injection advice).
+
+    >>> neutralise("=1+2"), neutralise("@SUM(A1)"), neutralise("Mopti"), neutralise(12)
+    ("'=1+2", "'@SUM(A1)", 'Mopti', 12)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def safe_acled_row(record: dict) -> dict:
+    """:func:`acled_row` with every text cell neutralised (what the CSV and XLSX exports write)."""
+    return {k: (v if k in _NUMBER_COLUMNS else neutralise(v)) for k, v in acled_row(record).items()}
+
+
 def _write_acled_csv(records: Iterable[dict], out: IO[str], stats: dict) -> int:
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
     count = 0
     for record in records:
-        writer.writerow(acled_row(record))
+        writer.writerow(safe_acled_row(record))
         count += 1
     stats["written"] = count
     return count
+
+
+def _write_acled_xlsx(records: Iterable[dict], out: str | IO[bytes], stats: dict) -> int:
+    """ACLED's columns in a workbook (one sheet, rows streamed: openpyxl's write-only mode); text cells neutralised."""
+    from openpyxl import Workbook  # imported here: only this export needs it
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("events")
+    sheet.append(list(ACLED_COLUMNS))
+    count = 0
+    for record in records:
+        row = safe_acled_row(record)
+        sheet.append([_xlsx_cell(k, row[k]) for k in ACLED_COLUMNS])
+        count += 1
+    book.save(out)
+    stats["written"] = count
+    return count
+
+
+def _xlsx_cell(column: str, value: Any) -> Any:
+    """Numbers of number columns as numbers (coordinates are text in the CSV); "" as an empty cell."""
+    if value == "":
+        return None
+    if column in ("latitude", "longitude", "year"):
+        return float(value) if column != "year" else int(value)
+    return value
 
 
 # --------------------------------------------------------------------------- JSON Lines
@@ -430,7 +543,8 @@ def _write_geojson(records: Iterable[dict], out: IO[str], stats: dict) -> int:
             out.write(",\n")
         out.write(json.dumps(feature, ensure_ascii=False, allow_nan=False))
         count += 1
-    out.write("\n]}\n")
+    # A foreign member (RFC 7946, 6.1) says how many events the file leaves out and why.
+    out.write('\n], "left_out": ' + json.dumps({"no_coordinates": skipped}) + "}\n")
     stats.update(written=count, skipped_no_coordinates=skipped)
     if skipped:
         log.warning("geojson: skipped %d event(s) without usable coordinates", skipped)
@@ -635,14 +749,15 @@ def write_export(events: Iterable[dict], fmt: str, out: str | Path | IO, *, stat
     Args:
         events: interchange dicts (:func:`harmattan.output.event_to_dict`), any
             iterable; it is consumed once, as it goes.
-        fmt: ``acled-csv``, ``jsonl``, ``geojson`` or ``parquet``.
+        fmt: ``acled-csv``, ``acled-xlsx``, ``jsonl``, ``geojson`` or ``parquet``.
         out: a path (created or overwritten, UTF-8) or an open stream. Text
             formats take text or binary streams; ``parquet`` needs a binary one
             (or a text stream with a ``buffer``, such as ``sys.stdout``). A stream
             is flushed, never closed.
         stats: if given, filled with ``written`` and, for GeoJSON,
             ``skipped_no_coordinates`` (events without usable coordinates are
-            left out of a GeoJSON file and logged as a warning).
+            left out of a GeoJSON file, counted in its ``left_out`` member and
+            logged as a warning).
 
     Raises:
         ValueError: an unknown format, or a text stream given for Parquet.
@@ -661,4 +776,7 @@ def write_export(events: Iterable[dict], fmt: str, out: str | Path | IO, *, stat
     if fmt == "parquet":
         with _open_binary(out) as handle:
             return _write_parquet(events, handle, stats)
+    if fmt == "acled-xlsx":
+        with _open_binary(out) as handle:
+            return _write_acled_xlsx(events, handle, stats)
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -86,7 +86,7 @@ def test_acled_csv_header_and_plain_format():
 def test_acled_csv_codes():
     _, rows = _acled_rows(_events())
     ml, bj, ng, bf = rows
-    assert ml["event_id_cnty"] == "MLIa1b2c3"
+    assert ml["event_id_cnty"] == "MLI" + str(0xa1b2c3)  # ISO3 and a number, as ACLED writes it
     assert bj["event_id_cnty"] == "BEN77"  # already led by its ISO3: not doubled
     assert (ml["event_date"], ml["year"], ml["time_precision"]) == ("2025-06-07", "2025", "1")
     assert (bj["time_precision"], ng["time_precision"], bf["time_precision"]) == ("2", "3", "3")
@@ -103,15 +103,16 @@ def test_acled_csv_codes():
     assert bj["assoc_actor_1"] == "Opération Mirador; Police Républicaine"
     assert (ml["location"], ml["latitude"], ml["longitude"]) == ("Djibo-Tégourou", "14.3501", "-3.6100")
     assert (ng["latitude"], ng["longitude"], ng["geo_precision"]) == ("", "", "3")
-    assert ml["source"] == "rfi.fr; studio-tamani.org"
+    assert ml["source"] == "RFI; Studio Tamani"  # publishers named from the table of domains
     assert bj["source"] == "Benin: 54 soldiers killed"  # no URL: the title
+    assert (ml["source_scale"], bj["source_scale"]) == ("National-International", "")
     assert (ml["fatalities"], bj["fatalities"], ng["fatalities"]) == ("0", "54", "21")
     assert (ml["tags"], ng["tags"], bf["tags"], bj["tags"]) == ("suspected", "aggregate", "background", "")
     assert ml["timestamp"] == str(int(dt.datetime(2025, 6, 9, 10, tzinfo=dt.timezone.utc).timestamp()))
     assert bj["timestamp"] == "0"
     assert ml["notes"] == TRICKY_NOTES
     assert ml["actor1"] == "JNIM: Jama'at Nusrat al-Islam wal-Muslimin"
-    assert all(r["admin3"] == "" and r["source_scale"] == "" for r in rows)
+    assert all(r["admin3"] == "" for r in rows)
 
 
 def test_acled_csv_to_path_is_utf8(tmp_path):
@@ -211,7 +212,8 @@ def test_geojson_valid_and_rereads(tmp_path):
     assert set(FIELDS) <= set(props)
     assert props["notes"] == TRICKY_NOTES and props["location"] == "Djibo-Tégourou"
     assert props["fatalities"] is None and props["civilian_targeting"] is True
-    assert props["source"] == "rfi.fr; studio-tamani.org"
+    assert props["source"] == "RFI; Studio Tamani"
+    assert doc["left_out"] == {"no_coordinates": 1}
     assert json.loads(props["sources"])[1]["title"] == "Attaque, « chef » tué"
     assert json.loads(props["history"]) == [{"published": "2025-06-08", "fatalities": 3, "source": "d1"}]
     assert props["updated_at"] == "2025-06-09T10:00:00+00:00"
@@ -364,3 +366,28 @@ def test_streaming_100k_events_in_bounded_memory(tmp_path, fmt):
     assert peak < 200 * 2**20, f"{fmt}: peak {peak / 2**20:.0f} MiB"
     if fmt != "parquet":
         assert sizes_seen and sizes_seen[0] > 0
+
+
+def test_disorder_types_are_acled_values_only():
+    acled = {"Political violence", "Demonstrations", "Strategic developments", "Political violence; Demonstrations"}
+    _, rows = _acled_rows(_events())
+    assert {r["disorder_type"] for r in rows} - {""} <= acled
+    ng = rows[2]
+    assert (ng["event_type"], ng["disorder_type"]) == ("Disaster", "")  # the type keeps its own column
+
+
+def test_acled_xlsx_has_the_columns_numbers_and_inert_text(tmp_path):
+    import openpyxl
+    records = _events()
+    records[3]["notes"] = '=HYPERLINK("http://evil.example","x")'
+    path = tmp_path / "events.xlsx"
+    assert write_export(records, "acled-xlsx", path) == 4
+    sheet = openpyxl.load_workbook(path, read_only=True)["events"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ACLED_COLUMNS and len(rows) == 5
+    ml = dict(zip(ACLED_COLUMNS, rows[1]))
+    assert ml["latitude"] == 14.3501 and ml["fatalities"] == 0 and ml["source"] == "RFI; Studio Tamani"
+    assert dict(zip(ACLED_COLUMNS, rows[4]))["notes"] == "'" + records[3]["notes"]
+    buf = io.BytesIO()
+    write_export(records, "acled-xlsx", buf)
+    assert buf.getvalue()[:2] == b"PK"

@@ -89,7 +89,7 @@ def rederive(conn: Connection, touched: Iterable[tuple[str | None, str | None]],
         for cluster in clusters:
             keys = sorted(e.event_id for e in cluster)  # claim keys (see _load_window)
             current = set(conn.execute(select(claims.c.event_id).where(claims.c.claim_key.in_(keys))).scalars())
-            new_id = claim_event_id(min(keys, key=lambda k: (_published(cluster, k), k)))
+            new_id = _cluster_id(cluster, keys, current, links)
             had = members.get(new_id, set())
             # An event that lost a claim to another cluster is saved again (when all its claims are in view,
             # so that a cluster cut by the window's edge is never taken for the whole event).
@@ -107,6 +107,18 @@ def rederive(conn: Connection, touched: Iterable[tuple[str | None, str | None]],
             conn.execute(delete(events).where(events.c.event_id == old))
             counts["removed"] += 1
     return counts
+
+
+def _cluster_id(cluster: list[Event], keys: list[str], current: set, links: list[tuple[str, str]]) -> str:
+    """The id of a cluster: the event an analyst merged others into keeps its id, else the earliest claim's.
+
+    A merge records the claim its event's id comes from (``claim_a``); the latest merge of the
+    cluster whose event still holds that id wins.
+    """
+    kept = [claim_event_id(a) for a, b in links if a in keys and b in keys and claim_event_id(a) in current]
+    if kept:
+        return kept[-1]
+    return claim_event_id(min(keys, key=lambda k: (_published(cluster, k), k)))
 
 
 def _members(conn: Connection, keys: set[str]) -> dict[str, set[str]]:
@@ -162,13 +174,18 @@ def apply_overrides(clusters: list[list[Event]], links: list[tuple[str, str]],
 
 
 def save_override(conn: Connection, kind: str, event_a: str, claim_b: str, note: str, settings: Settings) -> int:
-    """Record an analyst's merge (``link``) or split (``unlink``) and re-derive the events concerned."""
-    first = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == event_a).order_by(claims.c.claim_key)).first()
-    if first is None:
+    """Record an analyst's merge (``link``) or split (``unlink``) and re-derive the events concerned.
+
+    A merge keeps ``event_a``: its ``claim_a`` is the claim the event's id comes from.
+    """
+    keys = list(conn.execute(select(claims.c.claim_key).where(claims.c.event_id == event_a)
+                             .order_by(claims.c.claim_key)).scalars())
+    if not keys:
         raise ValueError(f"no event {event_a}")
-    result = conn.execute(overrides.insert().values(kind=kind, claim_a=first.claim_key, claim_b=claim_b, active=True,
+    claim_a = next((k for k in keys if claim_event_id(k) == event_a), keys[0]) if kind == "link" else keys[0]
+    result = conn.execute(overrides.insert().values(kind=kind, claim_a=claim_a, claim_b=claim_b, active=True,
                                                     created_at=_now(), note=note))
-    _rederive_claims(conn, {first.claim_key, claim_b}, f"analyst {'merge' if kind == 'link' else 'split'}: {note}".strip(": "),
+    _rederive_claims(conn, {claim_a, claim_b}, f"analyst {'merge' if kind == 'link' else 'split'}: {note}".strip(": "),
                      settings)
     return result.inserted_primary_key[0]
 

@@ -21,17 +21,60 @@ from .schema import claims, documents, event_actors, event_aliases, event_versio
 
 @dataclass(frozen=True)
 class EventFilter:
-    country: str | None = None  # ISO2 code or country name
-    admin1: str | None = None
+    """What to select. Text fields take one value or a tuple of values (any of them matches)."""
+    country: str | tuple[str, ...] | None = None  # ISO2 code or country name
+    admin1: str | tuple[str, ...] | None = None
     since: str | None = None
     until: str | None = None
-    event_type: str | None = None
-    actor: str | None = None
+    event_type: str | tuple[str, ...] | None = None
+    actor: str | tuple[str, ...] | None = None
     min_fatalities: int | None = None
     near: tuple[float, float, float] | None = None  # lat, lon, km
     limit: int | None = None
     include_background: bool = False
     include_rejected: bool = False  # events an analyst marked "not an event"
+    sub_event_type: str | tuple[str, ...] | None = None
+    civilian_targeting: bool | None = None  # None: either
+    text: str | None = None  # found (any case) in the place, actor or type names
+
+
+def _values(value: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    """One filter value or several as a tuple.
+
+    >>> _values("ML"), _values(("ML", "BF")), _values(None)
+    (('ML',), ('ML', 'BF'), ())
+    """
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern finding ``text`` anywhere, lower-cased, its wildcards escaped (use with ``escape="\\"``).
+
+    >>> like_pattern("50%_")
+    '%50\\\\%\\\\_%'
+    """
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _contains(column, text: str):
+    return func.lower(column).like(like_pattern(text), escape="\\")
+
+
+def _one_of_lower(column, values: tuple[str, ...]):
+    lowered = [v.lower() for v in values]
+    return func.lower(column) == lowered[0] if len(lowered) == 1 else func.lower(column).in_(lowered)
+
+
+def actor_match(actor: str | tuple[str, ...]):
+    """The condition on ``event_actors`` rows of one actor or several (known aliases exactly, other text as part of a name)."""
+    conds = []
+    for name in _values(actor):
+        names = resolve_actor(name)
+        conds.append(event_actors.c.actor.in_(names) if names else _contains(event_actors.c.actor, name))
+    return conds[0] if len(conds) == 1 else or_(*conds)
 
 
 def parse_near(value: str) -> tuple[float, float, float]:
@@ -83,21 +126,30 @@ def where_clause(flt: EventFilter):
     if not flt.include_rejected:
         cond.append(or_(events.c.review_status.is_(None), events.c.review_status != "not_event"))
     if flt.country:
-        cond.append(events.c.country_code == country_code(flt.country))
+        codes = [country_code(c) for c in _values(flt.country)]
+        cond.append(events.c.country_code == codes[0] if len(codes) == 1 else events.c.country_code.in_(codes))
     if flt.admin1:
-        cond.append(func.lower(events.c.admin1) == flt.admin1.lower())
+        cond.append(_one_of_lower(events.c.admin1, _values(flt.admin1)))
     if flt.since:
         cond.append(events.c.event_date >= flt.since)
     if flt.until:
         cond.append(events.c.event_date <= flt.until)
     if flt.event_type:
-        cond.append(func.lower(events.c.event_type) == flt.event_type.lower())
+        cond.append(_one_of_lower(events.c.event_type, _values(flt.event_type)))
+    if flt.sub_event_type:
+        cond.append(_one_of_lower(events.c.sub_event_type, _values(flt.sub_event_type)))
+    if flt.civilian_targeting is not None:
+        cond.append(events.c.civilian_targeting.is_(True) if flt.civilian_targeting
+                    else or_(events.c.civilian_targeting.is_(False), events.c.civilian_targeting.is_(None)))
+    if flt.text:
+        cond.append(or_(*(_contains(c, flt.text) for c in (
+            events.c.location, events.c.admin1, events.c.admin2, events.c.actor1, events.c.actor2,
+            events.c.event_type, events.c.sub_event_type))))
     if flt.min_fatalities is not None:
         cond.append(events.c.fatalities >= flt.min_fatalities)
     if flt.actor:
         # A known alias (GSIM, EIGS, Wagner) uses the actor index; other text matches part of a name.
-        names = resolve_actor(flt.actor)
-        match = event_actors.c.actor.in_(names) if names else func.lower(event_actors.c.actor).like(f"%{flt.actor.lower()}%")
+        match = actor_match(flt.actor)
         # EXISTS lets the database walk events newest first and stop at the limit.
         cond.append(exists().where(event_actors.c.event_id == events.c.event_id, match))
     if flt.near:

@@ -18,9 +18,12 @@ from sqlalchemy.engine import Engine
 from .. import __version__
 from ..settings import Settings, load_settings
 from ..store import connect
-from . import api, auth, pages, review
+from . import alerts, api, auth, pages, review
 from .config import WebConfig
 from .errors import install_error_handlers
+from .methods import HeadAndOptions
+from .openapi import describe_api
+from .ratelimit import SignInLimiter
 
 STATIC = Path(__file__).parent / "static"
 
@@ -45,14 +48,18 @@ def create_app(config: WebConfig | None = None, engine: Engine | None = None, se
     config = config or WebConfig()
     settings = settings or load_settings()
     engine = engine or connect(config.db_url or settings.db_url or None)
-    auth.ensure_tables(engine)
+    auth.ensure_tables(engine)  # the store's migrations: users, sessions and the monitor's alert rules too
     app = FastAPI(title="Harmattan", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="Political-violence and crisis events of the Sahel and West Africa, coded from news. "
                               "Reads are open; writes need a signed-in analyst (POST /api/session for a bearer token). "
                               "Errors read {\"error\": {\"code\", \"message\", \"details\"}}.")
+    app.openapi = lambda: describe_api(app)
     app.state.engine, app.state.config, app.state.settings = engine, config, settings
+    app.state.sign_in_limiter = SignInLimiter(config.sign_in_attempts, config.sign_in_address_attempts,
+                                              config.sign_in_window_s)
     csp = content_security_policy(config)
+    app.add_middleware(HeadAndOptions, router_app=app)  # innermost: the headers below reach HEAD and OPTIONS too
 
     @app.middleware("http")
     async def _headers(request: Request, call_next):
@@ -72,6 +79,7 @@ def create_app(config: WebConfig | None = None, engine: Engine | None = None, se
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(review.router)
+    app.include_router(alerts.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app

@@ -20,6 +20,9 @@ class WebConfig:
     secret: str = field(default_factory=lambda: secrets.token_hex(32), repr=False)  # signs CSRF tokens
     max_page_size: int = 1000  # events per API page
     max_export_rows: int = 1_000_000
+    sign_in_attempts: int = 5  # failed sign-ins of one account within the window before it must wait
+    sign_in_address_attempts: int = 20  # failed sign-ins from one address within the window
+    sign_in_window_s: float = 900.0
 
     @classmethod
     def from_env(cls, env=None, **overrides) -> "WebConfig":

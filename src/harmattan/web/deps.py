@@ -4,7 +4,7 @@ from __future__ import annotations
 from fastapi import Request
 from sqlalchemy.engine import Engine
 
-from .auth import CSRF_COOKIE, SESSION_COOKIE, User, csrf_ok, csrf_token, load_session_user
+from .auth import CSRF_COOKIE, SESSION_COOKIE, User, check_password, csrf_ok, csrf_token, load_session_user
 from .config import WebConfig
 from .errors import APIError
 
@@ -55,4 +55,24 @@ def require_role(request: Request, role: str = "analyst") -> User:
         check_csrf(request, request.headers.get("x-csrf-token"))
     if not user.can(role):
         raise APIError(403, f"this needs the {role} role; {user.name} is {user.role}", "forbidden")
+    return user
+
+
+def sign_in(request: Request, name: str, password: str) -> User | None:
+    """The user of a right name and password, else None; 429 with Retry-After after too many failures.
+
+    Failures are counted per account and per client address (:class:`~harmattan.web.ratelimit.SignInLimiter`);
+    while either is over its limit the password is not even checked.
+    """
+    limiter = request.app.state.sign_in_limiter
+    address = request.client.host if request.client else "unknown"
+    wait = limiter.retry_after(name, address)
+    if wait is not None:
+        raise APIError(429, f"too many failed sign-ins: try again in {wait} seconds", "too_many_requests",
+                       headers={"Retry-After": str(wait)})
+    user = check_password(engine_of(request), name, password)
+    if user is None:
+        limiter.failed(name, address)
+    else:
+        limiter.succeeded(name)
     return user

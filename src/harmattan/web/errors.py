@@ -18,15 +18,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 log = logging.getLogger(__name__)
 
 _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-          409: "conflict", 413: "too_large", 422: "invalid_parameter", 500: "internal_error"}
+          409: "conflict", 413: "too_large", 422: "invalid_parameter", 429: "too_many_requests", 500: "internal_error"}
 
 
 class APIError(Exception):
     """An error the client can act on: a status, a short code, a message, optional details."""
 
-    def __init__(self, status: int, message: str, code: str | None = None, details=None):
+    def __init__(self, status: int, message: str, code: str | None = None, details=None,
+                 headers: dict[str, str] | None = None):
         super().__init__(message)
-        self.status, self.message, self.details = status, message, details
+        self.status, self.message, self.details, self.headers = status, message, details, headers or {}
         self.code = code or _CODES.get(status, "error")
 
 
@@ -41,7 +42,9 @@ def _wants_html(request: Request) -> bool:
 def _respond(request: Request, status: int, code: str, message: str, details=None, headers=None):
     if _wants_html(request):
         from .pages import render_error
-        return render_error(request, status, message)
+        response = render_error(request, status, message)
+        response.headers.update(headers or {})
+        return response
     return JSONResponse(error_body(code, message, details), status_code=status, headers=headers)
 
 
@@ -59,7 +62,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(APIError)
     async def _api_error(request: Request, exc: APIError):
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        headers = {**({"WWW-Authenticate": "Bearer"} if exc.status == 401 else {}), **exc.headers}
         return _respond(request, exc.status, exc.code, exc.message, exc.details, headers)
 
     @app.exception_handler(StarletteHTTPException)

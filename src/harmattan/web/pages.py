@@ -12,20 +12,23 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from sqlalchemy import select
 
 from ..exports import FORMATS
-from ..store.query import EventFilter, actor_counts, load_event, query_events, search_documents, weekly_counts
+from ..store.query import EventFilter, actor_counts, load_event, query_events, weekly_counts
 from ..store.schema import documents, events
-from . import queries, views
+from . import i18n, queries, views
 from .api import actor_info, actor_kb, find_actor, resolve_week
-from .auth import SESSION_COOKIE, check_password, delete_session, save_session
-from .deps import check_csrf, config_of, current_user, engine_of, page_csrf
+from .auth import SESSION_COOKIE, delete_session, save_session
+from .deps import check_csrf, config_of, current_user, engine_of, page_csrf, sign_in
 from .errors import APIError
-from .filters import filter_params, parse_filter, parse_int
+from .filters import MAX_INT, filter_params, parse_date, parse_filter, parse_int
+from .views import as_list
+from .search import search as search_articles
 from .review import FIELDS, do_correct, do_merge, do_split, do_status, do_undo, dumps
 
 router = APIRouter(include_in_schema=False)
@@ -33,12 +36,14 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 DONE = {"corrected": "Correction saved.", "accepted": "Event accepted.", "not_event": "Marked as not an event.",
         "merged": "Events merged.", "split": "Report split out into its own event.", "undone": "Undone.",
-        "cleared": "Review status cleared.", "signed_in": "Signed in.", "signed_out": "Signed out."}
+        "cleared": "Review status cleared.", "signed_in": "Signed in.", "signed_out": "Signed out.",
+        "alert_saved": "Alert saved: the monitor checks it on every new event.", "alert_removed": "Alert removed."}
 
 
 def _templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(show=views.show, type_class=views.type_class, type_classes=views.TYPE_CLASSES)
+    env.globals.update(show=views.show, type_class=views.type_class, type_classes=views.TYPE_CLASSES,
+                       as_list=views.as_list)
     return Jinja2Templates(env=env)
 
 
@@ -53,10 +58,26 @@ def templates() -> Jinja2Templates:
 
 
 def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
-    """A page with the context every template gets (user, CSRF token, flash message)."""
+    """A page with the context every template gets (user, CSRF token, flash message, language and formatters).
+
+    The language (see :mod:`.i18n`) chosen with ``?lang=`` is kept in a cookie.
+    """
+    lang = i18n.choose_language(request.query_params, request.cookies, request.headers.get("accept-language"))
+    gettext = i18n.translations(lang)
+    done = DONE.get(request.query_params.get("done", ""))
     base = {"user": current_user(request), "csrf": page_csrf(request), "config": config_of(request),
-            "done": DONE.get(request.query_params.get("done", "")), "path": request.url.path}
-    return templates().TemplateResponse(request, name, {**base, **context}, status_code=status)
+            "done": gettext.gettext(done) if done else None, "path": request.url.path,
+            "lang": lang, "languages": i18n.LANGUAGES, "_": gettext.gettext, "ngettext": gettext.ngettext,
+            "num": i18n.number(lang), "day": i18n.day(lang),
+            "lang_url": lambda code: request.url.path + "?" + request.url.include_query_params(lang=code)
+            .remove_query_params("done").query}
+    response = templates().TemplateResponse(request, name, {**base, **context}, status_code=status)
+    if request.query_params.get("lang") in i18n.LANGUAGES:
+        response.set_cookie(i18n.COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax",
+                            secure=config_of(request).secure_cookies)
+    response.headers["Content-Language"] = lang
+    response.headers["Vary"] = "Accept-Language, Cookie"
+    return response
 
 
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:
@@ -68,7 +89,7 @@ def render_error(request: Request, status: int, message: str) -> HTMLResponse:
 
 def _query(params: dict, **changes) -> str:
     merged = {**params, **{k: v for k, v in changes.items()}}
-    return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+    return urlencode({k: v for k, v in merged.items() if v not in (None, "", [])}, doseq=True)
 
 
 def _filter_context(request: Request) -> dict:
@@ -77,7 +98,9 @@ def _filter_context(request: Request) -> dict:
         countries = conn.execute(select(events.c.country_code, events.c.country).distinct()
                                  .where(events.c.country_code.is_not(None)).order_by(events.c.country)).all()
         types = [r[0] for r in conn.execute(select(events.c.event_type).distinct().order_by(events.c.event_type))]
-    return {"countries": [(c, n or c) for c, n in countries], "types": types}
+        sub_types = [r[0] for r in conn.execute(select(events.c.sub_event_type).distinct()
+                                                .where(events.c.sub_event_type.is_not(None)).order_by(events.c.sub_event_type))]
+    return {"countries": [(c, n or c) for c, n in countries], "types": types, "sub_types": sub_types}
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -88,7 +111,10 @@ def map_page(request: Request):
     total, latest = queries.page_events(engine, flt, limit=25)
     weeks = weekly_counts(engine, flt, by_country=False)
     return render(request, "map.html", params=params, query=_query(params), total=total, events=latest,
-                  chart=views.timeline(weeks), weeks=weeks, formats=FORMATS, **_filter_context(request))
+                  chart=views.timeline(weeks), weeks=weeks, formats=FORMATS,
+                  charts=_facets(engine, flt, params, ("type", "admin1", "actor")),
+                  clear_dates_query=_query({k: v for k, v in params.items() if k not in ("since", "until")}),
+                  **_filter_context(request))
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -101,15 +127,29 @@ def events_page(request: Request):
         key, desc = queries.parse_sort(sort)
     except ValueError as exc:
         raise APIError(422, f"sort: {exc}", "invalid_parameter") from None
-    size = 50
-    total, found = queries.page_events(engine_of(request), flt, key, desc, (page - 1) * size, size)
+    size = parse_int(request.query_params, "size", minimum=1, maximum=500, default=50)
+    if size not in PAGE_SIZES:
+        raise APIError(422, f"size: one of {', '.join(map(str, PAGE_SIZES))}", "invalid_parameter")
+    engine = engine_of(request)
+    total, found = queries.page_events(engine, flt, key, desc, (page - 1) * size, size)
     pages = max(1, -(-total // size))
-    keep = {**params, "sort": sort if sort != "-event_date" else ""}
+    keep = {**params, "sort": sort if sort != "-event_date" else "", "size": size if size != 50 else ""}
     return render(request, "events.html", params=params, events=found, total=total, page=page, pages=pages,
                   prev_query=_query(keep, page=page - 1) if page > 1 else None,
                   next_query=_query(keep, page=page + 1) if page < pages else None,
-                  sort=sort, query=_query(params), sort_query=lambda s: _query(params, sort=s),
+                  sort=sort, query=_query(params), sort_query=lambda s: _query({**keep, "sort": s}),
+                  size=size, sizes=PAGE_SIZES, size_query=lambda n: _query({**keep, "size": n}),
+                  facets=_facets(engine, flt, params, ("type", "country", "admin1", "actor", "sub_event_type")),
                   formats=FORMATS, **_filter_context(request))
+
+
+PAGE_SIZES = (25, 50, 100, 200)
+
+
+def _facets(engine, flt, params: dict, names: tuple[str, ...]) -> list[dict]:
+    """The facets of a page: each with its label and values (counts within the current filter)."""
+    from .facets import FACETS, facet_values
+    return [{"name": n, "label": FACETS[n].label, "values": facet_values(engine, flt, params, n)} for n in names]
 
 
 def _articles(request: Request, record: dict) -> list[dict]:
@@ -204,6 +244,30 @@ async def status_form(request: Request, event_id: str):
     return _back(current, status or "cleared")
 
 
+MERGE_FIELDS = ("event_type", "sub_event_type", "event_date", "event_date_end", "location", "admin2", "admin1",
+                "country", "latitude", "longitude", "fatalities", "actor1", "actor2")
+
+
+@router.get("/events/{event_id}/merge", response_class=HTMLResponse)
+def merge_page(request: Request, event_id: str):
+    """What merging another event into this one would make, before the analyst confirms."""
+    engine = engine_of(request)
+    this = load_event(engine, event_id[:64])
+    other_id = (request.query_params.get("other") or "").strip()[:64]
+    other = load_event(engine, other_id) if other_id else None
+    if this is None:
+        raise APIError(404, f"no event {event_id}", "not_found")
+    if other is None:
+        raise APIError(404, f"no event {other_id or '(none given)'} to merge", "not_found")
+    if other["event_id"] == this["event_id"]:
+        raise APIError(409, "these are already one event", "conflict")
+    result = queries.merge_preview(engine, this["event_id"], other["event_id"])
+    rows = [{"field": f, "this": this.get(f), "other": other.get(f), "result": result.get(f),
+             "changed": result.get(f) != this.get(f)} for f in MERGE_FIELDS]
+    return render(request, "merge.html", this=this, other=other, result=result, rows=rows,
+                  note=request.query_params.get("note", "")[:1000])
+
+
 @router.post("/events/{event_id}/merge")
 async def merge_form(request: Request, event_id: str):
     form = await _form(request)
@@ -221,7 +285,7 @@ async def split_form(request: Request, event_id: str):
 
 
 @router.post("/overrides/{number}/undo")
-async def undo_form(request: Request, number: int):
+async def undo_form(request: Request, number: int = PathParam(..., ge=1, le=MAX_INT)):
     form = await _form(request)
     user = _writer(request)
     do_undo(request, user, number)
@@ -255,17 +319,46 @@ def trends_page(request: Request):
     flt = parse_filter(request.query_params)
     monday = resolve_week(request, request.query_params.get("week"))
     rows = queries.weekly_trends(engine_of(request), monday, flt)
-    prev_week = (monday - dt.timedelta(days=7)).isoformat()
-    next_week = (monday + dt.timedelta(days=7)).isoformat()
+    prev_week = queries.shift(monday, -7).isoformat()
+    next_week = queries.shift(monday, 7).isoformat()
     return render(request, "trends.html", rows=rows, week=monday.isoformat(),
-                  week_end=(monday + dt.timedelta(days=6)).isoformat(), prev_week=prev_week, next_week=next_week,
+                  week_end=queries.shift(monday, 6).isoformat(), prev_week=prev_week, next_week=next_week,
                   params=filter_params(request.query_params))
+
+
+@router.get("/map/labels.json")
+def map_labels_json():
+    """Place names of the offline map (capitals, regional capitals, large towns), shown by zoom level."""
+    from fastapi.responses import JSONResponse
+    from .labels import map_labels
+    return JSONResponse({"labels": map_labels()}, headers={"Cache-Control": "public, max-age=86400"})
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare_page(request: Request):
+    """Two periods side by side (A: since/until, B: since_b/until_b, by default the period just before A)."""
+    from .compare import GROUPS, compare, previous_period
+    params = filter_params(request.query_params)
+    flt = parse_filter(request.query_params)
+    engine = engine_of(request)
+    latest = queries.latest_event_date(engine) or dt.date.today().isoformat()
+    until = dt.date.fromisoformat(flt.until or latest)
+    since = dt.date.fromisoformat(flt.since) if flt.since else queries.shift(until, -89)
+    b_since = parse_date(request.query_params, "since_b")
+    b_until = parse_date(request.query_params, "until_b")
+    default_b = previous_period(since, until)
+    b = (dt.date.fromisoformat(b_since) if b_since else default_b[0], dt.date.fromisoformat(b_until) if b_until else default_b[1])
+    labels = {"type": "Type", "country": "Country", "admin1": "Region"}
+    tables = {g: compare(engine, flt, (since, until), b, g) for g in GROUPS}
+    hidden = [(k, v) for k, values in params.items() if k not in ("since", "until") for v in as_list(values)]
+    return render(request, "compare.html", a=(since.isoformat(), until.isoformat()), b=(b[0].isoformat(), b[1].isoformat()),
+                  groups=[(g, labels[g]) for g in GROUPS], tables=tables, hidden=hidden, params=params)
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request):
     q = (request.query_params.get("q") or "").strip()[:500]
-    hits = search_documents(engine_of(request), q, 50) if q else []
+    hits = search_articles(engine_of(request), q, 50) if q else []
     return render(request, "search.html", q=q, hits=hits)
 
 
@@ -293,8 +386,15 @@ def login_page(request: Request):
 @router.post("/login")
 async def login_form(request: Request):
     form = await _form(request)
-    user = check_password(engine_of(request), form.get("name", "")[:80], form.get("password", "")[:1000])
     nxt = _safe_next(form.get("next"))
+    try:
+        user = sign_in(request, form.get("name", "")[:80], form.get("password", "")[:1000])
+    except APIError as exc:
+        if exc.status != 429:
+            raise
+        response = render(request, "login.html", status=429, next=nxt, error=exc.message[0].upper() + exc.message[1:] + ".")
+        response.headers.update(exc.headers)
+        return response
     if user is None:
         return render(request, "login.html", status=401, next=nxt, error="Wrong user name or password.")
     cfg = config_of(request)

@@ -13,13 +13,13 @@ from collections import Counter, defaultdict
 from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Engine
 
-from ..store.query import EventFilter, query_events, resolve_actor
+from ..store.query import EventFilter, actor_match, query_events
 from ..store.query import where_clause as _store_where
-from ..store.schema import claims, event_actors, events, overrides
+from ..store.schema import claims, documents, event_actors, events, overrides
 
 SORTS = {"event_date": events.c.event_date, "fatalities": events.c.fatalities, "n_sources": events.c.n_sources,
          "country": events.c.country_code, "updated_at": events.c.updated_at, "event_type": events.c.event_type}
-GROUPS = ("week", "country", "admin1", "type", "actor")
+GROUPS = ("week", "country", "admin1", "type", "sub_event_type", "actor")
 
 
 def _where(flt: EventFilter):
@@ -32,10 +32,7 @@ def _where(flt: EventFilter):
     if not flt.actor:
         return _store_where(flt)
     base = _store_where(dataclasses.replace(flt, actor=None))
-    names = resolve_actor(flt.actor)
-    match = (event_actors.c.actor.in_(names) if names
-             else func.lower(event_actors.c.actor).like(f"%{flt.actor.lower()}%"))
-    cond = events.c.event_id.in_(select(event_actors.c.event_id).where(match))
+    cond = events.c.event_id.in_(select(event_actors.c.event_id).where(actor_match(flt.actor)))
     return cond if base is None else and_(base, cond)
 
 
@@ -76,23 +73,36 @@ def page_events(engine: Engine, flt: EventFilter, sort: str = "event_date", desc
 
 
 def map_points(engine: Engine, flt: EventFilter, limit: int) -> list[dict]:
-    """Compact points for the map: id, position, type, fatalities, date, place."""
+    """Compact points for the map: id, position, type, fatalities, date, place, and how precisely it is placed."""
     where = _where(flt)
     cols = [events.c.event_id, events.c.latitude, events.c.longitude, events.c.event_type, events.c.fatalities,
-            events.c.event_date, events.c.location, events.c.admin1, events.c.country_code]
+            events.c.event_date, events.c.location, events.c.admin1, events.c.country_code, events.c.geo_precision]
     stmt = select(*cols).where(events.c.latitude.is_not(None), events.c.longitude.is_not(None))
     if where is not None:
         stmt = stmt.where(where)
     stmt = stmt.order_by(events.c.event_date.desc(), events.c.event_id).limit(limit)
     with engine.connect() as conn:
         return [{"id": r.event_id, "lat": r.latitude, "lon": r.longitude, "type": r.event_type,
-                 "fatalities": r.fatalities or 0, "date": r.event_date,
-                 "place": ", ".join(p for p in (r.location, r.admin1, r.country_code) if p)} for r in conn.execute(stmt)]
+                 "fatalities": r.fatalities, "date": r.event_date,
+                 "place": ", ".join(p for p in (r.location, r.admin1, r.country_code) if p),
+                 "level": area_level(r.location, r.admin1, r.geo_precision)} for r in conn.execute(stmt)]
+
+
+def area_level(location: str | None, admin1: str | None, geo_precision: int | None) -> str:
+    """How precisely an event is placed: ``point`` (a town or village), ``region`` or ``country`` (drawn as areas).
+
+    >>> area_level("Djibo", "Sahel", 1), area_level(None, "Mopti", 3), area_level(None, None, 3)
+    ('point', 'region', 'country')
+    """
+    if location and geo_precision != 3:
+        return "point"
+    return "region" if admin1 else "country"
 
 
 def group_counts(engine: Engine, flt: EventFilter, by: str) -> list[dict]:
     """Events and fatalities per ``by`` (country, admin1, type, actor), largest first."""
-    key = {"country": events.c.country_code, "admin1": events.c.admin1, "type": events.c.event_type}.get(by)
+    key = {"country": events.c.country_code, "admin1": events.c.admin1, "type": events.c.event_type,
+           "sub_event_type": events.c.sub_event_type}.get(by)
     n, f = func.count().label("events"), func.coalesce(func.sum(events.c.fatalities), 0).label("fatalities")
     where = _where(flt)
     if by == "actor":
@@ -146,6 +156,53 @@ def event_overrides(engine: Engine, claim_keys: list[str]) -> list[dict]:
              "active": bool(r.active), "created_at": r.created_at, "note": r.note} for r in rows]
 
 
+def merge_preview(engine: Engine, keep_id: str, other_id: str) -> dict:
+    """The event that merging ``other_id`` into ``keep_id`` would make (nothing is saved).
+
+    Its reports are both events' reports, consolidated as the store does it, with the analysts'
+    corrections of either applied; it keeps ``keep_id``.
+    """
+    from ..merge import consolidate
+    from ..output import event_from_dict, event_to_dict
+    from ..store.derive import _corrections_of, apply_corrections
+
+    with engine.connect() as conn:
+        rows = conn.execute(select(claims.c.claim_key, claims.c.data)
+                            .where(claims.c.event_id.in_([keep_id, other_id])).order_by(claims.c.claim_key)).all()
+        fixes = _corrections_of(conn, [r.claim_key for r in rows])
+    reports = [event_from_dict(json.loads(r.data)) for r in rows]
+    record = apply_corrections(event_to_dict(consolidate(reports)), fixes)
+    return {**record, "event_id": keep_id, "n_reports": len(rows)}
+
+
+def with_publishers(engine: Engine, records, batch: int = 500):
+    """Records with each report's publisher (the document's ``source`` field) filled in, for the exports.
+
+    The store keeps the publisher on the document, not on the event's sources; it is looked up by
+    document key, ``batch`` records at a time, so an export still streams.
+    """
+    chunk: list[dict] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= batch:
+            yield from _fill_publishers(engine, chunk)
+            chunk = []
+    if chunk:
+        yield from _fill_publishers(engine, chunk)
+
+
+def _fill_publishers(engine: Engine, chunk: list[dict]) -> list[dict]:
+    keys = {(s.get("doc") or "").rsplit("#", 1)[0] for r in chunk for s in r.get("sources") or ()} - {""}
+    with engine.connect() as conn:
+        names = {k: n for k, n in conn.execute(select(documents.c.doc_key, documents.c.source)
+                                               .where(documents.c.doc_key.in_(sorted(keys)))) if n}
+    for record in chunk:
+        record["sources"] = [s if s.get("source") or not names.get((s.get("doc") or "").rsplit("#", 1)[0])
+                             else {**s, "source": names[(s.get("doc") or "").rsplit("#", 1)[0]]}
+                             for s in record.get("sources") or ()]
+    return chunk
+
+
 def first_claim(engine: Engine, event_id: str) -> str | None:
     with engine.connect() as conn:
         row = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == event_id)
@@ -158,8 +215,20 @@ def latest_event_date(engine: Engine) -> str | None:
         return conn.execute(select(func.max(events.c.event_date))).scalar()
 
 
+def shift(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, held at the first and last representable days (year 1, year 9999).
+
+    >>> shift(dt.date(9999, 12, 27), 6), shift(dt.date(1, 1, 3), -14)
+    (datetime.date(9999, 12, 31), datetime.date(1, 1, 1))
+    """
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def _monday(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
+    return shift(day, -day.weekday())
 
 
 def weekly_trends(engine: Engine, week: dt.date, flt: EventFilter, lookback_weeks: int = 12) -> list[dict]:
@@ -168,9 +237,9 @@ def weekly_trends(engine: Engine, week: dt.date, flt: EventFilter, lookback_week
     A place is new when no event was recorded there in the ``lookback_weeks`` before the week.
     """
     start = _monday(week)
-    end = start + dt.timedelta(days=6)
-    prev = start - dt.timedelta(days=7)
-    horizon = start - dt.timedelta(weeks=lookback_weeks)
+    end = shift(start, 6)
+    prev = shift(start, -7)
+    horizon = shift(start, -7 * lookback_weeks)
     base = dataclasses.replace(flt, since=horizon.isoformat(), until=end.isoformat(), limit=None, near=None)
     where = _where(base)
     cols = [events.c.event_id, events.c.country_code, events.c.country, events.c.event_date, events.c.location,

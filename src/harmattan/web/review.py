@@ -11,16 +11,19 @@ import datetime as dt
 import json
 from typing import Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from ..store.derive import CORRECTABLE, save_correction, save_override, undo_override
 from ..store.query import load_event, resolve_event_id
 from ..store.schema import claims, overrides
-from .auth import SESSION_COOKIE, User, check_password, delete_session, load_users, save_session
-from .deps import _bearer, config_of, engine_of, require_role
+from .auth import SESSION_COOKIE, User, delete_session, load_users, save_session
+from .deps import _bearer, config_of, engine_of, require_role, sign_in
+from . import schemas as S
 from .errors import APIError
+from .filters import MAX_INT
+from .taxonomy import ACTOR_TYPES, EVENT_TYPES, all_sub_types, sub_types_of
 
 router = APIRouter(prefix="/api", tags=["review"])
 
@@ -29,7 +32,9 @@ _FLOATS = {"latitude", "longitude"}
 _BOOLS = {"civilian_targeting", "background", "aggregate"}
 _LISTS = {"assoc_actor_1", "assoc_actor_2"}
 _DATES = {"event_date", "event_date_end"}
-_CHOICES = {"time_precision": ("day", "week", "month", "year")}
+_CHOICES = {"time_precision": ("day", "week", "month", "year"), "event_type": tuple(EVENT_TYPES),
+            "sub_event_type": all_sub_types(), "actor1_type": ACTOR_TYPES, "actor2_type": ACTOR_TYPES}
+_FIRST_DAY = dt.date(1900, 1, 1)
 FIELDS = sorted(CORRECTABLE - {"status"})
 
 
@@ -73,16 +78,43 @@ def coerce_value(field: str, value: Any) -> Any:
             items = value if isinstance(value, list) else str(value).split(";")
             return [str(v).strip() for v in items if str(v).strip()]
         if field in _DATES:
-            return dt.date.fromisoformat(str(value)).isoformat()
+            day = dt.date.fromisoformat(str(value))
+            if len(str(value)) != 10:
+                raise bad
+            if not _FIRST_DAY <= day <= dt.date.today() + dt.timedelta(days=1):
+                raise APIError(422, f"value: {field} must be between {_FIRST_DAY} and today", "invalid_parameter")
+            return day.isoformat()
         if field in _CHOICES and value not in _CHOICES[field]:
-            raise bad
+            raise APIError(422, f"value: {field} is one of {', '.join(_CHOICES[field])}", "invalid_parameter")
         if not isinstance(value, str) or len(value) > 2000:
             raise bad
-        if field == "country_code" and not (len(value) == 2 and value.isalpha()):
-            raise bad
-        return value.upper() if field == "country_code" else value
+        if field == "country_code":
+            return _iso_country(value, bad)
+        return value
     except (TypeError, ValueError):
         raise bad from None
+
+
+def _iso_country(value: str, bad: APIError) -> str:
+    """An ISO 3166-1 alpha-2 code that exists (``XX`` does not)."""
+    import pycountry
+    if not (len(value) == 2 and value.isalpha()) or pycountry.countries.get(alpha_2=value.upper()) is None:
+        raise bad
+    return value.upper()
+
+
+def check_consistent(record: dict, field: str, value: Any) -> None:
+    """A corrected value must agree with the rest of the event: dates in order, sub-type of the type, low <= high toll."""
+    after = {**record, field: value}
+    start, end = after.get("event_date"), after.get("event_date_end")
+    if field in _DATES and start and end and end < start:
+        raise APIError(422, f"value: the end ({end}) is before the start ({start})", "invalid_parameter")
+    if field == "sub_event_type" and value is not None and value not in sub_types_of(after.get("event_type")):
+        raise APIError(422, f"value: {value!r} is not a sub-event type of {after.get('event_type')}; one of "
+                            f"{', '.join(sub_types_of(after.get('event_type')))}", "invalid_parameter")
+    low, high = after.get("fatalities_low"), after.get("fatalities_high")
+    if field in ("fatalities_low", "fatalities_high") and isinstance(low, int) and isinstance(high, int) and low > high:
+        raise APIError(422, f"value: fatalities_low ({low}) is above fatalities_high ({high})", "invalid_parameter")
 
 
 def _current_id(request: Request, event_id: str) -> str:
@@ -100,11 +132,19 @@ def _reason(text: str | None) -> str:
 
 
 def do_correct(request: Request, user: User, event_id: str, field: str, value: Any, reason: str | None) -> str:
-    """Correct one field; returns the event's current id."""
+    """Correct one field (checked against the taxonomy and the rest of the event; a reason is required).
+
+    Returns the event's current id.
+    """
     current = _current_id(request, event_id)
     typed = coerce_value(field, value)
+    why = _reason(reason)
+    if not why:
+        raise APIError(422, "reason: say why the value is corrected (the source, the date of the report)",
+                       "invalid_parameter")
+    check_consistent(load_event(engine_of(request), current) or {}, field, typed)
     with engine_of(request).begin() as conn:
-        save_correction(conn, current, field, typed, user.name, _reason(reason) or "corrected", request.app.state.settings)
+        save_correction(conn, current, field, typed, user.name, why, request.app.state.settings)
     return current
 
 
@@ -162,7 +202,7 @@ class Login(BaseModel):
 class Correction(BaseModel):
     field: str = Field(..., description="A correctable field of the event record", max_length=40)
     value: Any = Field(None, description="The right value (null clears it)")
-    reason: str = Field("", max_length=1000)
+    reason: str = Field("", max_length=1000, description="Why (required: an empty reason is refused with 422)")
 
 
 class Status(BaseModel):
@@ -187,9 +227,10 @@ def _event(request: Request, event_id: str) -> dict:
     return record
 
 
-@router.post("/session", summary="Sign in: a bearer token (and a session cookie) that expires")
+@router.post("/session", response_model=S.Session, summary="Sign in: a bearer token (and a session cookie) that expires; 429 with Retry-After "
+                                  "after too many failures")
 def login(request: Request, body: Login, response: Response) -> dict:
-    user = check_password(engine_of(request), body.name, body.password)
+    user = sign_in(request, body.name, body.password)
     if user is None:
         raise APIError(401, "wrong user name or password", "unauthorized")
     cfg = config_of(request)
@@ -200,48 +241,48 @@ def login(request: Request, body: Login, response: Response) -> dict:
             "user": {"name": user.name, "role": user.role}}
 
 
-@router.delete("/session", summary="Sign out (ends the session of the bearer token or cookie)")
+@router.delete("/session", response_model=S.SignedOut, summary="Sign out (ends the session of the bearer token or cookie)")
 def logout(request: Request, response: Response) -> dict:
     delete_session(engine_of(request), _bearer(request) or request.cookies.get(SESSION_COOKIE))
     response.delete_cookie(SESSION_COOKIE)
     return {"signed_out": True}
 
 
-@router.post("/events/{event_id}/corrections", status_code=201, summary="Correct one field of an event (analyst)")
+@router.post("/events/{event_id}/corrections", response_model=S.EventFull, status_code=201, summary="Correct one field of an event (analyst)")
 def correct(request: Request, event_id: str, body: Correction) -> dict:
     user = require_role(request, "analyst")
     return _event(request, do_correct(request, user, event_id, body.field, body.value, body.reason))
 
 
-@router.post("/events/{event_id}/status", summary="Accept an event, or mark it as not an event (analyst)")
+@router.post("/events/{event_id}/status", response_model=S.EventFull, summary="Accept an event, or mark it as not an event (analyst)")
 def set_status(request: Request, event_id: str, body: Status) -> dict:
     user = require_role(request, "analyst")
     current = do_status(request, user, event_id, body.status, body.reason)
     return _event(request, current)
 
 
-@router.post("/events/{event_id}/merge", summary="Merge another event into this one (analyst; reversible)")
+@router.post("/events/{event_id}/merge", response_model=S.MergeResult, summary="Merge another event into this one (analyst; reversible)")
 def merge(request: Request, event_id: str, body: Merge) -> dict:
     user = require_role(request, "analyst")
     current, number = do_merge(request, user, event_id, body.other, body.note)
     return {"override": number, "event": _event(request, current)}
 
 
-@router.post("/events/{event_id}/split", summary="Take one report out of an event (analyst; reversible)")
+@router.post("/events/{event_id}/split", response_model=S.MergeResult, summary="Take one report out of an event (analyst; reversible)")
 def split(request: Request, event_id: str, body: Split) -> dict:
     user = require_role(request, "analyst")
     current, number = do_split(request, user, event_id, body.claim, body.note)
     return {"override": number, "event": _event(request, current)}
 
 
-@router.post("/overrides/{number}/undo", summary="Undo an analyst's merge or split (analyst)")
-def undo(request: Request, number: int) -> dict:
+@router.post("/overrides/{number}/undo", response_model=S.Undone, summary="Undo an analyst's merge or split (analyst)")
+def undo(request: Request, number: int = Path(..., ge=1, le=MAX_INT)) -> dict:
     user = require_role(request, "analyst")
     do_undo(request, user, number)
     return {"undone": number}
 
 
-@router.get("/users", summary="Users and roles (admin)")
+@router.get("/users", response_model=S.Users, summary="Users and roles (admin)")
 def users(request: Request) -> dict:
     require_role(request, "admin")
     return {"users": load_users(engine_of(request))}

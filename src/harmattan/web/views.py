@@ -37,6 +37,17 @@ def type_class(event_type: str | None) -> str:
     return TYPE_CLASSES.get(event_type or "", "other")
 
 
+def as_list(value) -> list:
+    """A filter value (absent, one, or repeated) as a list, for templates.
+
+    >>> as_list(None), as_list("ML"), as_list(["ML", "BF"])
+    ([], ['ML'], ['ML', 'BF'])
+    """
+    if value in (None, ""):
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
 def field_rows(record: dict) -> list[str]:
     """Every field of a record to show, known ones first."""
     extra = sorted(k for k in record if k not in FIELD_ORDER and k not in _NOT_FIELDS)
@@ -103,38 +114,57 @@ def mark_sentences(text: str, sentences: dict[str, list[str]]) -> list[tuple[str
     return out
 
 
-def timeline(rows: list[dict], width: int = 900, height: int = 160, pad: int = 28) -> dict | None:
-    """Geometry of the weekly chart: bars for events, a polyline for fatalities, a few labels.
+def timeline(rows: list[dict], width: int = 900, height: int = 160, pad: int = 28, max_bars: int = 104) -> dict | None:
+    """Geometry of the chart over time: bars for events, a polyline for fatalities, a few labels.
+
+    Weeks are summed into buckets of several weeks when there are more than ``max_bars`` of them,
+    so 25 years are not squeezed into 1-pixel bars. ``first``, ``step`` and ``bucket_days`` let
+    the page's brush turn a dragged span back into dates.
 
     >>> t = timeline([{"week": "2025-01-06", "events": 2, "fatalities": 10}, {"week": "2025-01-13", "events": 1, "fatalities": 0}])
-    >>> len(t["bars"]), t["max_events"], t["max_fatalities"]
-    (2, 2, 10)
+    >>> len(t["bars"]), t["max_events"], t["max_fatalities"], t["bucket_days"]
+    (2, 2, 10, 7)
+    >>> years = [{"week": f"{y}-01-0{d}", "events": 1, "fatalities": 1} for y, d in ((2000, 3), (2024, 1))]
+    >>> timeline(years)["bucket_days"] > 7
+    True
     """
     if not rows:
         return None
     import datetime as dt
     first = dt.date.fromisoformat(rows[0]["week"])
     last = dt.date.fromisoformat(rows[-1]["week"])
-    n = (last - first).days // 7 + 1
+    weeks = (last - first).days // 7 + 1
+    per = max(1, math.ceil(weeks / max_bars))  # weeks per bar
+    n = math.ceil(weeks / per)
+    buckets: dict[int, dict] = {}
+    for r in rows:
+        i = (dt.date.fromisoformat(r["week"]) - first).days // 7 // per
+        b = buckets.setdefault(i, {"events": 0, "fatalities": 0})
+        b["events"] += r["events"]
+        b["fatalities"] += r["fatalities"]
     step = (width - 2 * pad) / max(n, 1)
-    max_e = max(r["events"] for r in rows) or 1
-    max_f = max(r["fatalities"] for r in rows) or 1
+    max_e = max(b["events"] for b in buckets.values()) or 1
+    max_f = max(b["fatalities"] for b in buckets.values()) or 1
     inner = height - 2 * pad
     bars, points = [], []
-    by_week = {(dt.date.fromisoformat(r["week"]) - first).days // 7: r for r in rows}
-    for i in range(n):  # weeks without events are zeros on the line, not skipped
-        r = by_week.get(i, {"events": 0, "fatalities": 0})
+    for i in range(n):  # empty buckets are zeros on the line, not skipped
+        b = buckets.get(i, {"events": 0, "fatalities": 0})
         x = pad + i * step
-        if i in by_week:
-            h = inner * r["events"] / max_e
+        start = first + dt.timedelta(weeks=i * per)
+        end = start + dt.timedelta(weeks=per, days=-1)
+        if i in buckets:
+            h = inner * b["events"] / max_e
+            label = f"week of {start.isoformat()}" if per == 1 else f"{start.isoformat()} to {end.isoformat()}"
             bars.append({"x": round(x + step * 0.1, 1), "y": round(height - pad - h, 1), "w": round(max(step * 0.8, 1), 1),
-                         "h": round(h, 1), "title": f"week of {r['week']}: {r['events']} events, {r['fatalities']} killed"})
-        points.append(f"{x + step / 2:.1f},{height - pad - inner * r['fatalities'] / max_f:.1f}")
+                         "h": round(h, 1), "start": start.isoformat(), "end": end.isoformat(),
+                         "title": f"{label}: {b['events']} events, {b['fatalities']} killed"})
+        points.append(f"{x + step / 2:.1f},{height - pad - inner * b['fatalities'] / max_f:.1f}")
     ticks = []
     for k in range(0, n, max(1, math.ceil(n / 6))):
-        ticks.append({"x": round(pad + k * step, 1), "label": (first + dt.timedelta(weeks=k)).isoformat()})
+        ticks.append({"x": round(pad + k * step, 1), "label": (first + dt.timedelta(weeks=k * per)).isoformat()})
     return {"width": width, "height": height, "pad": pad, "bars": bars, "line": " ".join(points), "ticks": ticks,
-            "max_events": max_e, "max_fatalities": max_f, "weeks": n, "baseline": height - pad}
+            "max_events": max_e, "max_fatalities": max_f, "weeks": weeks, "baseline": height - pad,
+            "first": first.isoformat(), "step": round(step, 4), "bucket_days": 7 * per, "buckets": n}
 
 
 def history_chart(history: list[dict], width: int = 420, height: int = 120, pad: int = 24) -> dict | None:
