@@ -32,6 +32,7 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from .output import FIELDS
+from .taxonomy import load_taxonomy
 
 log = logging.getLogger(__name__)
 
@@ -78,25 +79,6 @@ TIME_PRECISION_CODES = {"day": 1, "week": 2, "month": 3, "year": 3}
 #: ACLED has no disorder type for disasters: their ``disorder_type`` is left empty
 #: (``event_type`` still says ``Disaster``), so the column holds ACLED's values only.
 DISASTER_DISORDER_TYPE = ""
-
-# ACLED's disorder types. ACLED codes "Excessive force against protesters" as
-# both, "Violent demonstration" as a demonstration and "Mob violence" as
-# political violence, so the sub-event type decides before the event type.
-_DISORDER_BY_SUB_EVENT = {
-    "Excessive force against protesters": "Political violence; Demonstrations",
-    "Violent demonstration": "Demonstrations",
-    "Mob violence": "Political violence",
-}
-_DISORDER_BY_EVENT = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Riots": "Political violence",
-    "Protests": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-    "Disaster": DISASTER_DISORDER_TYPE,
-}
-
 
 def _regions(table: dict[str, str]) -> dict[str, str]:
     return {code: region for region, codes in table.items() for code in codes.split()}
@@ -213,7 +195,8 @@ def disorder_type(event_type: str | None, sub_event_type: str | None = None) -> 
     >>> disorder_type("Disaster", "Flood")
     ''
     """
-    return _DISORDER_BY_SUB_EVENT.get(sub_event_type or "") or _DISORDER_BY_EVENT.get(event_type or "", "")
+    # The one taxonomy file says which disorder type each (sub-)event type has; Disaster has none.
+    return load_taxonomy().disorder_type_or_empty(event_type, sub_event_type)
 
 
 def acled_region(country_code: str | None) -> str:

@@ -30,6 +30,7 @@ class Taxonomy:
     disorder_by_sub_event_type: dict
     disorder_types: tuple[str, ...]
     cue_families: dict
+    actor_types: tuple[str, ...] = ()
 
     def types(self) -> list[str]:
         return list(self.event_types)
@@ -48,6 +49,10 @@ class Taxonomy:
         if sub_event_type in self.disorder_by_sub_event_type:
             return self.disorder_by_sub_event_type[sub_event_type]
         return self.event_types.get(event_type or "", {}).get("disorder_type")
+
+    def disorder_type_or_empty(self, event_type: str | None, sub_event_type: str | None = None) -> str:
+        """ACLED's disorder type for an export column: empty for types outside ACLED's."""
+        return self.disorder_type(event_type, sub_event_type) or ""
 
     def colour(self, event_type: str | None) -> str:
         return self.event_types.get(event_type or "", {}).get("colour", "#555555")
@@ -68,4 +73,5 @@ def load_taxonomy(path: str | Path = DEFAULT_PATH) -> Taxonomy:
         disorder_by_sub_event_type=data.get("disorder_by_sub_event_type", {}),
         disorder_types=tuple(data.get("disorder_types", ())),
         cue_families={k: tuple(v) for k, v in data.get("cue_families", {}).items()},
+        actor_types=tuple(data.get("actor_types", ())),
     )

@@ -1,8 +1,8 @@
-"""The event taxonomy corrections are checked against: ACLED's event and sub-event types, our Disaster extension.
+"""The event taxonomy the review checks corrections against, from the one taxonomy file.
 
-Until the project ships its own taxonomy data file, this is the list the
-coder produces (ACLED codebook 2023 event types and sub-event types, plus the
-``Disaster`` type of Harmattan with its sub-types) and ACLED's actor types.
+A view of :mod:`harmattan.taxonomy` (``data/taxonomy.yaml``), which coding and
+exports read too: ACLED's event and sub-event types, Harmattan's Disaster
+extension, ACLED's actor and disorder types.
 
 >>> sub_types_of("Battles")
 ('Armed clash', 'Government regains territory', 'Non-state actor overtakes territory')
@@ -11,25 +11,14 @@ False
 """
 from __future__ import annotations
 
-EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
-                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"),
-    "Disaster": ("Flood", "Drought", "Epidemic", "Fire", "Storm", "Landslide", "Other"),
-}
+from ..taxonomy import load_taxonomy
 
-ACTOR_TYPES = ("State forces", "Rebel groups", "Political militias", "Identity militias", "Rioters", "Protesters",
-               "Civilians", "External/Other forces")
+_TAXONOMY = load_taxonomy()
 
+EVENT_TYPES: dict[str, tuple[str, ...]] = {t: tuple(_TAXONOMY.sub_event_types(t)) for t in _TAXONOMY.types()}
+ACTOR_TYPES: tuple[str, ...] = _TAXONOMY.actor_types
 #: ACLED's ``disorder_type`` values (the only ones an ACLED export may carry).
-DISORDER_TYPES = ("Political violence", "Demonstrations", "Strategic developments",
-                  "Political violence; Demonstrations")
+DISORDER_TYPES: tuple[str, ...] = _TAXONOMY.disorder_types
 
 
 def sub_types_of(event_type: str | None) -> tuple[str, ...]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import re
 
-TYPE_CLASSES = {
-    "Battles": "battles", "Explosions/Remote violence": "explosions", "Violence against civilians": "vac",
-    "Protests": "protests", "Riots": "riots", "Strategic developments": "strategic", "Disaster": "disaster",
-}
+from ..taxonomy import load_taxonomy
+
+# CSS class of each event type (map markers and legend), from the taxonomy file.
+TYPE_CLASSES = {t: load_taxonomy().css(t) for t in load_taxonomy().types()}
 
 # The order of fields on the event page (the rest follow).
 FIELD_ORDER = (
