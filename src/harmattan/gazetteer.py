@@ -42,6 +42,24 @@ def normalise(name: str) -> str:
     return _SEP.sub(" ", text).strip()
 
 
+_SOUNDS = ((re.compile(r"tch"), "ch"), (re.compile(r"dj"), "j"), (re.compile(r"ph"), "f"), (re.compile(r"kh"), "k"),
+           (re.compile(r"gh"), "g"), (re.compile(r"ck"), "k"), (re.compile(r"ou"), "u"), (re.compile(r"y"), "i"),
+           (re.compile(r"c(?=[aou])"), "k"), (re.compile(r"(.)\1+"), r"\1"), (re.compile(r"e$"), ""))
+
+
+@functools.lru_cache(maxsize=65536)
+def sound_key(key: str) -> str:
+    """A normalised key reduced to how it sounds in French and English spellings of the region.
+
+    >>> sound_key("boulkessy") == sound_key("boulkessi"), sound_key("ogossagou") == sound_key("ogossogou")
+    (True, False)
+    """
+    key = key.replace(" ", "")
+    for pattern, repl in _SOUNDS:
+        key = pattern.sub(repl, key)
+    return key
+
+
 class Gazetteer:
     """Read-only access to the place database.
 
@@ -57,6 +75,7 @@ class Gazetteer:
         self._admin: dict[int, tuple] = {}
         self._cache: dict[str, tuple[Place, ...]] = {}
         self._prominence: dict[int, int] = {}
+        self._fuzzy_cache: dict[tuple, list[Place]] = {}
 
     def _admin_row(self, admin_id: int) -> tuple:
         row = self._admin.get(admin_id)
@@ -117,6 +136,43 @@ class Gazetteer:
         places = self._lookup_key(normalise(name))
         return [p for p in places if (country_code is None or p.country_code == country_code)
                 and (kind is None or p.kind == kind)]
+
+    def fuzzy(self, name: str, countries: tuple[str, ...], min_score: float = 92.0) -> list[Place]:
+        """Localities of these countries whose name is a near spelling of ``name`` ("Boulkessy" / "Boulkessi").
+
+        Only names sharing the first two letters and of a close length are compared (an index range,
+        not a scan), and only within the countries the text names: a near spelling is never taken
+        from another country.
+
+        >>> sorted({p.name for p in load_gazetteer().fuzzy("Boulkessy", ("ML",))})
+        ['Boulkessi']
+        >>> load_gazetteer().fuzzy("Ogossagou", ("ML",))  # another village's name, not a spelling of it
+        []
+        """
+        key = normalise(name).replace(" ", "")
+        if len(key) < 5 or not countries:
+            return []
+        cached = self._fuzzy_cache.get((key, countries))
+        if cached is not None:
+            return cached
+        from rapidfuzz import fuzz, process
+
+        prefix = key[:2]
+        marks = ",".join("?" * len(countries))
+        rows = self._db.execute(
+            "SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place JOIN admin a ON a.id = p.admin "
+            f"WHERE n.key >= ? AND n.key < ? AND a.cc IN ({marks}) AND p.kind IN ('locality', 'admin2', 'admin1')",
+            (prefix, prefix + "\uffff", *countries),
+        ).fetchall()
+        keys = [k for (k,) in rows if abs(len(k.replace(" ", "")) - len(key)) <= 2]
+        # Compared by their sound in the region's French and English spellings (Boulkessy / Boulkessi,
+        # Djibo / Jibo), so that a near spelling of one village matches and another village does not
+        # (Ogossagou is not Ogossogou).
+        best = process.extractOne(sound_key(key), keys, scorer=fuzz.ratio, processor=sound_key,
+                                  score_cutoff=min_score) if keys else None
+        found = [p for p in self._lookup_key(best[0]) if p.country_code in countries] if best else []
+        self._fuzzy_cache[(key, countries)] = found
+        return found
 
     def admin1(self, country_code: str, name: str) -> Place | None:
         """The admin-1 unit of a country by old or new name or alias, or None.

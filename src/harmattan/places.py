@@ -171,8 +171,27 @@ class _Cand:
     places: tuple[Place, ...]
 
 
-def _candidates(text: str, toks: list[_Tok], gaz: Gazetteer) -> list[_Cand]:
-    """Longest gazetteer n-grams (up to 5 words) starting on a capitalised word."""
+def _fuzzy_candidate(text: str, toks: list[_Tok], i: int, gaz: Gazetteer, countries: tuple[str, ...]) -> _Cand | None:
+    """A capitalised name the gazetteer lacks, right after a place cue, matched by near spelling in the text's countries.
+
+    "attaque contre le village de Boulkessy" finds Boulkessi; only after a preposition or a
+    settlement noun, never for a common word, and only within the countries the text names.
+    """
+    t = toks[i]
+    if not countries or len(t.text) < 5 or normalise(t.text) in COMMON or t.title_line:
+        return None
+    before = _words(toks, i - 2, i)
+    cued = (before and before[-1] in LOC_PREP) or (len(before) == 2 and before[0] in SETTLEMENT_NOUNS and before[1] in OF_WORDS)
+    if not cued:
+        return None
+    if i + 1 < len(toks) and toks[i + 1].cap and _plain_gap(text, t, toks[i + 1]):
+        return None  # an unknown name of several words ("Tundu Biri") is not its first word's namesake
+    places = gaz.fuzzy(t.text, countries)
+    return _Cand(i, i, t.text, t.start, t.end, tuple(places)) if places else None
+
+
+def _candidates(text: str, toks: list[_Tok], gaz: Gazetteer, countries: tuple[str, ...] = ()) -> list[_Cand]:
+    """Longest gazetteer n-grams (up to 5 words) starting on a capitalised word; near spellings after a cue."""
     out, i = [], 0
     n = len(toks)
     while i < n:
@@ -201,6 +220,9 @@ def _candidates(text: str, toks: list[_Tok], gaz: Gazetteer) -> list[_Cand]:
             out.append(_Cand(i, j, surface, t.start, toks[j].end, tuple(gaz.lookup(surface))))
             i = j + 1
         else:
+            fuzzy = _fuzzy_candidate(text, toks, i, gaz, countries)
+            if fuzzy is not None:
+                out.append(fuzzy)
             i += 1
     return out
 
@@ -369,9 +391,9 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
     """
     gaz = gazetteer or load_gazetteer()
     toks = _tokens(text)
-    cands = _candidates(text, toks, gaz)
     detected = detect_countries(text, gazetteer)
     countries = tuple(dict.fromkeys([*(c.upper() for c in country_hints), *detected]))
+    cands = _candidates(text, toks, gaz, countries)
     mentions: list[PlaceMention] = []
     # pass 1: countries and explicit admin units (they give the context)
     ctx = _Ctx(countries, frozenset(), frozenset())
@@ -492,8 +514,8 @@ def _person_like(text: str, toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> bool:
         word = normalise(other.text)
         if word in COMMON or word in LOC_PREP or word in SETTLEMENT_NOUNS or word in ADMIN1_WORDS or word in ADMIN2_WORDS:
             continue
-        if any(p.kind in ("country", "admin1", "admin2", "locality") for p in gaz.lookup(other.text)):
-            continue
+        if any(p.kind in ("country", "admin1", "admin2") or gaz.prominence(p) >= 40 for p in gaz.lookup(other.text)):
+            continue  # "Kano Kano", "Gwoza Borno": a known place beside it; a village namesake of a first name is not
         return True
     return False
 

@@ -117,3 +117,36 @@ def test_spelling_variants_in_text():
 def test_empty():
     assert extract_places("") == []
     assert best_location([]) == (None, 3)
+
+
+# --- spelling tolerance, person names, states named like their capital (issue 8) -------------------
+
+def test_a_near_spelling_after_a_cue_is_found_in_the_texts_country():
+    found = [(m.place.name, m.place.country_code) for m in extract_places("Des terroristes ont attaqué le camp de Boulkessy.", ["ML"])]
+    assert ("Boulkessi", "ML") in found
+
+
+def test_a_near_spelling_is_never_taken_from_another_country_or_without_a_cue():
+    assert not [m for m in extract_places("Des terroristes ont attaqué le camp de Boulkessy.", ["NG"]) if m.place.kind == "locality"]
+    assert not [m for m in extract_places("Boulkessy a parlé hier.", ["ML"]) if m.place.kind == "locality"]
+
+
+def test_names_written_in_several_words_meet_their_one_word_spelling():
+    one = {(m.place.name, m.place.country_code) for m in extract_places("Gunmen attacked Banibangou on Monday", ["NE"])}
+    two = {(m.place.name, m.place.country_code) for m in extract_places("Gunmen attacked Bani Bangou on Monday", ["NE"])}
+    assert one and one == two
+
+
+def test_people_named_beside_a_place_name_are_not_places():
+    for text in ("Resident Musa Dahiru told reporters the gunmen came at night.",
+                 "Le ministre, Lionel Bilgo, s'est exprimé devant la presse."):
+        assert [m for m in extract_places(text, ["NG", "BF"]) if m.place.kind == "locality"] == [], text
+
+
+def test_mixed_case_acronyms_are_not_places():
+    assert [m for m in extract_places("Les FAMa ont repris la ville.", ["ML"]) if m.place.kind == "locality"] == []
+
+
+def test_a_state_qualifying_a_noun_is_the_state_not_its_capital():
+    (m,) = [m for m in extract_places("Gunmen abduct Katsina students", ["NG"])]
+    assert (m.place.kind, m.place.name) == ("admin1", "Katsina")
