@@ -252,7 +252,7 @@ def detect_countries(text: str, gazetteer: Gazetteer | None = None) -> list[str]
     >>> detect_countries("BAMAKO, Sept 18 - Jihadists stormed a school")
     ['ML']
     """
-    if gazetteer is None:  # the packaged gazetteer: cached, a sentence is asked about twice
+    if gazetteer is None or gazetteer is load_gazetteer():  # the packaged gazetteer: cached, a sentence is asked about twice
         return list(_detect_default(text))
     return _detect_countries(text, gazetteer)
 

@@ -31,11 +31,11 @@ CUES = {
                 r"rassemblements?", r"protestations?"],
     "riot": [r"[ée]meutes?", r"[ée]meutiers?", r"vindicte\s+populaire", r"justice\s+populaire", r"pillards?"],
     "withdraw": [r"retrait", r"se\s+retire(?:r|nt)?", r"quitt(?:e|é|er)", r"r[ée]troc[ée]d[ée]e?", r"r[ée]trocession", r"remis(?:e)?\s+(?:aux|à)",
-                 r"c[ée]d[ée]e?\s+(?:aux|à)", r"transf[ée]r[ée]e?\s+(?:aux|à)", r"passation"],
+                 r"c[ée]d[ée]e?\s+(?:aux|à)", r"passation"],
     "coup": [r"coups?\s+d['’][ée]tat", r"putsch", r"mutinerie", r"pris\s+le\s+pouvoir", r"conseil\s+militaire",
              r"(?:renvers[ée]e?|destitu[ée]e?)\s+(?:le\s+|la\s+)?(?:\w+\s+)?(?:pr[ée]sident|gouvernement|r[ée]gime|chef\s+de\s+l['’][ée]tat)"],
-    "agreement": [r"accords?", r"cessez-le-feu", r"tr[êe]ve", r"sign[ée]"],
-    "arrest": [r"interpell(?:é|és|ée|ées|ation)", r"arr[êe]t(?:é|és|ée|ées|ation)", r"gard[ée]\s+[àa]\s+vue", r"[ée]crou[ée]"],
+    "agreement": [r"accords?", r"cessez-le-feu", r"tr[êe]ve", r"signé(?:e|s|es)?"],
+    "arrest": [r"interpell(?:é|és|ée|ées|ation)", r"arr[êe]t(?:é|és|ée|ées)", r"arrestations?", r"gard[ée]\s+[àa]\s+vue", r"[ée]crou[ée]"],
     "base": [r"d[ée]ploi(?:ement|é)", r"base\s+(?:militaire\s+)?install[ée]e?"],
     "looting": [r"d[ée]trui(?:re|t|te|ts|tes|sent|saient)\s+(?:[\w'’]+\s+){0,2}?(?:installations|maisons|biens|b[âa]timents|habitations|[ée]quipements|v[ée]hicules|infrastructures|[ée]difices)",
                 r"pillag(?:e|é|és)", r"incendi(?:é|és|ée|ées|ant)", r"sabot(?:age|é|ée)s?", r"saccag(?:é|ée|és|ées|e)", r"vandalis[ée]"],
@@ -43,14 +43,14 @@ CUES = {
     "weapons": [r"saisie\s+d['’]armes", r"d[ée]samorc[ée]"],
     "jailbreak": [r"[ée]vasion", r"[ée]vad[ée]s", r"prison\s+attaqu[ée]e"],
 }
-STEM_WORDS = """crue crues obus tirs tir mine mines engin engins rapt viol viols violé violée violés violées tu tué tués tuée
+STEM_WORDS = """militaire décès deces décés decès arrêté arrêtés arrêtée arrêtées arrete arretes arretee arretees arrestation signé signée signés signées crue crues obus tirs tir  engin engins rapt viol viols violé violée violés violées tu tué tués tuée
 tuées tuant tuer tuent bilan assaut armés armées coup coups contrôle repris reprise grève grèves retrait cessez trêve rendus
 base bases accord accords feu eei EEI péri peri vie mort corps cadavre cadavres abattu abattus drone drones vents
 riposte pouvoir""".split()
-STEM_PREFIXES = """détrui detrui succomb offensiv libér liber possession prennent prend tomb contrôl control réinvest reinvest inond glissement diluvienn torrentiel sécheress secheress méning épidém tempêt tempet cyclon incendi
+STEM_PREFIXES = """artisanal détrui detrui succomb offensiv libér liber possession   tomb contrôl control réinvest reinvest inond glissement diluvienn torrentiel sécheress secheress méning épidém tempêt tempet cyclon incendi
 suicid kamikaz attentat aérien aerien frappe bombard roquett mortier grenad explos enlev enlèv otag kidnapp massacr
-exécut assassin décè déce attaqu embusc assaillant fusillad incursion affront combat accroch heurt repouss empar occup
-reconqu manifest protest rassembl émeut emeut vindict retir quitt rétroc retroc remis cédé cede transf passation putsch
-mutin conseil interpel arrêt arret gard écrou ecrou déploi deploi pillag pillard sabot saccag vandal reddit repenti saisi
+exécut assassin décè  attaqu embusc assaillant fusillad incursion affront combat accroch heurt repouss empar occup
+reconqu manifest protest rassembl émeut emeut vindict retir quitt rétroc retroc remis cédé cede  passation putsch
+mutin  interpel   gard écrou ecrou déploi deploi pillag pillard sabot saccag vandal reddit repenti saisi
 désamorc desamorc mort mortr neutral renvers destitu aéronef aeronef avion hélico helico vecteur moyens raid évasion
 evasion évad evad barrage sign""".split()
