@@ -463,10 +463,14 @@ def choose_actors(incident: Incident, event_type: str, country: str | None, sub_
 
 
 def _home(kb: ActorKB, actor, country: str | None):
-    """Unidentified armed men belong to the country where they strike, not to their victims' ("French")."""
-    generic = kb.country_actor("armed", actor.country_code) if actor is not None and actor.country_code else None
-    if actor is not None and country and actor.country_code != country and generic is not None and generic.name == actor.name:
-        return kb.country_actor("armed", country) or actor
+    """Generic armed men, crowds and police belong to the country where the event is, not to a demonym
+    named nearby ("French" victims, "Beninese" among the dead of a protest in Lomé)."""
+    if actor is None or not country or not actor.country_code or actor.country_code == country:
+        return actor
+    for role in ("armed", "protesters", "rioters", "police"):
+        generic = kb.country_actor(role, actor.country_code)
+        if generic is not None and generic.name == actor.name:
+            return kb.country_actor(role, country) or actor
     return actor
 
 

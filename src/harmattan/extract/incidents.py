@@ -69,7 +69,8 @@ def is_strong(frame: Frame, first_body: bool) -> bool:
     if family == "disaster":
         return bool(hurt) or ((frame.acts or frame.is_title) and (local or dated))
     if family == "demonstration":
-        return (frame.acts or frame.is_title) and (local or dated or bool(frame.actors))
+        # "The protests of 26-28 June plunged Lomé into tension": a dated protest in a named place is news.
+        return ((frame.acts or frame.is_title) and (local or dated or bool(frame.actors))) or (dated and local)
     if family == "strategic":
         named = [m for m in frame.actors if m.actor.actor_type not in ("Civilians",) and not m.actor.name.startswith("Unidentified")]
         # A dated step by a named actor is news even without an act verb ("completed its withdrawal on Monday").
