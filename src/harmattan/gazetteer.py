@@ -76,6 +76,7 @@ class Gazetteer:
         self._cache: dict[str, tuple[Place, ...]] = {}
         self._prominence: dict[int, int] = {}
         self._fuzzy_cache: dict[tuple, list[Place]] = {}
+        self._seats: dict[str, str] | None = None
 
     def _admin_row(self, admin_id: int) -> tuple:
         row = self._admin.get(admin_id)
@@ -173,6 +174,26 @@ class Gazetteer:
         found = [p for p in self._lookup_key(best[0]) if p.country_code in countries] if best else []
         self._fuzzy_cache[(key, countries)] = found
         return found
+
+    def capital(self, country_code: str) -> Place | None:
+        """The seat of government of a country: ``seats.tsv`` where it is not GeoNames' capital, else the PPLC locality.
+
+        >>> load_gazetteer().capital("TD").name, load_gazetteer().capital("NG").name
+        ("N'Djamena", 'Abuja')
+        """
+        if self._seats is None:
+            seats_file = self.path.with_name("seats.tsv")
+            rows = seats_file.read_text(encoding="utf-8").splitlines()[1:] if seats_file.exists() else []
+            self._seats = {r.split("\t")[0]: r.split("\t")[1] for r in rows if r.strip()}
+        seat = self._seats.get(country_code)
+        if seat:
+            return next(iter(self.lookup(seat, country_code, kind="locality")), None)
+        row = self._db.execute(
+            "SELECT p.name FROM place p JOIN admin a ON a.id = p.admin WHERE a.cc = ? AND p.kind = 'locality' "
+            "AND p.fcode = 'PPLC' ORDER BY p.prominence DESC LIMIT 1", (country_code,)).fetchone()
+        if row is None:
+            return None
+        return next((p for p in self.lookup(row[0], country_code, kind="locality") if p.feature_code == "PPLC"), None)
 
     def admin1(self, country_code: str, name: str) -> Place | None:
         """The admin-1 unit of a country by old or new name or alias, or None.

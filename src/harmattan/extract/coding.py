@@ -35,6 +35,7 @@ _OUTSKIRTS = re.compile(rf"\b{_words('OUTSKIRTS')}\b", re.I)
 _NOT_THE_SCENE = re.compile(rf"\b{_words('NOT_THE_SCENE')}\s+(?:{_words('ARTICLES')}\s*)?(?:[\w'-]+\s+){{0,3}}$", re.I)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z'. -]{2,40},?\s*(?:\(\w+\)\s*)?(?:-|$)")
 _UNCLAIMED = re.compile(rf"\b{_words('UNCLAIMED')}", re.I)
+_CAPITAL = re.compile(rf"\b{_words('CAPITAL_CUES')}", re.I)
 _FORCE_ON_CROWD = re.compile(rf"\b{lang.alternation('coding', 'FORCE_ON_CROWD')}", re.I)
 _INTERVENTION = re.compile(rf"\b{lang.alternation('coding', 'INTERVENTION')}", re.I)
 _ATTEMPT = re.compile(rf"\b{lang.alternation('coding', 'ATTEMPT')}", re.I)
@@ -507,6 +508,12 @@ def code_incident(incident: Incident, article: Article, number: int, knowledge: 
     place, precision, place_sentence, country = choose_place(incident, hints)
     if country is None:
         return None
+    if (place is None or place.kind == "country") and event_type != "Disaster":
+        # "Soldiers appeared on public television", "an attack on the presidential complex": the capital.
+        capital_sentence = next((f.text for f in incident.frames if _CAPITAL.search(f.text)), None)
+        seat = knowledge.gazetteer.capital(country) if capital_sentence else None
+        if seat is not None:
+            place, precision, place_sentence = seat, 2, capital_sentence
     date, date_end, time_precision, date_sentence = choose_date(incident, published)
     if incident.background and date is not None and published is not None and date > published - dt.timedelta(days=30):
         date, time_precision = None, "year"

@@ -43,3 +43,6 @@ SPEAKER_BEFORE = [r"according\s+to", r"said", r"quoted", r"citing"]
 ACTS_AFTER = [r"kill", r"attack", r"clash"]
 # Mob violence among riots.
 MOB = [r"mob", r"lynch"]
+# Places that are in the capital: an event there with no town named happened in the seat of government.
+CAPITAL_CUES = [r"presidential\s+(?:palace|complex|compound|guard)", r"presidency", r"state\s+house", r"(?:state|national|public)\s+television",
+                r"the\s+capital(?:\s+city)?"]

@@ -27,3 +27,5 @@ SPEAKER_VERBS = [r"a\s+(?:indiqu[ée]|annonc[ée]|d[ée]clar[ée]|confirm[ée]|p
 SPEAKER_BEFORE = [r"selon"]
 ACTS_AFTER = [r"tu", r"attaqu"]
 MOB = [r"vindicte", r"justice\s+populaire"]
+CAPITAL_CUES = [r"palais\s+(?:pr[ée]sidentiel|de\s+la\s+pr[ée]sidence)", r"pr[ée]sidence\s+de\s+la\s+r[ée]publique",
+                r"t[ée]l[ée]vision\s+(?:publique|nationale|d['’][ée]tat)", r"la\s+capitale"]
