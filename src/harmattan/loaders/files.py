@@ -285,7 +285,8 @@ def json_depth(text: str) -> int:
 
 def _loads(text: str, max_depth: int):
     """``json.loads`` that refuses nesting deeper than ``max_depth`` (a ValueError, never a RecursionError)."""
-    if json_depth(text) > max_depth:
+    # Fewer brackets than the limit cannot nest past it: the exact count only for texts that could.
+    if text.count("[") + text.count("{") > max_depth and json_depth(text) > max_depth:
         raise ValueError(f"nested deeper than {max_depth} levels (max_json_depth)")
     try:
         return json.loads(text)
