@@ -47,6 +47,10 @@ def same_incident(a: Event, b: Event, settings: Settings) -> bool:
         return False
     if a.event_date and b.event_date:
         slack = settings.merge_max_days
+        if a.time_precision == "day" and b.time_precision == "day":
+            # Two reports that both give the day: a night attack spans two, a late report may say "yesterday"
+            # of the day after; three days apart are two incidents (an attack, then the massacre that followed).
+            slack = min(slack, settings.merge_max_days_exact)
         if "week" in (a.time_precision, b.time_precision):
             slack += 7
         if "month" in (a.time_precision, b.time_precision) or "year" in (a.time_precision, b.time_precision):

@@ -42,6 +42,7 @@ class Settings:
     disabled_components: tuple[str, ...] = ()
     # Merging reports of one event
     merge_max_days: int = 4  # reports whose event dates differ more are not merged
+    merge_max_days_exact: int = 2  # ... when both reports give the day
     merge_max_km: float = 60.0  # ... or whose places are further apart
     merge_same_place_km: float = 12.0  # two differently named towns merge only when this close
 

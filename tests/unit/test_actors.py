@@ -198,7 +198,7 @@ def test_words_that_are_abbreviations_are_ignored_in_all_caps_headlines():
     ("the army of Burkina Faso", None, "Military Forces of Burkina Faso"),
     ("les forces de défense et de sécurité", "BF", "Military Forces of Burkina Faso"),
     ("Soldiers repelled the attack", "BJ", "Military Forces of Benin"),
-    ("trainee gendarmes were killed", "ML", "Police Forces of Mali"),
+    ("trainee gendarmes were killed", "ML", "Military Forces of Mali"),  # the gendarmerie is a military force in the francophone Sahel
     ("des policiers ivoiriens", None, "Police Forces of Ivory Coast"),
     ("French troops left", "ML", "Military Forces of France"),
 ])

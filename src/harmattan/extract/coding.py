@@ -256,6 +256,8 @@ def consolidate_killed(casualties: list[Casualty]) -> tuple[int | None, int | No
     people = best_of(lambda g: g == "people")
     specific = best_of(lambda g: g == "security") + best_of(lambda g: g == "civilians")
     victims = max(people, specific)
+    if victims and all(c.vague for c in credible if c.group == "attackers"):
+        attackers = 0  # "11 gendarmes killed and several terrorists neutralised": no figure to add
     total = victims + attackers if (victims and attackers and people != attackers) else max(victims, attackers)
     low = min(c.low for c in precise)
     return total, min(low, total), max(highs + [total])
