@@ -54,7 +54,7 @@ SETTLEMENT_NOUNS = _place_words("SETTLEMENT_NOUNS")
 # Words after a name that show it is a settlement or an admin unit.
 AFTER_SETTLEMENT = _place_words("AFTER_SETTLEMENT")
 AFTER_EVENT = _place_words("AFTER_EVENT")
-# Nouns a state's name qualifies ("Katsina students", "Kano governor"): the state, not its capital.
+# Nouns a state's name qualifies ("Kano pupils", "Sokoto governor"): the state, not its capital.
 STATE_MODIFIED = _place_words("STATE_MODIFIED")
 ADMIN1_WORDS = _place_words("ADMIN1_WORDS")
 ADMIN2_WORDS = _place_words("ADMIN2_WORDS")
@@ -185,7 +185,7 @@ def _fuzzy_candidate(text: str, toks: list[_Tok], i: int, gaz: Gazetteer, countr
     if not cued:
         return None
     if i + 1 < len(toks) and toks[i + 1].cap and _plain_gap(text, t, toks[i + 1]):
-        return None  # an unknown name of several words ("Tundu Biri") is not its first word's namesake
+        return None  # an unknown name of several words ("Gidan Kare") is not its first word's namesake
     places = gaz.fuzzy(t.text, countries)
     return _Cand(i, i, t.text, t.start, t.end, tuple(places)) if places else None
 
@@ -449,7 +449,7 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
         if admin_first:
             loc, ls = _pick(c, "locality", ctx, gaz)
             adm, as_ = _pick(c, "admin1", ctx, gaz)
-            # "Katsina students", "Kano residents": a state named like its capital, used as a modifier,
+            # "Kano pupils", "Sokoto residents": a state named like its capital, used as a modifier,
             # is the state (Nigerian usage); the town needs a preposition or a noun of its own.
             modifies = bool(after) and after[0] in STATE_MODIFIED
             if adm and (common or loc is None or gaz.prominence(loc) < 60 or as_ > ls + 0.3 or label == "modifier" or modifies):
@@ -490,7 +490,7 @@ _STRONG_CUES = frozenset({"settlement", "commune", "state", "region", "lga", "ad
 def _person_like(text: str, toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> bool:
     """Does the candidate read as part of a person's name or an acronym, not as a place?
 
-    "Idris Dahiru", "Lionel Bilgo", "Abba Kabir Yusuf": a capitalised word that is no place and no
+    "Bello Sani", "Hervé Tapsoba", "Umar Garba Musa": a capitalised word that is no place and no
     common word stands right beside it (outside headline lines, where every word is capitalised);
     "FAMa": a short word with capitals inside.
     """

@@ -18,7 +18,7 @@ READ_ON = "2026-12-01"
 
 def _score(shared: Path, cases: str, cli: str, tmp_path: Path) -> dict:
     report = tmp_path / f"{cases}.json"
-    # Reports without a date are dated from a weekday beside a day ("dimanche 3 janvier") as the
+    # Reports without a date are dated from a weekday beside a day ("mardi 7 janvier") as the
     # latest such day before the day they are read: the gate reads them on a fixed day, so that
     # its scores do not move with the calendar.
     env = {**os.environ, "HARMATTAN_READ_ON": READ_ON}

@@ -237,7 +237,7 @@ def extract_casualties(sentence: str) -> list[Casualty]:
         if kind is None and out and (noun or sided) and out[-1].kind in ("killed", "injured"):
             gap = sentence[out[-1].end:m.start()]
             if _SUBSET_GAP.fullmatch(gap) or (_JOINED_GAP.fullmatch(gap) and out[-1].subset):
-                # "20 dead, including 19 gendarmes and 1 civilian": parts of the figure before.
+                # "30 dead, among them 25 soldiers and 5 villagers": parts of the figure before.
                 kind, subset_of_previous = out[-1].kind, True
             elif _JOINED_GAP.fullmatch(gap):
                 # "seven soldiers died, as well as nine attackers": the figure joins the one before.
@@ -256,7 +256,7 @@ def extract_casualties(sentence: str) -> list[Casualty]:
         group = groups[0] if len(set(groups)) == 1 else ("security" if set(groups) <= {"security", "people"} else "people")
         if len(set(groups)) > 1 and (subset_of_previous or "attackers" in groups):
             # The parts of a toll keep their own groups: they tell who was hit; attackers and their
-            # victims are counted apart ("eight attackers and eight members of the security forces").
+            # victims are counted apart ("six attackers and three members of the security forces").
             for (mm, qq), gg in zip(items, groups):
                 out.append(Casualty(kind=kind, value=qq.value, low=qq.low, high=qq.high, group=gg, start=mm.start(),
                                     end=mm.end(), vague=qq.vague, subset=subset_of_previous, unofficial=unofficial,
@@ -272,7 +272,7 @@ def extract_casualties(sentence: str) -> list[Casualty]:
         consumed_until = end
         i = j if len(items) > 1 else i + 1
     for one in _ONE_DEAD.finditer(sentence):
-        # "un mort côté FAMa, 7 assaillants neutralisés": one death without a figure.
+        # "un mort dans nos rangs, 12 assaillants neutralisés": one death without a figure.
         if any(c.start <= one.start() < c.end for c in out):
             continue
         after = sentence[one.end():one.end() + 80]

@@ -257,7 +257,7 @@ def consolidate_killed(casualties: list[Casualty]) -> tuple[int | None, int | No
     specific = best_of(lambda g: g == "security") + best_of(lambda g: g == "civilians")
     victims = max(people, specific)
     if victims and all(c.vague for c in credible if c.group == "attackers"):
-        attackers = 0  # "11 gendarmes killed and several terrorists neutralised": no figure to add
+        attackers = 0  # "12 soldiers killed and several attackers neutralised": no figure to add
     total = victims + attackers if (victims and attackers and people != attackers) else max(victims, attackers)
     low = min(c.low for c in precise)
     return total, min(low, total), max(highs + [total])
@@ -467,7 +467,7 @@ def choose_actors(incident: Incident, event_type: str, country: str | None, sub_
 
 def _home(kb: ActorKB, actor, country: str | None):
     """Generic armed men, crowds and police belong to the country where the event is, not to a demonym
-    named nearby ("French" victims, "Beninese" among the dead of a protest in Lomé)."""
+    named nearby ("French" tourists killed in Niger, "Malian" traders among the dead of a protest abroad)."""
     if actor is None or not country or not actor.country_code or actor.country_code == country:
         return actor
     for role in ("armed", "protesters", "rioters", "police"):

@@ -204,10 +204,10 @@ def year_from_weekday(text: str, before: dt.date) -> dt.date | None:
     A weekday beside a day and a month fixes the year up to a few candidates; the
     latest one not after ``before`` (the day the report was read) is taken.
 
-    >>> year_from_weekday("le dimanche 3 janvier, des frappes ont visé le village", dt.date(2026, 12, 4))
-    datetime.date(2021, 1, 3)
-    >>> year_from_weekday("on Monday, March 28, gunmen attacked the train", dt.date(2026, 12, 4))
-    datetime.date(2022, 3, 28)
+    >>> year_from_weekday("le mardi 7 janvier, des hommes armés ont attaqué le marché", dt.date(2026, 12, 4))
+    datetime.date(2025, 1, 7)
+    >>> year_from_weekday("on Friday, June 14, gunmen attacked the convoy", dt.date(2026, 12, 4))
+    datetime.date(2024, 6, 14)
     >>> year_from_weekday("on 28 March gunmen attacked", dt.date(2026, 12, 4)) is None
     True
     """

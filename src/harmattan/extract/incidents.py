@@ -69,7 +69,7 @@ def is_strong(frame: Frame, first_body: bool) -> bool:
     if family == "disaster":
         return bool(hurt) or ((frame.acts or frame.is_title) and (local or dated))
     if family == "demonstration":
-        # "The protests of 26-28 June plunged Lomé into tension": a dated protest in a named place is news.
+        # "Protests on 3 and 4 May kept Niamey on edge": a dated protest in a named place is news.
         return ((frame.acts or frame.is_title) and (local or dated or bool(frame.actors))) or (dated and local)
     if family == "strategic":
         named = [m for m in frame.actors if m.actor.actor_type not in ("Civilians",) and not m.actor.name.startswith("Unidentified")]
@@ -82,7 +82,7 @@ def is_strong(frame: Frame, first_body: bool) -> bool:
         # An arrest needs no named actor: the state's police is implied ("he was arrested at his home on Friday").
         if "arrest" in frame.cues and (frame.acts or frame.is_title) and dated and (local or first_body):
             return True
-        # Armed men wrecking a place on a given day ("on Tuesday the terrorists destroyed the camp's installations").
+        # Armed men wrecking a place on a given day ("on Sunday armed men burnt down the health centre").
         return "looting" in frame.cues and dated and _has_armed_actor(frame)
     return False
 

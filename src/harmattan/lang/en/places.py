@@ -41,7 +41,7 @@ AFTER_EVENT = """attack attacks blast bombing bombings church clash clashes comm
 killing killings market massacre mosque people raid raids residents school town village villagers villages
 violence youths"""
 
-# Nouns a state's name qualifies ('Katsina students'): the state, not its capital.
+# Nouns a state's name qualifies ('Kano pupils'): the state, not its capital.
 STATE_MODIFIED = """assembly communities community farmers government governor indigenes lawmakers people pupils residents school
 schoolboys schoolchildren schoolgirls schools secondary students traders villagers worshippers youths"""
 

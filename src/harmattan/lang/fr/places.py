@@ -22,7 +22,7 @@ AFTER_SETTLEMENT = """"""
 # After a name, these show it qualifies an event or a group ('Plateau attacks').
 AFTER_EVENT = """"""
 
-# Nouns a state's name qualifies ('Katsina students'): the state, not its capital.
+# Nouns a state's name qualifies ('Kano pupils'): the state, not its capital.
 STATE_MODIFIED = """"""
 
 # Words of a first-level unit.
