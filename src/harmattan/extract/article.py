@@ -6,8 +6,8 @@ attribution are analysed; the rest of the text is skipped cheaply.
 from __future__ import annotations
 
 from ..actors import extract_actors
-from ..places import detect_countries, extract_places
 from ..knowledge import Knowledge
+from ..places import detect_countries, extract_places
 from ..records import Article
 from .casualties import extract_casualties
 from .dates import find_dates
@@ -76,7 +76,7 @@ def build_frames(article: Article, knowledge: Knowledge, relevance_filter: bool 
             opening = set(cues)
             disaster = frozenset(opening & DISASTER) if not opening & (VIOLENCE - {"kill"}) else frozenset()
         elif disaster and cues and set(cues) <= {"kill"}:
-            # "341 deaths were recorded" in a flood report counts the flood's dead, not a killing.
+            # "280 deaths were recorded" in a flood report counts the flood's dead, not a killing.
             cues = {**cues, **{cue: [] for cue in disaster}}
         casualties = extract_casualties(sentence) if cues else []
         if article.truncated and sentence.rstrip().endswith(("...", "\u2026")):
