@@ -323,12 +323,12 @@ def events_show(ctx, db, event_id, fmt):
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 def search(query, db, limit):
     """Full-text search over stored articles. Example: harmattan search "Boulkessi attack" """
-    from .store.query import search_documents
+    from .store.search import search as search_articles
 
     engine, _ = _engine(db)
-    hits = search_documents(engine, query, limit)
+    hits = search_articles(engine, query, limit)
     for hit in hits:
-        click.echo(f"{hit['published'] or '?':10}  {hit['title'] or hit['document']}\n            {hit['snippet']}")
+        click.echo(f"{hit['published'] or '?':10}  {hit['title']}\n            {hit['snippet']}")
     if not hits:
         click.echo("no matching article", err=True)
 

@@ -175,6 +175,20 @@ class Gazetteer:
         self._fuzzy_cache[(key, countries)] = found
         return found
 
+    def spellings(self, key: str, limit: int = 8) -> tuple[str, ...]:
+        """The name keys of the places that carry ``key`` (itself first), at most ``limit``.
+
+        >>> "barsalogho" in load_gazetteer().spellings("barsalogo")
+        True
+        """
+        found = [key]
+        rows = self._db.execute("SELECT DISTINCT n2.key FROM name n1 JOIN name n2 ON n2.place = n1.place "
+                                "WHERE n1.key = ? LIMIT 50", (key,)).fetchall()
+        for (other,) in rows:
+            if other and other not in found and len(found) < limit:
+                found.append(other)
+        return tuple(found)
+
     def capital(self, country_code: str) -> Place | None:
         """The seat of government of a country: ``seats.tsv`` where it is not GeoNames' capital, else the PPLC locality.
 

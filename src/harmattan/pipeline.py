@@ -246,4 +246,4 @@ def extract_document_events(doc: Document, settings: Settings) -> tuple[list[Eve
 
 def run_pipeline(items: Iterable[Document | LoadError], settings: Settings | None = None, merge: bool = True) -> PipelineResult:
     """Extract and merge the events of a batch with the default components; errors are collected, never raised."""
-    return Pipeline(settings).run(items, merge=merge)
+    return _pipeline(settings or Settings()).run(items, merge=merge)

@@ -12,7 +12,8 @@ from harmattan.loaders import load_documents
 from harmattan.output import event_to_dict
 from harmattan.pipeline import run_pipeline
 from harmattan.store import connect, ingest_documents
-from harmattan.store.query import EventFilter, load_event, query_events, search_documents
+from harmattan.store.query import EventFilter, load_event, query_events
+from harmattan.store.search import search as search_documents
 
 from .corpus import build_corpus
 from .dump import dump_store

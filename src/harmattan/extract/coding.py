@@ -36,11 +36,11 @@ _NOT_THE_SCENE = re.compile(rf"\b{_words('NOT_THE_SCENE')}\s+(?:{_words('ARTICLE
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z'. -]{2,40},?\s*(?:\(\w+\)\s*)?(?:-|$)")
 _UNCLAIMED = re.compile(rf"\b{_words('UNCLAIMED')}", re.I)
 _CAPITAL = re.compile(rf"\b{_words('CAPITAL_CUES')}", re.I)
-_FORCE_ON_CROWD = re.compile(rf"\b{lang.alternation('coding', 'FORCE_ON_CROWD')}", re.I)
-_INTERVENTION = re.compile(rf"\b{lang.alternation('coding', 'INTERVENTION')}", re.I)
-_ATTEMPT = re.compile(rf"\b{lang.alternation('coding', 'ATTEMPT')}", re.I)
-_STATE_TARGET_BEFORE = re.compile(rf"\b{lang.alternation('coding', 'STATE_TARGET_BEFORE')}\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
-_REPELLED = re.compile(rf"\b{lang.alternation('coding', 'REPELLED')}", re.I)
+_FORCE_ON_CROWD = re.compile(rf"\b{_words('FORCE_ON_CROWD')}", re.I)
+_INTERVENTION = re.compile(rf"\b{_words('INTERVENTION')}", re.I)
+_ATTEMPT = re.compile(rf"\b{_words('ATTEMPT')}", re.I)
+_STATE_TARGET_BEFORE = re.compile(rf"\b{_words('STATE_TARGET_BEFORE')}\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
+_REPELLED = re.compile(rf"\b{_words('REPELLED')}", re.I)
 _DATE_RANK = {"iso": 0, "dmy": 0, "mdy": 0, "night": 0, "weekday": 1, "relative": 2, "month": 3, "year": 4}
 _DISASTER_SUB = {"flood": "Flood", "drought": "Drought", "epidemic": "Epidemic", "storm": "Storm", "fire": "Fire"}
 

@@ -1,4 +1,4 @@
-"""Reading the store: filtered events, one event in full, full-text search, actors.
+"""Reading the store: filtered events, one event in full, actors (full-text search: :mod:`.search`).
 
 >>> f = EventFilter(country="ML", since="2025-05-01", min_fatalities=10)
 >>> f.country, f.min_fatalities
@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, func, or_, select, text
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.engine import Engine
 
 from .schema import claims, documents, event_actors, event_aliases, event_versions, events
@@ -226,31 +225,6 @@ def load_event(engine: Engine, event_id: str) -> dict | None:
     record = json.loads(row.data)
     return {**record, "version": row.version, "updated_at": row.updated_at, "versions": versions, "claims": support,
             "requested_id": event_id}
-
-
-def _fts_query(q: str) -> str:
-    """Words of a user query as an FTS5 query (each word a quoted term: no syntax errors)."""
-    words = re.findall(r"\w+", q, re.UNICODE)
-    return " ".join(f'"{w}"' for w in words)
-
-
-def search_documents(engine: Engine, q: str, limit: int = 20) -> list[dict]:
-    """Stored articles matching the words of ``q``, best first, with a snippet."""
-    if not re.search(r"\w", q):
-        return []
-    with engine.connect() as conn:
-        if engine.dialect.name == "sqlite":
-            rows = conn.execute(text(
-                "SELECT d.doc_key, d.title, d.published, snippet(documents_fts, 1, '[', ']', ' ... ', 12) AS snip "
-                "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-                "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts) LIMIT :n"), {"q": _fts_query(q), "n": limit})
-        else:
-            rows = conn.execute(text(
-                "SELECT doc_key, title, published, ts_headline('simple', text, plainto_tsquery('simple', :q), "
-                "'StartSel=[, StopSel=], MaxWords=25, MinWords=8') AS snip FROM documents "
-                "WHERE tsv @@ plainto_tsquery('simple', :q) "
-                "ORDER BY ts_rank(tsv, plainto_tsquery('simple', :q)) DESC LIMIT :n"), {"q": q, "n": limit})
-        return [{"document": r.doc_key, "title": r.title, "published": r.published, "snippet": r.snip} for r in rows]
 
 
 def actor_counts(engine: Engine, flt: EventFilter | None = None) -> list[dict]:

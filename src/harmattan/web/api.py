@@ -24,7 +24,7 @@ from ..store.query import EventFilter, actor_counts, load_event, query_events, w
 from ..store.schema import documents, events
 from . import queries
 from . import schemas as S
-from .search import search as search_articles
+from ..store.search import search as search_articles
 from .deps import config_of, current_user, engine_of
 from .errors import APIError
 from .filters import FILTER_KEYS, MAX_INT, parse_date, parse_filter

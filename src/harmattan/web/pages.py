@@ -28,7 +28,7 @@ from .deps import check_csrf, config_of, current_user, engine_of, page_csrf, sig
 from .errors import APIError
 from .filters import MAX_INT, filter_params, parse_date, parse_filter, parse_int
 from .views import as_list
-from .search import search as search_articles
+from ..store.search import search as search_articles
 from .review import FIELDS, do_correct, do_merge, do_split, do_status, do_undo, dumps
 
 router = APIRouter(include_in_schema=False)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sqlite3
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -24,8 +23,8 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import Engine
 
 from ..exports import publisher
-from ..gazetteer import DEFAULT_PATH, normalise
-from ..store.schema import claims, documents, events
+from ..gazetteer import load_gazetteer, normalise
+from .schema import claims, events
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _MAX_VARIANTS = 8
@@ -51,19 +50,9 @@ def parse_query(q: str) -> list[tuple[str, str]]:
 @functools.lru_cache(maxsize=4096)
 def place_variants(name: str) -> tuple[str, ...]:
     """The spellings the gazetteer knows for the places called ``name`` (itself first), at most a few."""
-    found = [name]
-    if not DEFAULT_PATH.exists() or len(name) < 4:
-        return tuple(found)
-    db = sqlite3.connect(f"file:{DEFAULT_PATH}?mode=ro&immutable=1", uri=True)
-    try:
-        rows = db.execute("SELECT DISTINCT n2.key FROM name n1 JOIN name n2 ON n2.place = n1.place "
-                          "WHERE n1.key = ? LIMIT 50", (name,)).fetchall()
-    finally:
-        db.close()
-    for (key,) in rows:
-        if key and key not in found and len(found) < _MAX_VARIANTS:
-            found.append(key)
-    return tuple(found)
+    if len(name) < 4:
+        return (name,)
+    return load_gazetteer().spellings(name, _MAX_VARIANTS)
 
 
 def _quoted(value: str) -> str:
