@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 
 import re
+import dataclasses
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -72,6 +73,12 @@ MILITARY_WORDS = _place_words("MILITARY_WORDS")
 WATER_BEFORE = _place_words("WATER_BEFORE")
 WATER_AFTER = _place_words("WATER_AFTER")
 PERSON_BEFORE = _place_words("PERSON_BEFORE")
+PERSON_TITLES = _place_words("PERSON_TITLES")
+OFFICE_OF = _place_words("OFFICE_OF")
+NAMED_SETTLEMENT_BEFORE = _place_words("NAMED_SETTLEMENT_BEFORE")
+NAMED_SETTLEMENT_AFTER = _place_words("NAMED_SETTLEMENT_AFTER")
+SETTLEMENT_PREP = _place_words("SETTLEMENT_PREP")
+WITHIN_WORDS = _place_words("WITHIN_WORDS")
 DEMONYMS: dict[str, str] = {}
 for _code in lang.LANGUAGES:
     for _cc, _forms in (getattr(lang.pack(_code, "places"), "DEMONYMS", {}) or {}).items():
@@ -312,6 +319,11 @@ def _cue(toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> tuple[str | None, float,
     a3 = _words(toks, c.j + 1, c.j + 4)
     after = a1[0] if a1 else ""
     before = b1[0] if b1 else ""
+    first = normalise(toks[c.i].text) if c.j > c.i else ""
+    if first in REGION_WORDS or first in ADMIN1_WORDS:
+        return "admin", 1.0, "region"  # the gazetteer spells it with its unit: "Préfecture de Tône", "Region de Tahoua"
+    if first in ADMIN2_WORDS:
+        return "admin", 1.0, "admin2"
     if after.split(" ")[0] in STATE_AFTER or (len(b2) == 2 and b2[0] in STATE_BEFORE) or (len(b3) == 3 and b3[0] in STATE_BEFORE):
         return "admin1", 1.0, "state"
     if any(" ".join(a3).startswith(w) for w in LGA_PHRASES) or after in LGA_WORDS:
@@ -430,8 +442,11 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
         tail = _headline_tail(text, toks, c)
         after = _words(toks, c.j + 1, c.j + 2)
         modifier = bool(after) and after[0] in AFTER_EVENT
+        before2 = _words(toks, c.i - 2, c.i)
         if t0.dateline:
             ev, label = 0.5, "dateline"
+        elif len(before2) == 2 and before2[0] in OFFICE_OF and before2[1] in OF_WORDS and label not in _STRONG_CUES:
+            ev, label = 0.2, "office"  # "le procureur de Ouahigouya": the seat of an office, not the scene
         elif ev == 0.0:
             if tail:
                 ev, label = 0.8, "tail"
@@ -466,7 +481,7 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
             pre = _words(toks, c.i - 1, c.i)
             if pre and pre[0] in PERSON_BEFORE:
                 continue
-        if place.kind == "locality" and label not in _STRONG_CUES and _person_like(text, toks, c, gaz):
+        if place.kind == "locality" and label not in _STRONG_CUES and (_person_like(text, toks, c, gaz) or _titled(text, toks, c)):
             continue
         if place.source in MINOR_SOURCES and label not in _STRONG_CUES and label not in ("prep", "near", "tail"):
             continue  # a village only a secondary source knows needs a cue ("in X", "the village of X")
@@ -474,11 +489,87 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
         if score < 0.45:
             continue
         resolved[k] = (place, score, label)
+    unknown, superseded = _named_settlements(text, toks, cands, resolved)
     for k in sorted(resolved):
+        if k in superseded:
+            continue
         c = cands[k]
         p, score, label = resolved[k]
         mentions.append(CuedMention(c.start, c.end, c.surface, p, round(score, 3), cue=label))
+    if unknown:
+        mentions = sorted(mentions + unknown, key=lambda m: m.start)
     return mentions
+
+
+def _named_settlements(text: str, toks: list[_Tok], cands: list[_Cand],
+                       resolved: dict[int, tuple[Place, float, str | None]]) -> tuple[list[PlaceMention], set[int]]:
+    """Villages no gazetteer knows, named where the text says what they are and where they lie.
+
+    "the village of X", "X village", or "at X in Y State" / "à X dans la région de Y": the
+    name is kept as written and placed at the unit around it that the same sentence names
+    (the district, else the region), with ``source='text'`` and the container's
+    kind in ``feature_code`` so that :func:`best_location` reports a coarse precision.
+    Without a container in the sentence nothing is made up. A known town that is only the
+    first word of such a name ("Kofar" in "Kofar Zandi village") gives way: its index is
+    returned among the superseded ones.
+
+    >>> [(m.surface, m.place.admin1, m.place.source) for m in extract_places(
+    ...     "Gunmen raided the village of Zzyqua in Sokoto State") if m.place.source == "text"]
+    [('Zzyqua', 'Sokoto', 'text')]
+    """
+    owner = {t: k for k in resolved for t in range(cands[k].i, cands[k].j + 1)}
+    units = [(cands[k], p) for k, (p, _, _) in sorted(resolved.items()) if p.kind in ("admin1", "admin2")]
+    superseded: set[int] = set()
+    if not units:
+        return [], superseded
+    gap_words = WITHIN_WORDS | OF_WORDS | REGION_WORDS | ADMIN1_WORDS | ADMIN2_WORDS | STATE_BEFORE
+    out: list[PlaceMention] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if not t.cap or t.masked or t.dateline or len(t.text) < 3:
+            i += 1
+            continue
+        j = i
+        while (j + 1 < n and j - i < 2 and toks[j + 1].cap and not toks[j + 1].masked
+               and _plain_gap(text, toks[j], toks[j + 1])):
+            j += 1
+        inside = {owner[x] for x in range(i, j + 1) if x in owner}
+        if any(resolved[k][0].kind != "locality" or cands[k].i < i or cands[k].j > j
+               or (cands[k].i, cands[k].j) == (i, j) for k in inside):
+            i = j + 1  # a known place, or part of one: the gazetteer has it
+            continue
+        names = _words(toks, i, j + 1)
+        if any(w in COMMON or w in _DEMONYM_CC or w in gap_words or w in SETTLEMENT_NOUNS for w in names):
+            i = j + 1
+            continue
+        before = _words(toks, i - 2, i)
+        after = _words(toks, j + 1, j + 2)
+        following = next(((c, p) for c, p in units if c.i > j and c.i - j <= 5
+                          and all(w in gap_words for w in _words(toks, j + 1, c.i))
+                          and not _BOUNDARY.search(text[toks[j].end:c.start])), None)
+        label = None
+        if (len(before) == 2 and before[0] in NAMED_SETTLEMENT_BEFORE and before[1] in OF_WORDS) or (
+                after and after[0] in NAMED_SETTLEMENT_AFTER):
+            label = "settlement"
+        elif before and before[-1] in SETTLEMENT_PREP and following is not None:
+            label = "prep"
+        if label is None or (t.title_line and label != "settlement"):
+            i = j + 1
+            continue
+        ranked = sorted(units, key=lambda u: (u[1].kind != "admin2", abs(u[0].i - i)))
+        container = following[1] if following is not None else ranked[0][1]
+        surface = text[t.start:toks[j].end]
+        place = Place(
+            name=surface, country_code=container.country_code, kind="locality",
+            latitude=container.latitude, longitude=container.longitude, admin1=container.admin1,
+            admin2=container.name if container.kind == "admin2" else None, admin1_new=container.admin1_new,
+            source="text", feature_code=container.kind,
+        )
+        out.append(CuedMention(t.start, toks[j].end, surface, place, 0.85 if label == "settlement" else 0.75, cue=label))
+        superseded |= inside
+        i = j + 1
+    return out, superseded
 
 
 # Gazetteer sources of villages the main sources lack (OpenStreetMap, SafeSignal): used with a cue only.
@@ -520,12 +611,31 @@ def _person_like(text: str, toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> bool:
     return False
 
 
+def _titled(text: str, toks: list[_Tok], c: _Cand) -> bool:
+    """Is the candidate inside a name that a title opens ("Governor Uba Sani", "le général Tiani")?
+
+    The title and up to two capitalised words before the candidate, all joined by plain spaces.
+    """
+    k = c.i - 1
+    while k >= 0 and c.i - k <= 3:
+        if not _plain_gap(text, toks[k], toks[k + 1]):
+            return False
+        word = normalise(toks[k].text)
+        if word in PERSON_TITLES:
+            return True
+        if not toks[k].cap:
+            return False
+        k -= 1
+    return False
+
+
 @dataclass(frozen=True)
 class CuedMention(PlaceMention):
     """A :class:`PlaceMention` that also records the cue that found it.
 
     ``cue`` is one of ``prep``, ``near``, ``settlement``, ``commune``, ``state``,
-    ``region``, ``lga``, ``admin2``, ``tail``, ``modifier``, ``possessive`` or None.
+    ``region``, ``lga``, ``admin2``, ``tail``, ``modifier``, ``possessive``, ``office``
+    (the seat of an office: "the prosecutor of X") or None.
     """
 
     cue: str | None = None
@@ -580,6 +690,9 @@ def best_location(mentions: Sequence[PlaceMention]) -> tuple[Place | None, int]:
             best, best_s = m, s
     if best is not None:
         label = getattr(best, "cue", None)
+        if best.place.source == "text":
+            # A village known only from the text sits at the unit around it.
+            return best.place, 2 if best.place.feature_code == "admin2" else 3
         if best.place.kind == "admin2" or label in ("near", "commune"):
             return best.place, 2
         return best.place, 1
@@ -588,3 +701,55 @@ def best_location(mentions: Sequence[PlaceMention]) -> tuple[Place | None, int]:
             if m.place.kind == kind and (main_cc is None or m.place.country_code == main_cc):
                 return m.place, 3
     return None, 3
+
+
+def named_regions(mentions: Sequence[PlaceMention]) -> frozenset[tuple[str, str]]:
+    """(country, admin-1) of every region or district a text names ("province du Yatenga" gives (BF, Nord)).
+
+    >>> sorted(named_regions(extract_places("Des hommes armés ont attaqué un village de la province du Yatenga")))
+    [('BF', 'Nord')]
+    """
+    return frozenset((m.place.country_code, m.place.admin1) for m in mentions
+                     if m.place.kind in ("admin1", "admin2") and m.place.admin1 and m.score >= 0.6)
+
+
+def relocate(mention: PlaceMention, regions: frozenset[tuple[str, str]], gazetteer: Gazetteer) -> PlaceMention:
+    """A town read as its namesake elsewhere moves to the namesake in a region the article names.
+
+    A sentence alone cannot tell the Karma of one region from the Karma of another; the
+    article's other sentences often can ("dans la province du Yatenga"). Only a locality
+    outside every named region of its country moves, and only to a same-name locality inside
+    one of them.
+    """
+    place = mention.place
+    if place.kind != "locality" or place.source == "text" or (place.country_code, place.admin1) in regions:
+        return mention
+    if not any(cc == place.country_code for cc, _ in regions):
+        return mention
+    inside = [p for p in gazetteer.lookup(mention.surface, place.country_code, kind="locality")
+              if (p.country_code, p.admin1) in regions]
+    if not inside:
+        return mention
+    return dataclasses.replace(mention, place=max(inside, key=gazetteer.prominence))
+
+
+_UNIT_WORD = re.compile(r"(?i)\b(?:" + "|".join(sorted(
+    {w for w in ADMIN1_WORDS | ADMIN2_WORDS | REGION_WORDS | STATE_AFTER | STATE_BEFORE | LGA_WORDS | COMMUNE_WORDS if w},
+    key=len, reverse=True)) + r")\b")
+
+
+def names_a_unit(text: str) -> bool:
+    """A cheap test: does the text use a word of an admin unit ("state", "province", "région", "LGA")?
+
+    >>> names_a_unit("dans la province du Yatenga"), names_a_unit("Les habitants ont fui")
+    (True, False)
+    """
+    return bool(_UNIT_WORD.search(text))
+
+
+def is_ambiguous(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
+    """Does the town's name also belong to a town of another region of its country?"""
+    place = mention.place
+    if place.kind != "locality" or place.source == "text":
+        return False
+    return any(p.admin1 != place.admin1 for p in gazetteer.lookup(mention.surface, place.country_code, kind="locality"))

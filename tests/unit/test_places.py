@@ -150,3 +150,42 @@ def test_mixed_case_acronyms_are_not_places():
 def test_a_state_qualifying_a_noun_is_the_state_not_its_capital():
     (m,) = [m for m in extract_places("Gunmen abduct Kano pupils", ["NG"])]
     assert (m.place.kind, m.place.name) == ("admin1", "Kano")
+
+
+# --- villages no gazetteer knows, offices, titles, regions named elsewhere -------------------
+@pytest.mark.parametrize("text,hints,name,admin1,precision", [
+    ("Des hommes armés ont incendié le village de Zabrikoro, dans le cercle de Bankass.", ["ML"], "Zabrikoro", "Mopti", 2),
+    ("Bandits raided Kofar Zandi village in Zamfara State overnight.", ["NG"], "Kofar Zandi", "Zamfara", 3),
+    ("Gunmen killed four farmers at Zangbel in Bokkos local government area.", ["NG"], "Zangbel", "Plateau", 2),
+])
+def test_a_village_no_gazetteer_knows_is_kept_by_name_inside_the_unit_the_text_names(text, hints, name, admin1, precision):
+    place, geo = best(text, hints)
+    assert (place.name, place.admin1, place.source, geo) == (name, admin1, "text", precision)
+
+
+def test_an_unknown_name_without_a_cue_or_a_container_is_not_made_a_place():
+    assert [m for m in extract_places("Zabrikoro said the village of Kpalaba was burnt.", ["ML"])
+            if m.place.source == "text"] == []
+    assert [m for m in extract_places("Residents fled to Zangbel after the raid.", ["NG"])
+            if m.place.source == "text"] == []
+
+
+def test_a_name_after_a_title_is_a_person():
+    assert [m.place.name for m in extract_places("Governor Uba Sani of Kaduna State spoke.", ["NG"])] == ["Kaduna"]
+    assert [m.place.kind for m in extract_places("Le général Tiani a reçu les chefs coutumiers.", ["NE"])] == []
+
+
+def test_the_seat_of_an_office_is_not_the_scene():
+    place, _ = best("Le procureur de Ouahigouya a annoncé que des civils ont été tués à Karma.", ["BF"])
+    assert place.name == "Karma"
+
+
+def test_a_town_moves_to_its_namesake_in_a_region_the_article_names():
+    from harmattan.gazetteer import load_gazetteer
+    from harmattan.places import named_regions, relocate
+    gaz = load_gazetteer()
+    (town,) = [m for m in extract_places("Des hommes armés ont attaqué Barga dimanche.", ["BF"]) if m.place.kind == "locality"]
+    regions = named_regions(extract_places("Barga relève de la province du Yatenga.", ["BF"]))
+    assert ("BF", "Nord") in regions
+    assert relocate(town, regions, gaz).place.admin1 == "Nord"
+    assert relocate(town, frozenset({("NE", "Tahoua")}), gaz) is town  # a region of another country changes nothing

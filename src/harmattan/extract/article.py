@@ -5,9 +5,11 @@ attribution are analysed; the rest of the text is skipped cheaply.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from ..actors import extract_actors
 from ..knowledge import Knowledge
-from ..places import detect_countries, extract_places
+from ..places import detect_countries, extract_places, is_ambiguous, named_regions, names_a_unit, relocate
 from ..records import Article
 from .casualties import extract_casualties
 from .dates import find_dates
@@ -119,4 +121,33 @@ def build_frames(article: Article, knowledge: Knowledge, relevance_filter: bool 
             acts=reports_act(sentence),
             hints=tuple(hints),
         ))
-    return frames
+    return _place_towns_in_named_regions(frames, article, knowledge)
+
+
+def _place_towns_in_named_regions(frames: list[Frame], article: Article, knowledge: Knowledge) -> list[Frame]:
+    """A town whose name several regions share goes to the one in a region the article names.
+
+    The regions come from the analysed sentences and, when those leave a town unsettled, from
+    the article's other sentences that name an admin unit ("Ce village est dans la province du
+    Yatenga"); the test is skipped for articles whose towns are all unambiguous.
+    """
+    gaz = knowledge.gazetteer
+    unsettled = [m for f in frames for m in f.places if is_ambiguous(m, gaz)]
+    if not unsettled:
+        return frames
+    mentions = [m for f in frames for m in f.places]
+    regions = named_regions(mentions)
+    if any((m.place.country_code, m.place.admin1) not in regions for m in unsettled):
+        analysed = {f.index for f in frames if not f.date_only}
+        hints = frames[0].hints
+        for index, (sentence, _) in enumerate(article_sentences(article)):
+            if index not in analysed and names_a_unit(sentence):
+                mentions.extend(extract_places(sentence, hints, gazetteer=gaz))
+        regions = named_regions(mentions)
+    if not regions:
+        return frames
+    out = []
+    for f in frames:
+        places = tuple(relocate(m, regions, gaz) for m in f.places)
+        out.append(f if places == f.places else dataclasses.replace(f, places=places))
+    return out

@@ -105,15 +105,25 @@ def _date_conflicts(incident: Incident, frame: Frame) -> bool:
 def _conflicts(incident: Incident, frame: Frame) -> bool:
     if _date_conflicts(incident, frame):
         return True
-    here = [m.place for m in frame.places if m.place.kind == "locality" and m.place.latitude is not None]
-    there = [m.place for m in incident.localities() if m.place.latitude is not None]
+    here = [m for m in frame.places if m.place.kind == "locality" and m.place.latitude is not None]
+    there = [m for m in incident.localities() if m.place.latitude is not None]
     if here and there:
-        names = {p.name for p in there}
-        if not any(p.name in names for p in here):
-            nearest = min(_km((a.latitude, a.longitude), (b.latitude, b.longitude)) for a in here for b in there)
+        names = {m.place.name for m in there}
+        if not any(m.place.name in names for m in here):
+            nearest = min(_km((a.place.latitude, a.place.longitude), (b.place.latitude, b.place.longitude))
+                          for a in here for b in there)
             if nearest > 40:
                 return True
+            # Two villages each named as a scene ("attacked the village of X") are two incidents,
+            # however close; a place named as a landmark ("near Y") is not a scene.
+            if nearest > _SCENE_KM and any(getattr(a, "cue", None) in _SCENE_CUES for a in here) and any(
+                    getattr(b, "cue", None) in _SCENE_CUES for b in there):
+                return True
     return False
+
+
+_SCENE_CUES = frozenset({"settlement", "prep", "commune"})
+_SCENE_KM = 10.0
 
 
 def _compatible(incident: Incident, frame: Frame) -> bool:

@@ -89,7 +89,7 @@ SIDE_ENEMY = [r"on\s+the\s+(?:enemy|enemy['’]s|attackers['’]|terrorists['’
 # A figure from witnesses or residents: credible only when no official figure is given.
 UNOFFICIAL = [r"according\s+to\s+(?:some\s+|local\s+|the\s+)?(?:witness(?:es)?|residents?|locals|survivors|local\s+sources|villagers)",
               r"(?:witness(?:es)?|residents?|locals|survivors|villagers|local\s+sources)\s+(?:said|say|says|told|reported|claimed|put)",
-              r"unconfirmed", r"unofficial"]
+              r"unconfirmed", r"unofficial", r"some\s+sources", r"other\s+sources"]
 # Side words before a figure: "our side: 5 dead".
 SIDE_OWN_BEFORE = []
 SIDE_ENEMY_BEFORE = []

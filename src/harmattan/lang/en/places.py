@@ -96,3 +96,19 @@ DEMONYMS = {
     "TR": "turkish",
     "MA": "moroccan",
 }
+
+# Villages no gazetteer knows are still named, with the unit around them, when the text says what they are.
+# Before "of": a noun that announces a settlement's name ('the village of X').
+NAMED_SETTLEMENT_BEFORE = "village villages hamlet settlement locality"
+# After a name: a noun that makes it a settlement ('X village').
+NAMED_SETTLEMENT_AFTER = "village hamlet"
+# A preposition before a settlement that is followed by the unit containing it ('at X in Y State').
+SETTLEMENT_PREP = "in at near"
+# Words between a settlement and the unit containing it ('X, in Y state', 'X in the Z region').
+WITHIN_WORDS = "in within of the"
+
+# Titles before a person's name: the capitalised words that follow are the name ("Governor Uba Sani").
+PERSON_TITLES = "governor gov president general gen colonel col captain capt lieutenant lt major maj sergeant sgt commissioner minister senator hon honourable chief emir sheikh imam pastor bishop rev reverend dr mr mrs ms spokesman spokesperson commander brigadier corporal private inspector superintendent prince king sultan"
+
+# An office or institution "of" a town names its seat, not where an event happened ("the prosecutor of X").
+OFFICE_OF = "prosecutor court university hospital governor mayor emir prefect bishop diocese archdiocese commissioner chairman council"

@@ -53,7 +53,9 @@ SIDE_OWN = [r"(?:du\s+)?c[ôo]t[ée]\s+(?:amis?|des\s+fds|de\s+l['’]arm[ée]e|
 SIDE_ENEMY = [r"(?:du\s+)?c[ôo]t[ée]\s+(?:ennemis?|adverse|des\s+terroristes|des\s+assaillants|des\s+jihadistes|des\s+djihadistes)"]
 UNOFFICIAL = [r"selon\s+(?:des\s+|les\s+|certains\s+|plusieurs\s+)?(?:t[ée]moins|habitants|survivants|rescap[ée]s|sources\s+locales|villageois|populations)",
               r"(?:t[ée]moins|habitants|survivants|rescap[ée]s|sources\s+locales|villageois)\s+(?:font\s+[ée]tat|[ée]voquent|parlent|affirment|rapportent|ont\s+(?:d[ée]clar[ée]|affirm[ée]|[ée]voqu[ée]|parl[ée]))",
-              r"non\s+officiel", r"officieux", r"non\s+confirm[ée]"]
+              r"non\s+officiel", r"officieux", r"non\s+confirm[ée]",
+              r"certaines\s+sources", r"d['’]autres\s+sources",
+              r"(?:le\s+maire|un\s+[ée]lu|des\s+[ée]lus|le\s+chef\s+du\s+village|un\s+notable|des\s+notables)\b[^.;]{0,60}?\b(?:parle|[ée]voque|avance)(?:nt)?\b"]
 SIDE_OWN_BEFORE = [r"c[ôo]t[ée]\s+(?:amis?|fds|fama|arm[ée]e)"]
 SIDE_ENEMY_BEFORE = [r"c[ôo]t[ée]\s+(?:ennemis?|adverse|terroristes?|assaillants)"]
 ONE_DEAD = [r"(?:d['’])?(?:un|une)\s+(?:seul\s+)?(?:mort|d[ée]c[èe]s|tu[ée])"]

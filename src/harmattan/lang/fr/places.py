@@ -73,3 +73,19 @@ DEMONYMS = {
     "TR": "turc|turque",
     "MA": "marocain|marocaine",
 }
+
+# Les villages qu'aucun gazetier ne connaît restent nommés, avec l'unité qui les contient, quand le texte dit ce qu'ils sont.
+# Avant « de » : un nom qui annonce celui d'une localité (« le village de X »).
+NAMED_SETTLEMENT_BEFORE = "village villages hameau localite localité"
+# Après un nom : un nom qui en fait une localité.
+NAMED_SETTLEMENT_AFTER = ""
+# Préposition devant une localité suivie de l'unité qui la contient (« à X dans la région de Y »).
+SETTLEMENT_PREP = "à a dans près pres"
+# Mots entre une localité et l'unité qui la contient (« X, dans la province du Y »).
+WITHIN_WORDS = "dans en de du des d la le les l"
+
+# Titles before a person's name: the capitalised words that follow are the name ("Governor Uba Sani").
+PERSON_TITLES = "gouverneur président president général general colonel capitaine lieutenant commandant sergent adjudant caporal ministre sénateur senateur chef émir emir imam pasteur abbé abbe père pere monseigneur mgr m mme dr porte-parole commissaire préfet prefet maire sultan roi"
+
+# An office or institution "of" a town names its seat, not where an event happened ("the prosecutor of X").
+OFFICE_OF = "procureur tribunal parquet cour université universite hôpital hopital gouverneur maire émir emir préfet prefet évêque eveque diocèse diocese archevêque commissaire conseil"
