@@ -39,7 +39,7 @@ COMMON = frozenset(normalise(w) for w in lang.words("places", "COMMON"))
 # Armed groups and other actors whose names contain place-like words: masked before matching.
 ACTOR_PATTERNS = re.compile(
     r"\b(?:Boko\s+Haram|Jama['’]?a?t?\s+Nus?rat\s+al[-\s]Islam(?:\s+wa?l?[-\s]+(?:al[-\s])?Muslimin)?|Jama['’]a\s+Nusrat\s+ul[-\s]Islam[\w\s-]*?Muslimin"
-    r"|Islamic\s+State(?:\s+(?:in\s+the\s+Greater\s+Sahara|West\s+Africa(?:\s+Province)?|Sahel(?:\s+Province)?))?"
+    r"|Islamic\s+State(?:\s+(?:in\s+the\s+Greater\s+Sahara|(?:in\s+)?West\s+Africa(?:\s+Province)?|(?:in\s+the\s+)?Sahel(?:\s+Province)?))?"
     r"|[EÉ]tat\s+islamique(?:\s+(?:au\s+Grand\s+Sahara|en\s+Afrique\s+de\s+l['’]Ouest|au\s+Sahel))?"
     r"|Wagner(?:\s+Group)?|Africa\s+Corps|Daesh|Da['’]esh|al[-\s]Qa['’]?[ei]da(?:\s+in\s+the\s+Islamic\s+Maghreb)?"
     r"|Ansaroul\s+Islam|Ansarul\s+Islam|Katiba\s+\w+|Front\s+de\s+lib[ée]ration\s+du\s+\w+|Macina\s+Liberation\s+Front"
@@ -75,6 +75,7 @@ WATER_AFTER = _place_words("WATER_AFTER")
 PERSON_BEFORE = _place_words("PERSON_BEFORE")
 PERSON_TITLES = _place_words("PERSON_TITLES")
 OFFICE_OF = _place_words("OFFICE_OF")
+FACILITY_WORDS = _place_words("FACILITY_WORDS")
 NAMED_SETTLEMENT_BEFORE = _place_words("NAMED_SETTLEMENT_BEFORE")
 NAMED_SETTLEMENT_AFTER = _place_words("NAMED_SETTLEMENT_AFTER")
 SETTLEMENT_PREP = _place_words("SETTLEMENT_PREP")
@@ -89,7 +90,9 @@ _DEMONYM_RE = re.compile(
 )
 _DEMONYM_CC = {normalise(w): cc for cc, ws in DEMONYMS.items() for w in ws.split("|")}
 # "BAMAKO, Sept 18 -" / "OUAGADOUGOU, 27 août -" / "N'DJAMENA (Reuters) -"
-_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z'’\- ]{2,30}[A-Z])\s*(?:,|\(|\s[-–—])")
+_DATELINE = re.compile(r"(?m)^\s*(?:([A-Z][A-Z'’\- ]{2,30}[A-Z])\s*(?:,|\(|\s[-–—])"
+                       r"|([A-Z][^\W\d_]+(?:[ '’\-][A-Z][^\W\d_]+)?)\s*,\s*[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?"
+                       r"\s*(?:\([^)\n]{1,25}\)\s*)?[-–—]\s)")  # "Kano, Nigeria - ": a mixed-case dateline
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s\b)?")
 _ELISION = re.compile(r"^(?:[ldjmst]|qu|L|D)['’](?=\w)", re.I)
 _BOUNDARY = re.compile(r"[.!?:;\n«»\"“”()\[\]|–—]|\s-\s|^\s*-")
@@ -149,7 +152,7 @@ def _tokenize(text: str) -> list[_Tok]:
         caps = sum(1 for w in words if w[0].isupper())
         if len(words) >= 3 and caps / len(words) >= 0.6:
             title_lines.append((line.start(), line.end()))
-    datelines = [m.span(1) for m in _DATELINE.finditer(text)]
+    datelines = [m.span(1) if m.group(1) else m.span(2) for m in _DATELINE.finditer(text)]
     toks = []
     prev_end = 0
     for t, s, e, poss in raw:
@@ -290,7 +293,7 @@ def _detect_countries(text: str, gazetteer: Gazetteer | None) -> list[str]:
         if cc:
             add(cc, m.start(), 0.8)
     for m in _DATELINE.finditer(text):
-        hits = [p for p in gaz.lookup(m.group(1)) if p.kind == "locality" and gaz.prominence(p) >= 40]
+        hits = [p for p in gaz.lookup(m.group(1) or m.group(2)) if p.kind == "locality" and gaz.prominence(p) >= 40]
         if hits:
             add(hits[0].country_code, m.start(), 1.5)
     return sorted(score, key=lambda cc: (-score[cc], first[cc]))
@@ -443,10 +446,15 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
         after = _words(toks, c.j + 1, c.j + 2)
         modifier = bool(after) and after[0] in AFTER_EVENT
         before2 = _words(toks, c.i - 2, c.i)
+        facility = _facility_after(text, toks, c)
         if t0.dateline:
             ev, label = 0.5, "dateline"
+        elif ev == 0.0 and tail and _container_of_previous(toks, c, cands, resolved, k):
+            ev, label = 0.3, "container"  # "Kuje Custodial Centre, Abuja": the capital after a town contains it
         elif len(before2) == 2 and before2[0] in OFFICE_OF and before2[1] in OF_WORDS and label not in _STRONG_CUES:
             ev, label = 0.2, "office"  # "le procureur de Ouahigouya": the seat of an office, not the scene
+        elif ev == 0.0 and facility:
+            ev, label = 0.8, "facility"
         elif ev == 0.0:
             if tail:
                 ev, label = 0.8, "tail"
@@ -481,7 +489,8 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
             pre = _words(toks, c.i - 1, c.i)
             if pre and pre[0] in PERSON_BEFORE:
                 continue
-        if place.kind == "locality" and label not in _STRONG_CUES and (_person_like(text, toks, c, gaz) or _titled(text, toks, c)):
+        if place.kind == "locality" and label not in _STRONG_CUES and not facility and (
+                _person_like(text, toks, c, gaz) or _titled(text, toks, c)):
             continue
         if place.source in MINOR_SOURCES and label not in _STRONG_CUES and label not in ("prep", "near", "tail"):
             continue  # a village only a secondary source knows needs a cue ("in X", "the village of X")
@@ -609,6 +618,29 @@ def _person_like(text: str, toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> bool:
             continue  # "Kano Kano", "Gwoza Borno": a known place beside it; a village namesake of a first name is not
         return True
     return False
+
+
+def _facility_after(text: str, toks: list[_Tok], c: _Cand) -> bool:
+    """Is the name the first word of a facility's ("Kuje Medium Security Custodial Centre", "Kaduna Polytechnic")?"""
+    k = c.j + 1
+    while k < len(toks) and k - c.j <= 4 and toks[k].cap and _plain_gap(text, toks[k - 1], toks[k]):
+        if normalise(toks[k].text) in FACILITY_WORDS:
+            return True
+        k += 1
+    return False
+
+
+def _container_of_previous(toks: list[_Tok], c: _Cand, cands: list[_Cand],
+                           resolved: dict[int, tuple[Place, float, str | None]], k: int) -> bool:
+    """Is this name, after a comma, the city around the town named just before it ("X Prison, Abuja")?"""
+    earlier = [x for x in resolved if x < k]
+    if not earlier:
+        return False
+    prev, (place, _, _) = cands[max(earlier)], resolved[max(earlier)]
+    if place.kind != "locality" or c.i - prev.j > 6:
+        return False
+    between = toks[prev.j + 1:c.i]
+    return all(t.cap for t in between) and any(p.kind == "locality" and p.admin1 == place.admin1 for p in cands[k].places)
 
 
 def _titled(text: str, toks: list[_Tok], c: _Cand) -> bool:

@@ -189,3 +189,15 @@ def test_a_town_moves_to_its_namesake_in_a_region_the_article_names():
     assert ("BF", "Nord") in regions
     assert relocate(town, regions, gaz).place.admin1 == "Nord"
     assert relocate(town, frozenset({("NE", "Tahoua")}), gaz) is town  # a region of another country changes nothing
+
+
+def test_a_facility_named_after_its_town_places_the_event_in_the_town_not_the_city_after_it():
+    text = "Gunmen stormed the Kuje Medium Security Custodial Centre, Abuja, late on Tuesday."
+    place, _ = best(text, ["NG"])
+    assert place.name == "Kuje"
+    assert {m.surface: getattr(m, "cue", None) for m in extract_places(text, ["NG"])}["Abuja"] == "container"
+
+
+def test_the_islamic_state_in_west_africa_is_a_group_not_a_region():
+    text = "The Islamic State in West Africa Province claimed the attack in Monguno."
+    assert [m.surface for m in extract_places(text, ["NG"])] == ["Monguno"]

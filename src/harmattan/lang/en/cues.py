@@ -28,7 +28,7 @@ CUES = {
     "attack": [r"attack(?:s|ed|ing|ers)?", r"raid(?:s|ed)?", r"storm(?:ed|ing)", r"ambush(?:ed|es)?", r"assault(?:s|ed)?",
                r"opened\s+fire", r"gunmen", r"offensives?", r"gunfire", r"shooting", r"invaded"],
     "clash": [r"clash(?:es|ed)?", r"fighting", r"fight\s+(?:for|over)", r"fought", r"battles?", r"gun\s*battles?", r"exchange\s+of\s+fire", r"firefights?",
-              r"skirmish(?:es)?", r"repelled", r"repulsed"],
+              r"skirmish(?:es)?", r"repelled", r"repulsed", r"gunfire\s+(?:was\s+)?heard", r"gunshots\s+(?:were\s+)?heard"],
     "overtake": [r"overr(?:an|un)", r"took\s+control", r"taken\s+control", r"seized\s+control",
                  r"(?:captured|seized|took)\s+(?:the\s+)?(?:\w+\s+)?(?:town|village|city|base|camp|post|outpost|garrison|barracks)"],
     "regain": [r"retook", r"retaken", r"recaptur(?:e|ed|es)", r"regain(?:ed|s)?\s+control", r"liberat(?:ed|ion)"],

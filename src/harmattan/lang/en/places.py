@@ -112,3 +112,6 @@ PERSON_TITLES = "governor gov president general gen colonel col captain capt lie
 
 # An office or institution "of" a town names its seat, not where an event happened ("the prosecutor of X").
 OFFICE_OF = "prosecutor court university hospital governor mayor emir prefect bishop diocese archdiocese commissioner chairman council"
+
+# Capitalised words of a facility named after its town ("Kuje Custodial Centre"): the town is the place.
+FACILITY_WORDS = "airport barracks bridge centre center church clinic college custodial hospital market mosque polytechnic prison school seminary station stadium university"

@@ -89,3 +89,6 @@ PERSON_TITLES = "gouverneur président president général general colonel capit
 
 # An office or institution "of" a town names its seat, not where an event happened ("the prosecutor of X").
 OFFICE_OF = "procureur tribunal parquet cour université universite hôpital hopital gouverneur maire émir emir préfet prefet évêque eveque diocèse diocese archevêque commissaire conseil"
+
+# Capitalised words of a facility named after its town ("Kuje Custodial Centre"): the town is the place.
+FACILITY_WORDS = ""
