@@ -50,7 +50,7 @@ CUES = {
     "jailbreak": [r"jail\s*break", r"prison\s+break", r"freed\s+(?:\w+\s+)?(?:inmates|prisoners)", r"inmates\s+escaped"],
 }
 # Whole words and word beginnings (four letters or more) one of which every cue contains.
-STEM_WORDS = """crue torrential lassa cholera fire blaze drone drones strike strikes raids ied ieds  rape raped
+STEM_WORDS = """gunfire gunshots crue torrential lassa cholera fire blaze drone drones strike strikes raids ied ieds  rape raped
 slain dead die dies died lives bodies shot gunned gunmen shooting gun mob coup coups control marched truce signed base
 bases arms peace exit departure pull pulls pulled pulling executed execution executions accord accords blew jet jets
 dam hand handed hands handover hand-over left vacated took invaded jail prison freed inmates repelled repulsed lost

@@ -44,7 +44,7 @@ CUES = {
     "weapons": [r"saisie\s+d['’]armes", r"d[ée]samorc[ée]"],
     "jailbreak": [r"[ée]vasion", r"[ée]vad[ée]s", r"prison\s+attaqu[ée]e"],
 }
-STEM_WORDS = """militaire décès deces décés decès arrêté arrêtés arrêtée arrêtées arrete arretes arretee arretees arrestation signé signée signés signées crue crues obus tirs tir  engin engins rapt viol viols violé violée violés violées tu tué tués tuée
+STEM_WORDS = """coups échanges echanges militaire décès deces décés decès arrêté arrêtés arrêtée arrêtées arrete arretes arretee arretees arrestation signé signée signés signées crue crues obus tirs tir  engin engins rapt viol viols violé violée violés violées tu tué tués tuée
 tuées tuant tuer tuent bilan assaut armés armées coup coups contrôle repris reprise grève grèves retrait cessez trêve rendus
 base bases accord accords feu eei EEI péri peri vie mort corps cadavre cadavres abattu abattus drone drones vents
 riposte pouvoir""".split()
