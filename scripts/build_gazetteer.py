@@ -35,7 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-from harmattan.gazetteer import normalise  # noqa: E402  (one key function for build and lookup)
+from harmattan.gazetteer import FEATURE_CODES, normalise  # noqa: E402  (one key function for build and lookup)
 
 COUNTRIES = ("ML", "BF", "NE", "BJ", "TG", "NG", "TD", "GH", "CI", "SN", "MR", "CM")
 
@@ -317,6 +317,12 @@ class Builder:
                 elif fcl == "A" and fcode == "ADM2":
                     kind = "admin2"
                     name = clean_admin2(name)
+                elif fcode in FEATURE_CODES:
+                    # Places that are not towns (parks, forests, bases, mines, airports, dams): stored as
+                    # localities with their feature code; also found by their core name ("Pendjari").
+                    kind = "locality"
+                    core = feature_core(name)
+                    alt_list = alt_list + ([core] if core else []) + [c for c in map(feature_core, alt_list) if c]
                 else:
                     continue
                 lat, lon = round(float(f[4]), 5), round(float(f[5]), 5)
@@ -581,6 +587,21 @@ def name_keys(name: str) -> list[str]:
     return [key, compact] if compact != key and len(compact) >= 5 else [key]
 
 
+_FEATURE_WORDS = re.compile(
+    r"\b(?:parc|park|national|nationale|game|forest|for[êe]t|class[ée]e|reserve|r[ée]serve|totale|partielle|de\s+faune|faune|"
+    r"wildlife|strict|nature|temporaire|botanique|zone|cyn[ée]g[ée]tique|military|militaire|base|camp|mine|d['’]or|gold|airport|"
+    r"a[ée]roport|airfield|a[ée]rodrome|barrage|dam|du|de|la|le|les|des|d['’]|l['’]|of|the)\b", re.I)
+
+
+def feature_core(name: str) -> str | None:
+    """The proper name inside a feature's name: 'Parc National de la Pendjari' -> 'Pendjari'.
+
+    None when too little is left to be a name (a park called 'W').
+    """
+    core = " ".join(_FEATURE_WORDS.sub(" ", name).replace("’", " ").split()).strip(" -'")
+    return core if len(core) >= 4 and core.lower() != name.lower() else None
+
+
 def clean_admin2(name: str) -> str:
     """'Province du Soum' -> 'Soum'; 'Cercle de Ménaka' -> 'Ménaka'; 'Nioro Cercle' -> 'Nioro'."""
     name = re.sub(r"^(Province|Cercle|Département|Departement|Préfecture|Prefecture|Région|Region|Commune)\s+(du |de la |de l'|de l’|des |de |d'|d’)?",
@@ -604,6 +625,8 @@ def prominence(p: dict) -> int:
         score += 15
     if p["source"] == "supplement":
         score += 10
+    if fc in FEATURE_CODES:
+        return 0  # a park or a forest never beats a town of the same name; a cue ("parc de la X") finds it
     if p["source"] in ("osm", "safesignal"):
         # Villages only a secondary source knows: found when the text names them with a cue
         # ("the village of X", "in X"), never preferred over a namesake the main sources know.

@@ -18,6 +18,12 @@ from pathlib import Path
 from harmattan.records import Place
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "geo" / "gazetteer.sqlite"
+# GeoNames codes of the features that are not towns but where events happen (parks, reserves, forests,
+# military bases, airports, mines, dams): stored as localities with this code; the value is the kind of
+# feature a text names with its own words (lang/*/places.py FEATURE_HEADS).
+FEATURE_CODES = {"PRK": "park", "RES": "park", "RESN": "park", "RESW": "park", "RESH": "park", "RESF": "forest",
+                 "FRST": "forest", "MILB": "base", "AIRP": "airport", "AIRF": "airport", "MN": "mine", "MNAU": "mine",
+                 "DAM": "dam"}
 
 _APOS = re.compile(r"['’‘`´ʼ]")
 _SEP = re.compile(r"[^a-z0-9]+")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from harmattan import lang
-from harmattan.gazetteer import Gazetteer, load_gazetteer, normalise
+from harmattan.gazetteer import FEATURE_CODES, Gazetteer, load_gazetteer, normalise
 from harmattan.records import Place, PlaceMention
 
 # --- words of the languages (harmattan/lang/*/places.py) ---------------------------------
@@ -76,6 +76,7 @@ PERSON_BEFORE = _place_words("PERSON_BEFORE")
 PERSON_TITLES = _place_words("PERSON_TITLES")
 OFFICE_OF = _place_words("OFFICE_OF")
 FACILITY_WORDS = _place_words("FACILITY_WORDS")
+FEATURE_HEADS = {normalise(w): kind for w, kind in lang.mapping("places", "FEATURE_HEADS").items()}
 NAMED_SETTLEMENT_BEFORE = _place_words("NAMED_SETTLEMENT_BEFORE")
 NAMED_SETTLEMENT_AFTER = _place_words("NAMED_SETTLEMENT_AFTER")
 SETTLEMENT_PREP = _place_words("SETTLEMENT_PREP")
@@ -323,6 +324,13 @@ def _cue(toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> tuple[str | None, float,
     after = a1[0] if a1 else ""
     before = b1[0] if b1 else ""
     first = normalise(toks[c.i].text) if c.j > c.i else ""
+    head = (b1[0] if b1 and b1[0] in FEATURE_HEADS
+            else b2[0] if len(b2) == 2 and b2[0] in FEATURE_HEADS and b2[1] in OF_WORDS
+            else b3[0] if len(b3) == 3 and b3[0] in FEATURE_HEADS and b3[1] in OF_WORDS
+            else after if after in FEATURE_HEADS else None)
+    if head and any(FEATURE_CODES.get(p.feature_code) == FEATURE_HEADS[head] for p in c.places):
+        # "le parc de la Pendjari", "Sambisa forest": the park, not a namesake village or airport
+        return "feature:" + FEATURE_HEADS[head], 1.0, "feature"
     if first in REGION_WORDS or first in ADMIN1_WORDS:
         return "admin", 1.0, "region"  # the gazetteer spells it with its unit: "Préfecture de Tône", "Region de Tahoua"
     if first in ADMIN2_WORDS:
@@ -369,9 +377,13 @@ def _pick(c: _Cand, kind: str | None, ctx: _Ctx, gaz: Gazetteer) -> tuple[Place 
             continue
         if kind in ("admin1", "admin2") and p.kind != kind:
             continue
-        if kind == "locality" and p.kind not in ("locality",):
+        wanted_feature = kind[len("feature:"):] if kind and kind.startswith("feature:") else None
+        if (kind == "locality" or wanted_feature) and p.kind not in ("locality",):
             continue
         s = gaz.prominence(p) / 100.0
+        if p.feature_code in FEATURE_CODES:
+            # a park or a forest only where the text says so, and the kind it says
+            s += 0.6 if FEATURE_CODES[p.feature_code] == wanted_feature else -0.4
         if kind is None and p.kind == "admin2" and (p.country_code, p.admin1) in towns:
             s -= 0.35  # a bare name is the town before the district named after it
         if not ctx.countries:
@@ -584,7 +596,7 @@ def _named_settlements(text: str, toks: list[_Tok], cands: list[_Cand],
 # Gazetteer sources of villages the main sources lack (OpenStreetMap, SafeSignal): used with a cue only.
 MINOR_SOURCES = frozenset({"osm", "safesignal"})
 # Cues that name a place whatever it looks like ("the village of X", "X State", "commune de X").
-_STRONG_CUES = frozenset({"settlement", "commune", "state", "region", "lga", "admin2", "dateline"})
+_STRONG_CUES = frozenset({"settlement", "commune", "state", "region", "lga", "admin2", "dateline", "feature"})
 
 
 def _person_like(text: str, toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> bool:
@@ -666,7 +678,8 @@ class CuedMention(PlaceMention):
     """A :class:`PlaceMention` that also records the cue that found it.
 
     ``cue`` is one of ``prep``, ``near``, ``settlement``, ``commune``, ``state``,
-    ``region``, ``lga``, ``admin2``, ``tail``, ``modifier``, ``possessive``, ``office``
+    ``region``, ``lga``, ``admin2``, ``tail``, ``modifier``, ``possessive``, ``feature`` (a park,
+    forest, base: "parc de la X"), ``facility``, ``container``, ``office``
     (the seat of an office: "the prosecutor of X") or None.
     """
 
@@ -725,7 +738,7 @@ def best_location(mentions: Sequence[PlaceMention]) -> tuple[Place | None, int]:
         if best.place.source == "text":
             # A village known only from the text sits at the unit around it.
             return best.place, 2 if best.place.feature_code == "admin2" else 3
-        if best.place.kind == "admin2" or label in ("near", "commune"):
+        if best.place.kind == "admin2" or label in ("near", "commune") or best.place.feature_code in FEATURE_CODES:
             return best.place, 2
         return best.place, 1
     for kind in ("admin1", "country"):

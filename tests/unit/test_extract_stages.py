@@ -129,3 +129,39 @@ def test_aggregate():
 def test_sentences_keep_abbreviations_and_initials():
     text = "BAMAKO, Sept. 18 - Gunmen attacked. Par Ibrahim S. L'attaque a eu lieu mardi."
     assert len(split_sentences(text)) == 2
+
+
+@pytest.mark.parametrize("sentence,killed", [
+    ("huit personnes, dont six humanitaires français et leur chauffeur, ont perdu la vie.", 8),
+    ("Huit personnes dont six étrangers, un guide et un chauffeur, perdaient la vie ce jour-là.", 8),
+    ("Three soldiers including a captain died in the ambush.", 3),
+    ("Eight people, including six aid workers and their driver, were killed.", 8),
+])
+def test_a_toll_reaches_its_verb_over_an_aside_that_names_a_subset(sentence, killed):
+    from harmattan.extract.casualties import extract_casualties
+    whole = [c for c in extract_casualties(sentence) if c.kind == "killed" and not c.subset]
+    assert [c.value for c in whole] == [killed]
+
+
+def test_a_french_attentat_is_an_attack_unless_a_bomb_is_named():
+    from harmattan.extract.triggers import find_cues
+    assert "ied" not in find_cues("L'attentat contre l'hôtel a été revendiqué.")
+    assert "attack" in find_cues("L'attentat contre l'hôtel a été revendiqué.")
+    assert "ied" in find_cues("Un attentat à la bombe a visé le marché.")
+
+
+@pytest.mark.parametrize("sentence,killed", [
+    ("Two soldiers and a policeman were killed in the ambush.", 3),
+    ("Deux journalistes espagnols et un guide irlandais ont été tués lundi.", 3),
+    ("The number of people killed has risen to 32, an official said.", 32),  # an official is no victim
+    ("Two soldiers died and a policeman was injured.", 2),
+])
+def test_one_more_victim_named_with_an_article_joins_the_count(sentence, killed):
+    assert [c.value for c in extract_casualties(sentence) if c.kind == "killed"] == [killed]
+
+
+def test_the_day_victims_are_found_does_not_date_the_event():
+    from harmattan.extract.frames import reports_discovery
+    assert reports_discovery("Le corps du guide a été retrouvé samedi.")
+    assert reports_discovery("The bodies of the two hunters were found on Friday.")
+    assert not reports_discovery("Gunmen killed two hunters on Friday.")

@@ -201,3 +201,19 @@ def test_a_facility_named_after_its_town_places_the_event_in_the_town_not_the_ci
 def test_the_islamic_state_in_west_africa_is_a_group_not_a_region():
     text = "The Islamic State in West Africa Province claimed the attack in Monguno."
     assert [m.surface for m in extract_places(text, ["NG"])] == ["Monguno"]
+
+
+@pytest.mark.parametrize("text,hints,name,code", [
+    ("Les deux touristes ont été enlevés dans le parc de la Pendjari.", ["BJ"], "Pendjari National Park", "RESN"),
+    ("Une embuscade a visé une patrouille près du parc national d'Arly.", ["BF"], "Parc National de l’Arly", "PRK"),
+    ("L'avion s'est posé à l'aéroport d'Arly.", ["BF"], "Arly Airport", "AIRP"),
+    ("Troops cleared militant camps in the Sambisa forest.", ["NG"], "Sambisa Forest", "FRST"),
+])
+def test_a_park_forest_or_airport_is_found_when_the_text_names_its_kind(text, hints, name, code):
+    place, precision = best(text, hints)
+    assert (place.name, place.feature_code, precision) == (name, code, 2)
+
+
+def test_a_feature_never_displaces_a_town_of_the_same_name_without_its_kind_word():
+    place, _ = best("Gunmen attacked Arly on Monday.", ["BF"])
+    assert (place.name, place.feature_code) == ("Arly", "PPL")

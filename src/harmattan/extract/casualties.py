@@ -39,7 +39,8 @@ _NOUN_RE = re.compile(
     re.I,
 )
 _ENUM = _alt("ENUM_LINKS")
-_MORE_NOUNS_RE = re.compile(rf"^(?:\s*{_ENUM}\s+{_LINK}(?:(?![^\W\d_]+(?:ing|ed|ant|é|ée|és|ées)\b)[^\W\d_][\w'-]*\s+){{0,2}}?(?:{_SECURITY}|{_CIVILIANS}|{_ATTACKERS})\b)+", re.I)
+# ... but not a subset of the figure: "huit personnes, dont six humanitaires".
+_MORE_NOUNS_RE = re.compile(rf"^(?:\s*{_ENUM}\s+{_LINK}(?:(?![^\W\d_]+(?:ing|ed|ant|é|ée|és|ées)\b|{_alt('SUBSET')}\b)[^\W\d_][\w'-]*\s+){{0,2}}?(?:{_SECURITY}|{_CIVILIANS}|{_ATTACKERS})\b)+", re.I)
 _AUXILIARIES = _alt("AUXILIARIES")
 # French adjectives follow the noun: "Quatre militaires togolais ont été tués".
 _POST_ADJ = re.compile(
@@ -52,7 +53,11 @@ _ENUM_GAP = re.compile(rf"\s*(?:{_ENUM})\s*(?:{_ENUM}\s+)?", re.I)
 _JOINED_GAP = re.compile(rf"[^.;:!?]{{0,40}}?(?:,\s*|\s+)(?:{_ENUM})\s*", re.I)
 
 _AUX = rf"(?:{_alt('AUX')}\s+){{0,4}}"
-_PARENTHETICAL = r"(?:\s*,[^,.;]{1,60},|\s*,(?=\s*\w))?"
+# An aside between the figure and its verb: ", a local guide," or "dont six Français, ..., " (a subset
+# opens it and may run over a few commas): "huit personnes dont six humanitaires, leur chauffeur et
+# leur guide, ont perdu la vie". Bounded, so the search stays linear in the text.
+_PARENTHETICAL = (rf"(?:\s*,?\s*{_alt('SUBSET')}\b[^.;:]{{1,140}}?,|\s*,?\s*{_alt('SUBSET')}\b[^.;:,]{{1,40}}?(?=\s)"
+                  rf"|\s*,[^,.;]{{1,60}},|\s*,(?=\s*\w))?")
 _KILLED_AFTER = re.compile(rf"^{_PARENTHETICAL}\s*{_AUX}{_alt('KILLED_AFTER')}\b", re.I)
 _INJURED_AFTER = re.compile(rf"^{_PARENTHETICAL}\s*{_AUX}{_alt('INJURED_AFTER')}\b", re.I)
 _MISSING_AFTER = re.compile(rf"^\s*{_AUX}{_alt('MISSING_AFTER')}\b", re.I)
@@ -67,6 +72,10 @@ _SINGLE_KILLED = re.compile(
     rf"|\b(?:{_alt('SINGLE_ARTICLES')})\s+(?:[\w'-]+\s+){{0,2}}?(?P<who2>{_ONE})\s+(?:{_alt('SINGLE_PASSIVE')}\s+)?{_alt('SINGLE_KILLED_AFTER')}\b",
     re.I,
 )
+_CONJ = "(?:" + "|".join(f for f in lang.fragments("casualties", "ENUM_LINKS") if f.strip(" ,")) + ")"
+# A French adjective may follow the first noun: "deux journalistes espagnols et un militant".
+_ADJ_WORD = rf"(?:\s+(?!(?:{_AUXILIARIES}|{_CONJ})\b)(?![^\W\d_]+(?:ed|é|ée|és|ées)\b)[^\W\d_][\w'-]*)"
+_ONE_MORE_RE = re.compile(rf"^{_ADJ_WORD}?\s*,?\s*{_CONJ}\s+(?:{_alt('SINGLE_ARTICLES')})\s+(?:[^\W\d_][\w'-]*\s+){{0,1}}?{_ONE}\b(?!s){_ADJ_WORD}?", re.I)
 _MAKE_DEAD_BEFORE = re.compile(rf"\b{_alt('MAKE_DEAD_BEFORE')}\s+$", re.I)
 _INJURE_BEFORE = re.compile(rf"\b{_alt('INJURE_BEFORE')}\s+$", re.I)
 _ABDUCT_BEFORE = re.compile(rf"\b{_alt('ABDUCT_BEFORE')}\s+{_QUALIFIER}$", re.I)
@@ -187,6 +196,13 @@ def extract_casualties(sentence: str) -> list[Casualty]:
             groups.append(_group(nm.group("adj"), nm.group("noun"), sentence[matches[j].end() + nm.end():matches[j].end() + nm.end() + 60]))
             end = matches[j].end() + nm.end()
             j += 1
+        # One more person named with an article: "two soldiers and a policeman", "deux soldats et un policier".
+        ones = 0
+        one_more = _ONE_MORE_RE.match(sentence[end:end + _AFTER_CHARS])
+        while one_more and ones < 3:
+            ones += 1
+            end += one_more.end()
+            one_more = _ONE_MORE_RE.match(sentence[end:end + _AFTER_CHARS])
         # A list of further nouns without figures: "45 Soldiers, Policemen Killed".
         more = _MORE_NOUNS_RE.match(sentence[end:end + _AFTER_CHARS])
         if more:
@@ -249,10 +265,10 @@ def extract_casualties(sentence: str) -> list[Casualty]:
             update = True
         if kind == "killed" and not claim:
             claim = bool(_CLAIM.search(before))
-        total = sum(qq.value for _, qq in items)
-        low = sum(qq.low for _, qq in items)
+        total = sum(qq.value for _, qq in items) + ones
+        low = sum(qq.low for _, qq in items) + ones
         highs = [qq.high for _, qq in items]
-        high = None if any(h is None for h in highs) else sum(highs)
+        high = None if any(h is None for h in highs) else sum(highs) + ones
         group = groups[0] if len(set(groups)) == 1 else ("security" if set(groups) <= {"security", "people"} else "people")
         if len(set(groups)) > 1 and (subset_of_previous or "attackers" in groups):
             # The parts of a toll keep their own groups: they tell who was hit; attackers and their

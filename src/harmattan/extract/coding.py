@@ -19,6 +19,7 @@ from ..knowledge import Knowledge
 from ..places import best_location
 from ..records import ActorMention, Article, Event, Evidence, Place, PlaceMention, SourceRef
 from .casualties import Casualty
+from .frames import reports_discovery
 from .incidents import Incident
 from .triggers import EXPLOSION, STRATEGIC
 
@@ -275,7 +276,8 @@ def choose_date(incident: Incident, published: dt.date | None):
         for d in f.event_dates:
             if d.date is None:
                 continue
-            key = (f.date_only, _DATE_RANK.get(d.kind, 5), 0 if f.acts else 1)
+            # The day victims were found dates the finding; the event's own date wins where the text gives it.
+            key = (reports_discovery(f.text), f.date_only, _DATE_RANK.get(d.kind, 5), 0 if f.acts else 1)
             if best is None or key < best[0]:
                 best = (key, d, f.text)
     if best is not None:

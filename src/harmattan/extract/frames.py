@@ -109,6 +109,18 @@ def opens_incident(text: str) -> bool:
     return bool(_NEW_INCIDENT.search(text))
 
 
+_DISCOVERY = re.compile(lang.alternation("frames", "DISCOVERY"), re.I)
+
+
+def reports_discovery(text: str) -> bool:
+    """Does the sentence report victims found (its date is the finding's)?
+
+    >>> reports_discovery("Le guide a été retrouvé mort vendredi."), reports_discovery("Gunmen killed five on Friday.")
+    (True, False)
+    """
+    return bool(_DISCOVERY.search(text))
+
+
 def is_attribution(text: str) -> bool:
     return bool(_ATTRIBUTION.search(text))
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .frames import Frame
+from .frames import Frame, reports_discovery
 
 _FAMILY_OK = {
     ("conflict", "conflict"), ("disaster", "disaster"), ("demonstration", "demonstration"),
@@ -95,6 +95,8 @@ def _km(a, b) -> float:
 
 
 def _date_conflicts(incident: Incident, frame: Frame) -> bool:
+    if reports_discovery(frame.text):
+        return False  # victims found days later belong to the incident that killed them
     mine = [d.date for d in frame.event_dates if d.kind in _DATE_KINDS and d.date]
     theirs = [d.date for d in incident.anchor_dates()]
     # A night attack spans two days; steps of a withdrawal or a take-over are told day by day.

@@ -16,7 +16,8 @@ CIVILIANS = [r"civilians?", r"villagers?", r"residents?", r"worshippers?", r"(?:
              r"schoolgirls", r"schoolboys", r"children", r"teens", r"teenagers", r"youths", r"idps", r"displaced\s+persons",
              r"women", r"girls", r"boys", r"farmers?", r"traders?", r"passengers?", r"miners?", r"mourners", r"guests",
              r"herders?", r"herdsmen", r"fishermen", r"travellers", r"travelers", r"teachers?", r"staff\s+members", r"staff",
-             r"christians", r"muslims", r"humanitarians?", r"aid\s+workers", r"nationals", r"expatriates", r"foreigners", r"tourists", r"protesters", r"demonstrators", r"inmates"]
+             r"christians", r"muslims", r"humanitarians?", r"aid\s+workers", r"nationals", r"expatriates", r"foreigners", r"tourists", r"protesters", r"demonstrators", r"inmates",
+             r"journalists", r"reporters", r"conservationists", r"activists", r"nurses", r"doctors", r"engineers"]
 PEOPLE = [r"people", r"persons?", r"others?", r"individuals", r"lives", r"victims?", r"bodies"]
 DEAD_NOUNS = [r"dead", r"deaths", r"fatalities"]
 # Names of armed groups that make a count the attackers' ("20 Boko Haram fighters").
@@ -77,12 +78,13 @@ SECURITY_ONE = [r"soldier", r"policeman", r"police\s+officer", r"officer", r"gen
 ONE = [r"farmer", r"man", r"woman", r"boy", r"girl", r"child", r"youth", r"driver", r"motorcyclist", r"cyclist", r"trader",
        r"chairman", r"chief", r"pastor", r"imam", r"priest", r"teacher", r"student", r"member", r"mother", r"father", r"wife",
        r"husband", r"son", r"daughter", r"journalist", r"herder", r"herdsman", r"villager", r"resident", r"civilian", r"leader",
-       r"commander", r"official", r"emir", r"monarch", r"traditional\s+ruler", r"politician", r"lawmaker", r"guide", r"mayor"]
+       r"commander", r"official", r"emir", r"monarch", r"traditional\s+ruler", r"politician", r"lawmaker", r"guide", r"mayor",
+       r"conservationist", r"ranger", r"tourist", r"activist", r"(?:aid\s+)?worker", r"nurse", r"doctor", r"engineer"]
 SINGLE_KILL_VERBS = [r"kill(?:s|ed|ing)?", r"murder(?:s|ed)?", r"behead(?:s|ed)?", r"shot\s+dead", r"shoots\s+dead", r"stab(?:s|bed)?",
                      r"gun(?:s|ned)?\s+down", r"lynch(?:es|ed)?"]
 SINGLE_ARTICLES = [r"an?", r"one", r"the"]
 SINGLE_PASSIVE = [r"was", r"has\s+been"]
-SINGLE_KILLED_AFTER = [r"killed", r"shot\s+dead", r"murdered", r"died"]
+SINGLE_KILLED_AFTER = [r"killed", r"shot\s+dead", r"murdered", r"died", r"found\s+dead"]
 # Sides of a fight in an army communiqué: a figure on our side, on the enemy's.
 SIDE_OWN = [r"on\s+(?:our|the\s+army['’]s|the\s+government['’]s)\s+side"]
 SIDE_ENEMY = [r"on\s+the\s+(?:enemy|enemy['’]s|attackers['’]|terrorists['’])\s+side"]

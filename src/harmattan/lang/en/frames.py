@@ -18,6 +18,7 @@ AGGREGATE = [
 NEW_INCIDENT = [
     r"one\s+such\s+(?:attack|incident)", r"in\s+(?:another|a\s+separate|a\s+second)\s+(?:attack|incident)", r"separately",
     r"elsewhere", r"meanwhile", r"in\s+a\s+separate", r"another\s+attack", r"a\s+second\s+attack",
+    r"(?:on\s+)?the\s+(?:following|next)\s+day", r"(?:a|one|two|three)\s+days?\s+later",
 ]
 # A claim or an attribution of responsibility.
 ATTRIBUTION = [r"claimed\s+responsibility", r"claimed\s+the\s+attack", r"blamed", r"attributed"]
@@ -32,3 +33,7 @@ ACT_VERBS = [
     r"overthrew", r"ousted", r"toppled", r"deposed", r"handed\s+over", r"completed", r"left", r"vacated", r"took\s+over",
     r"freed", r"escaped", r"repelled", r"neutrali[sz]ed", r"eliminated", r"sabotaged", r"invaded",
 ]
+
+# A sentence that reports bodies or victims found: its date is the finding's, not the event's.
+DISCOVERY = [r"(?:was|were|been)\s+found", r"found\s+dead", r"bod(?:y|ies)\s+(?:[\w'’]+\s+){0,5}?(?:was|were|had\s+been|have\s+been)\s+(?:found|recovered|discovered)",
+             r"discovered", r"recovered\s+the\s+bod"]

@@ -27,7 +27,8 @@ outskirts overran overrun raid raided recaptured retook seized shelled storm sto
 within"""
 
 # Near a place: the place is approximate.
-NEAR_WORDS = """around near outside outskirts proximity vicinity"""
+NEAR_WORDS = """around near outside outskirts proximity vicinity
+north south east west northeast northwest southeast southwest north-east north-west south-east south-west"""
 
 # Before 'of'/'de', these introduce a settlement name ('the village of X').
 SETTLEMENT_NOUNS = """area base camp city community district hamlet island locality market neighborhood neighbourhood outskirts
@@ -115,3 +116,7 @@ OFFICE_OF = "prosecutor court university hospital governor mayor emir prefect bi
 
 # Capitalised words of a facility named after its town ("Kuje Custodial Centre"): the town is the place.
 FACILITY_WORDS = "airport barracks bridge centre center church clinic college custodial hospital market mosque polytechnic prison school seminary station stadium university"
+
+# Words that name a feature that is not a town, before or after its name ("parc de la Pendjari", "Sambisa forest"),
+# with the kind of feature each names (the values of gazetteer.FEATURE_CODES).
+FEATURE_HEADS = {'park': 'park', 'national': 'park', 'reserve': 'park', 'game': 'park', 'forest': 'forest', 'airport': 'airport', 'airfield': 'airport', 'mine': 'mine', 'mines': 'mine', 'dam': 'dam', 'barracks': 'base', 'base': 'base'}

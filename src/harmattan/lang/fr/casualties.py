@@ -9,7 +9,8 @@ SECURITY = [r"soldats?", r"militaires?", r"policiers?", r"gendarmes?", r"agents"
 CIVILIANS = [r"civils?", r"villageois", r"habitants?", r"fid[èe]les", r"[ée]l[èe]ves", r"enfants", r"femmes", r"agriculteurs",
              r"commer[çc]ants", r"passagers", r"orpailleurs", r"[ée]leveurs", r"p[êe]cheurs", r"voyageurs", r"enseignants",
              r"ouvriers", r"travailleurs", r"r[ée]fugi[ée]s", r"proches", r"humanitaires", r"manifestants", r"d[ée]tenus",
-             r"cultivateurs", r"paysans", r"ressortissants", r"expatri[ée]s", r"[ée]trangers", r"touristes", r"d[ée]plac[ée]s"]
+             r"cultivateurs", r"paysans", r"ressortissants", r"expatri[ée]s", r"[ée]trangers", r"touristes", r"d[ée]plac[ée]s",
+             r"journalistes", r"infirmi[eè]re?s", r"m[ée]decins", r"ing[ée]nieurs"]
 PEOPLE = [r"personnes", r"autres", r"individus", r"victimes", r"corps"]
 DEAD_NOUNS = [r"morts?", r"tu[ée]s", r"d[ée]c[èe]s"]
 ATTACKER_NAMES = [r"[ée]tat\s+islamique", r"eigs", r"gsim"]
@@ -20,7 +21,7 @@ AUXILIARIES = [r"ont", r"sont", r"avaient", r"auraient", r"a\s+été"]
 ENUM_LINKS = [r"et", r"ainsi\s+que", r"outre"]
 AUX = [r"ont", r"sont", r"a", r"été", r"ete", r"auraient", r"aurait", r"seraient", r"egalement", r"également", r"tous", r"y",
        r"trouvé", r"trouve", r"été\s+retrouv[ée]s"]
-KILLED_AFTER = [r"tu[ée]e?s?", r"morts?", r"d[ée]c[ée]d[ée]e?s", r"p[ée]ri", r"perdu\s+la\s+vie", r"massacr[ée]e?s", r"assassin[ée]e?s",
+KILLED_AFTER = [r"tu[ée]e?s?", r"morts?", r"d[ée]c[ée]d[ée]e?s", r"p[ée]ri", r"perd(?:u|aient|ait|ent|ront)\s+la\s+vie", r"massacr[ée]e?s", r"assassin[ée]e?s",
                 r"ex[ée]cut[ée]e?s", r"abattu[e]?s", r"succomb[ée]", r"neutralis[ée]s?", r"[ée]limin[ée]s", r"trouv[ée]\s+la\s+mort",
                 r"sans\s+vie"]
 INJURED_AFTER = [r"bless[ée]e?s"]
@@ -43,11 +44,12 @@ UNITS_AFTER = [r"pour\s*cent", r"ans", r"jours", r"heures", r"mois", r"semaines"
 NEGATIONS = [r"aucun", r"aucune", r"nul"]
 SECURITY_ONE = [r"soldat", r"militaire", r"policier", r"gendarme", r"douanier", r"agent\s+de\s+s[ée]curit[ée]"]
 ONE = [r"paysan", r"agriculteur", r"homme", r"femme", r"enfant", r"commer[çc]ant", r"chef", r"imam", r"pr[êe]tre", r"[ée]l[èe]ve",
-       r"enseignant", r"berger", r"[ée]leveur", r"civil", r"villageois", r"maire", r"d[ée]put[ée]", r"guide", r"chauffeur"]
+       r"enseignant", r"berger", r"[ée]leveur", r"civil", r"villageois", r"maire", r"d[ée]put[ée]", r"guide", r"chauffeur",
+       r"journaliste", r"touriste", r"humanitaire", r"infirmi[eè]re?", r"m[ée]decin", r"ing[ée]nieur", r"ouvrier"]
 SINGLE_KILL_VERBS = [r"tu[ée]e?", r"tuent", r"abattu", r"assassin[ée]e?", r"ex[ée]cut[ée]e?"]
 SINGLE_ARTICLES = [r"un", r"une", r"le", r"la", r"l['’]"]
 SINGLE_PASSIVE = [r"a\s+été"]
-SINGLE_KILLED_AFTER = [r"tu[ée]e?", r"abattu"]
+SINGLE_KILLED_AFTER = [r"tu[ée]e?", r"abattu", r"retrouv[ée]e?\s+(?:mort|morte|sans\s+vie)"]
 SIDE_OWN = [r"(?:du\s+)?c[ôo]t[ée]\s+(?:amis?|des\s+fds|de\s+l['’]arm[ée]e|militaire|des\s+forces\s+\w+|fama|fds)",
             r"dans\s+(?:nos|les)\s+rangs", r"parmi\s+(?:les\s+)?(?:soldats|militaires)"]
 SIDE_ENEMY = [r"(?:du\s+)?c[ôo]t[ée]\s+(?:ennemis?|adverse|des\s+terroristes|des\s+assaillants|des\s+jihadistes|des\s+djihadistes)"]

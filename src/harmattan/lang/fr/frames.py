@@ -11,6 +11,7 @@ AGGREGATE = [
 ]
 NEW_INCIDENT = [
     r"dans\s+une\s+autre\s+attaque", r"par\s+ailleurs", r"ailleurs", r"lors\s+d['’]une\s+autre\s+attaque", r"une\s+autre\s+attaque",
+    r"le\s+lendemain", r"le\s+jour\s+suivant", r"(?:un|deux|trois)\s+jours?\s+plus\s+tard",
 ]
 ATTRIBUTION = [r"revendiqu", r"imput[ée]", r"attribu[ée]", r"accus[ée]"]
 ACT_VERBS = [
@@ -22,3 +23,7 @@ ACT_VERBS = [
     r"saccag[ée]s?", r"sign[ée]", r"abattus?", r"p[ée]ri", r"enlev[ée]", r"frapp[ée]e?", r"vis[ée]e?", r"pris\s+possession",
     r"prennent", r"évad[ée]s",
 ]
+
+# Une phrase qui rapporte la découverte de corps : sa date est celle de la découverte, pas de l'événement.
+DISCOVERY = [r"retrouv[ée]e?s?\s+(?:mort|morte|morts|mortes|sans\s+vie)", r"corps\s+(?:[\w'’]+\s+){0,4}?(?:a|ont)\s+[ée]t[ée]\s+(?:retrouv|d[ée]couvert)",
+             r"d[ée]couvert[es]*\s+(?:le|les)\s+corps", r"le\s+corps\s+(?:de\s+\w+\s+)?(?:\w+\s+)?retrouv[ée]"]

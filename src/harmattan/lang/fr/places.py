@@ -11,7 +11,7 @@ samedi savanes securite selon septembre soldats sources sud tues un une vendredi
 LOC_PREP = """assiégé attaque attaquent attaqué au autour aux chez dans depuis en entre frappé pres près sur vers à"""
 
 # Near a place: the place is approximate.
-NEAR_WORDS = """autour environs pres près"""
+NEAR_WORDS = """autour environs pres près nord sud est ouest nord-est nord-ouest sud-est sud-ouest"""
 
 # Before 'of'/'de', these introduce a settlement name ('the village of X').
 SETTLEMENT_NOUNS = """commune environs ile localite localité marche marché quartier ville île"""
@@ -92,3 +92,7 @@ OFFICE_OF = "procureur tribunal parquet cour université universite hôpital hop
 
 # Capitalised words of a facility named after its town ("Kuje Custodial Centre"): the town is the place.
 FACILITY_WORDS = ""
+
+# Words that name a feature that is not a town, before or after its name ("parc de la Pendjari", "Sambisa forest"),
+# with the kind of feature each names (the values of gazetteer.FEATURE_CODES).
+FEATURE_HEADS = {'parc': 'park', 'réserve': 'park', 'reserve': 'park', 'forêt': 'forest', 'foret': 'forest', 'aéroport': 'airport', 'aeroport': 'airport', 'aérodrome': 'airport', 'aerodrome': 'airport', 'mine': 'mine', 'mines': 'mine', 'barrage': 'dam', 'base': 'base'}
