@@ -716,11 +716,18 @@ def best_location(mentions: Sequence[PlaceMention]) -> tuple[Place | None, int]:
                   default=None)
     best, best_s = None, -9.0
     n = len(ms)
+    towns = {(m.place.country_code, m.place.admin1, normalise(m.place.name)) for m in ms if m.place.kind == "locality"}
     for rank, m in enumerate(ms):
         p = m.place
         if p.kind not in ("locality", "admin2"):
             continue
         s = m.score + 0.4 * (1 - rank / max(n, 1))
+        if (p.kind == "locality" and p.admin1 and normalise(p.name) == normalise(p.admin1)
+                and (p.country_code, p.admin1) in admin1s
+                and any(cc == p.country_code and a1 == p.admin1 and name != normalise(p.name) for cc, a1, name in towns)):
+            # "attack at Tahoua" beside "the village of X in the Tahoua region": the region's namesake
+            # capital stands for the region; the village inside it is the scene.
+            s -= 0.5
         if (p.country_code, p.admin1) in admin1s:
             s += 0.3
         if p.admin2 and (p.country_code, normalise(p.admin2)) in admin2s:
@@ -758,17 +765,22 @@ def named_regions(mentions: Sequence[PlaceMention]) -> frozenset[tuple[str, str]
                      if m.place.kind in ("admin1", "admin2") and m.place.admin1 and m.score >= 0.6)
 
 
+SEAT_PROMINENCE = 45  # a regional capital (PPLA) or more
+
+
 def relocate(mention: PlaceMention, regions: frozenset[tuple[str, str]], gazetteer: Gazetteer) -> PlaceMention:
     """A town read as its namesake elsewhere moves to the namesake in a region the article names.
 
     A sentence alone cannot tell the Karma of one region from the Karma of another; the
     article's other sentences often can ("dans la province du Yatenga"). Only a locality
-    outside every named region of its country moves, and only to a same-name locality inside
-    one of them.
+    outside every named region of its country moves, never a regional or national capital, and
+    only to a same-name locality inside one of them.
     """
     place = mention.place
     if place.kind != "locality" or place.source == "text" or (place.country_code, place.admin1) in regions:
         return mention
+    if gazetteer.prominence(place) >= SEAT_PROMINENCE:
+        return mention  # "In Abuja": a capital stays itself, whatever village shares its name
     if not any(cc == place.country_code for cc, _ in regions):
         return mention
     inside = [p for p in gazetteer.lookup(mention.surface, place.country_code, kind="locality")

@@ -92,8 +92,11 @@ def build_frames(article: Article, knowledge: Knowledge, relevance_filter: bool 
             if index == previous + 1 and not is_title:
                 dated = [d for d in find_dates(sentence, published) if not d.reporting and d.kind in _DAY_KINDS and d.date]
                 if dated and hints is not None:
+                    # It often places the event too ("... near the village of X, in the Y region").
+                    places = tuple(m for m in extract_places(sentence, hints, gazetteer=knowledge.gazetteer)
+                                   if m.place.kind != "country")
                     frames.append(Frame(index=index, text=sentence, is_title=False, cues={}, dates=tuple(dated),
-                                        hints=tuple(hints), date_only=True))
+                                        places=places, hints=tuple(hints), date_only=True))
             continue
         previous = index
         if hints is None:

@@ -16,8 +16,9 @@ import re
 from .. import lang
 from ..actors import ActorKB
 from ..knowledge import Knowledge
-from ..places import best_location
+from ..places import SEAT_PROMINENCE, best_location, extract_places
 from ..records import ActorMention, Article, Event, Evidence, Place, PlaceMention, SourceRef
+from .article import article_sentences
 from .casualties import Casualty
 from .frames import reports_discovery
 from .incidents import Incident
@@ -178,6 +179,9 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
         return "Battles", _battle_sub(incident, cues), False
     if groups or civilian_words or "kill" in cues:
         return "Violence against civilians", "Attack", True
+    if "looting" in cues and not state and "clash" not in cues:
+        # Property attacked (a pipeline sabotaged, shops burnt) with nobody hurt and no force met.
+        return "Strategic developments", "Looting/property destruction", False
     return "Battles", _battle_sub(incident, cues), False
 
 
@@ -286,6 +290,37 @@ def choose_date(incident: Incident, published: dt.date | None):
     if published is not None:
         return published - dt.timedelta(days=1), None, "week", None
     return None, None, "year", None
+
+
+def lead_place(article: Article, knowledge: Knowledge, country: str, region: Place | None):
+    """(place, precision, sentence) of a town the title or the first two sentences name, or None.
+
+    Only a town of the incident's country, inside its region when one is known, named with a cue
+    ("à Bounti", "the village of X"), smaller than a regional capital (where things are announced)
+    and not the namesake of a bigger town: the lead of a report sets its scene.
+    """
+    hints = (country,)
+    gaz = knowledge.gazetteer
+
+    def small_and_unique(m: PlaceMention) -> bool:
+        # A capital is where things are announced; a town whose name a bigger town bears is doubtful.
+        mine = gaz.prominence(m.place)
+        return mine < SEAT_PROMINENCE and all(gaz.prominence(p) <= mine for p in gaz.lookup(m.surface, country, kind="locality"))
+
+    for sentence, _ in article_sentences(article)[:3]:
+        mentions = [m for m in extract_places(sentence, hints, gazetteer=gaz)
+                    if m.place.country_code == country and m.place.kind == "locality"
+                    and getattr(m, "cue", None) in _SCENE_CUES
+                    and (region is None or region.kind != "admin1" or m.place.admin1 == region.admin1)
+                    and small_and_unique(m)]
+        if mentions:
+            place, precision = best_location(mentions)
+            if place is not None:
+                return place, precision, sentence
+    return None
+
+
+_SCENE_CUES = frozenset({"prep", "settlement", "commune", "near", "feature", "facility"})
 
 
 def _place_mentions(incident: Incident) -> list[tuple[PlaceMention, str]]:
@@ -518,6 +553,11 @@ def code_incident(incident: Incident, article: Article, number: int, knowledge: 
         seat = knowledge.gazetteer.capital(country) if capital_sentence else None
         if seat is not None:
             place, precision, place_sentence = seat, 2, capital_sentence
+    if number == 0 and (place is None or place.kind in ("country", "admin1")):
+        # "Que s'est-il passé à Bounti ?": the lead names the scene in a sentence without an event word.
+        lead = lead_place(article, knowledge, country, place)
+        if lead is not None:
+            place, precision, place_sentence = lead
     date, date_end, time_precision, date_sentence = choose_date(incident, published)
     if incident.background and date is not None and published is not None and date > published - dt.timedelta(days=30):
         date, time_precision = None, "year"
