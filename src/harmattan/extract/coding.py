@@ -130,6 +130,11 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
         # Force used on a crowd of protesters: a protest met with excessive force, not an attack.
         if _killed(incident) or _FORCE_ON_CROWD.search(text) or (state and cues & {"attack", "kill"}):
             return "Protests", "Excessive force against protesters", True
+    if ("protest" in cues and "riot" not in cues and not armed and _killed(incident)
+            and not cues & (EXPLOSION | {"attack", "clash", "abduct"})
+            and groups <= {"civilians", "people"}):
+        # Deaths counted at a protest where no armed group is named: the force used on the crowd.
+        return "Protests", "Excessive force against protesters", True
     if family == "demonstration" and not (groups or cues & {"attack", "clash"}):
         if "riot" in cues:
             mob = bool(_MOB.search(text))
