@@ -165,3 +165,17 @@ def test_the_day_victims_are_found_does_not_date_the_event():
     assert reports_discovery("Le corps du guide a été retrouvé samedi.")
     assert reports_discovery("The bodies of the two hunters were found on Friday.")
     assert not reports_discovery("Gunmen killed two hunters on Friday.")
+
+
+@pytest.mark.parametrize("text,url,expected,source", [
+    ("Publié le 12 mars 2024\nDes hommes armés ont attaqué le marché.", None, dt.date(2024, 3, 12), "stamp"),
+    ("Gunmen attacked the market.", "https://example.org/2024/06/25/market-attack/", dt.date(2024, 6, 25), "url"),
+    ("NIAMEY, 22 mars 2023 (AFP) - Des hommes armés ont attaqué un poste.", None, dt.date(2023, 3, 22), "dateline"),
+    ("L'attaque du 14 novembre 2021 a fait 20 morts. Un dernier bilan dressé mardi 16 novembre fait état de 53 morts.",
+     None, dt.date(2021, 11, 16), "text"),
+    ("L'attaque du 14 novembre 2021 a fait 20 morts. Un bilan dressé jeudi 16 novembre parle de 53 morts.",
+     None, dt.date(2021, 11, 14), "text"),  # the weekday does not fit 2021 or 2022: not a date of this report
+])
+def test_a_report_without_a_date_is_dated_from_its_stamp_url_dateline_or_text(text, url, expected, source):
+    from harmattan.extract.published import infer_published
+    assert infer_published(text, url, read_on=dt.date(2026, 12, 1)) == (expected, source)

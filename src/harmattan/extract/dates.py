@@ -198,6 +198,38 @@ def _build(kind: str, m: re.Match, pub: dt.date | None) -> DateMention | None:
     return None
 
 
+def weekday_dates(text: str, years: set[int]) -> list[dt.date]:
+    """Year-less dates written with their weekday ("mardi 16 novembre") that fall on it in one of ``years``.
+
+    A report whose text says "14 novembre 2021" and later "mardi 16 novembre" speaks of the 16th of
+    November 2021: the weekday confirms the year.
+
+    >>> weekday_dates("un dernier bilan dressé mardi 16 novembre à 22h", {2021})
+    [datetime.date(2021, 11, 16)]
+    >>> weekday_dates("un dernier bilan dressé mardi 16 novembre", {2022})
+    []
+    """
+    out = []
+    for kind, pattern in _PATTERNS:
+        if kind not in ("dmy", "mdy"):
+            continue
+        for m in pattern.finditer(text):
+            if m["y"] or not m["wd"]:
+                continue
+            month = _MONTHS.get(m["mon"].lower().rstrip("."))
+            if month is None:
+                continue
+            day, weekday = int(re.match(r"\d+", m["d"]).group()), _WEEKDAYS[m["wd"].lower()]
+            for year in sorted(years):
+                try:
+                    candidate = dt.date(year, month, day)
+                except ValueError:
+                    continue
+                if candidate.weekday() == weekday:
+                    out.append(candidate)
+    return out
+
+
 def year_from_weekday(text: str, before: dt.date) -> dt.date | None:
     """The date of a year-less "Sunday 3 January" in ``text``: the latest such day on or before ``before``.
 

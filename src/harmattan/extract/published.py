@@ -28,7 +28,7 @@ import datetime as dt
 import re
 
 from .. import lang
-from .dates import find_dates, year_from_weekday
+from .dates import find_dates, weekday_dates, year_from_weekday
 
 _STAMP = re.compile(rf"\b{lang.alternation('dates', 'PUBLISHED_STAMP')}\s*:?\s*(?:{lang.alternation('dates', 'WEEKDAY_PREFIXES')}\s+)?$", re.I)
 _FUTURE = re.compile(rf"\b{lang.alternation('dates', 'FUTURE_MARKERS')}\s*$", re.I)
@@ -107,7 +107,11 @@ def infer_published(text: str, url: str | None, title: str | None = None,
             if mention.date and mention.kind in ("iso", "dmy", "mdy"):
                 return mention.date, "dateline"
     if dated:
-        latest = max(d for d, _ in dated)
+        # "mardi 16 novembre" in a text dated "14 novembre 2021" elsewhere: the weekday confirms the year.
+        years = {d.year for d, _ in dated} | {d.year + 1 for d, _ in dated}
+        body = f"{title}. {text}" if title else text
+        later = [d for d in weekday_dates(body, years) if read_on is None or d <= read_on]
+        latest = max([d for d, _ in dated] + later)
         if year_month is None or (latest.year, latest.month) == year_month:
             return latest, "text"
         if year_month and (latest.year, latest.month) < year_month:
