@@ -117,9 +117,17 @@ def _relative(m: re.Match, pub: dt.date | None) -> tuple[dt.date | None, str]:
     return None, "month"
 
 
+# Every date expression holds a digit, a month, a weekday or a relative word: one scan for any of
+# them rejects most sentences before the dozen date patterns run.
+_ANY_DATE = re.compile(
+    rf"\d|\b(?:{_MONTH}|{_WD})|" + "|".join(p.pattern for kind, p in _PATTERNS if kind == "relative"), re.I)
+
+
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """All date expressions in ``text``, longest first at any position, in text order."""
     found: list[DateMention] = []
+    if not _ANY_DATE.search(text):
+        return found
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
