@@ -44,8 +44,7 @@ _PREFIXES = frozenset(w.lower() for w in lang.words("cues", "STEM_PREFIXES"))
 # The same test as one pattern (the regex engine scans faster than a loop over words): a whole
 # stem word, or a word beginning with a stem prefix.
 _STEM_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?:" + "|".join(sorted(map(re.escape, _EXACT), key=len, reverse=True)) + r")(?![^\W\d_])"
-    r"|(?:" + "|".join(sorted(map(re.escape, _PREFIXES), key=len, reverse=True)) + r"))"
+    r"(?<![^\W\d_])(?:" + lang.literal_alternation(_EXACT) + r"(?![^\W\d_])|" + lang.literal_alternation(_PREFIXES) + ")"
 )
 
 

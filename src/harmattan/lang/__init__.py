@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 from types import ModuleType
 
-__all__ = ["LANGUAGES", "pack", "words", "mapping", "fragments", "alternation"]
+__all__ = ["LANGUAGES", "pack", "words", "mapping", "fragments", "alternation", "literal_alternation"]
 
 # The registered packs, in order of precedence for mappings that disagree.
 LANGUAGES: tuple[str, ...] = ("en", "fr")
@@ -81,3 +82,31 @@ def alternation(topic: str, name: str, codes: tuple[str, ...] = LANGUAGES) -> st
     """
     items = sorted(fragments(topic, name, codes), key=len, reverse=True)
     return "(?:" + "|".join(items) + ")"
+
+
+def literal_alternation(items) -> str:
+    """One group matching any of the literal strings, written as a trie (shared prefixes once).
+
+    Python's regular expressions try the branches of an alternation one by one; a trie lets a
+    scan over hundreds of words test each letter once, several times faster for the same matches.
+
+    >>> literal_alternation(["tir", "tirs", "tue"])
+    '(?:t(?:ir(?:s)?|ue))'
+    >>> import re; bool(re.fullmatch(literal_alternation(["a.b", "ab"]), "a.b"))
+    True
+    """
+    trie: dict = {}
+    for item in items:
+        node = trie
+        for ch in item:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + build(trie) + ")"
