@@ -9,8 +9,10 @@ than this code knows is refused (:class:`~harmattan.errors.StoreTooNew`), never
 written to.
 
 The tables of the web app (users, sessions) and of the monitor (sources,
-alerts ...) are defined in :mod:`.app_tables` and created by migration 7, so
-every table of the store is under these migrations.
+alerts ...) are defined in :mod:`.app_tables` and created by migration 7, and
+the pre-aggregated statistics (with the triggers that keep them current) in
+:mod:`.aggregates`, created by migration 9, so every table of the store is
+under these migrations.
 """
 from __future__ import annotations
 
@@ -201,6 +203,25 @@ def _m8(conn: Connection) -> None:
     conn.execute(text("INSERT INTO document_versions (doc_key, content_hash, seen_at) "
                       "SELECT doc_key, content_hash, ingested_at FROM documents"))
 
+
+
+@migration(9, "statistics kept current by triggers, the store's version, covering indexes for the map and tolls")
+def _m9(conn: Connection) -> None:
+    from . import aggregates  # it reads this module's tables
+
+    aggregates.install(conn)
+    # The map's points of a country and period straight from the index (newest first), and the deadliest
+    # events found by walking the toll downwards.
+    map_columns = ("latitude", "longitude", "event_type", "fatalities", "location", "admin1", "geo_precision",
+                   "background", "review_status")
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"CREATE INDEX ix_events_map ON events (country_code, event_date DESC, event_id) "
+                          f"INCLUDE ({', '.join(map_columns)})"))
+        conn.execute(text("CREATE INDEX ix_events_fatalities_id ON events (fatalities DESC NULLS LAST, event_id)"))
+    else:
+        conn.execute(text(f"CREATE INDEX ix_events_map ON events (country_code, event_date DESC, event_id, "
+                          f"{', '.join(map_columns)})"))
+        conn.execute(text("CREATE INDEX ix_events_fatalities_id ON events (fatalities DESC, event_id)"))
 
 def latest_version() -> int:
     """The newest schema version this code knows."""

@@ -1,0 +1,113 @@
+"""The pre-aggregated statistics equal a GROUP BY of the events after every kind of write, on both databases."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from sqlalchemy import text
+
+from harmattan.loaders import load_documents
+from harmattan.records import Document
+from harmattan.settings import Settings
+from harmattan.store import aggregates, connect, ingest_documents
+from harmattan.store.derive import save_correction, save_override, undo_override
+from harmattan.store.query import EventFilter, load_event, query_events
+from harmattan.web import queries
+from tests.pg import fresh_database
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.sqlite'}"
+    return fresh_database(request.getfixturevalue("pg_url"))
+
+
+def _assert_current(engine) -> str:
+    """The aggregates equal the events counted from scratch; returns the store's version."""
+    with engine.connect() as conn:
+        stats, actors = aggregates.stored(conn)
+        want_stats, want_actors = aggregates.expected(conn)
+        assert stats == want_stats
+        assert actors == want_actors
+        return aggregates.store_version(conn)
+
+
+def _dev_docs(shared):
+    return [d for p in sorted((shared / "eval" / "dev").glob("*.docs.jsonl")) for d in load_documents([str(p)])]
+
+
+def test_aggregates_follow_ingest_merge_split_correction_and_deletion(shared, store_url):
+    engine = connect(store_url)
+    first = _assert_current(engine)
+    ingest_documents(engine, _dev_docs(shared))
+    after_ingest = _assert_current(engine)
+    assert after_ingest != first
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT sum(events) FROM event_stats")).scalar_one() == len(
+            list(query_events(engine, EventFilter())))
+    nigeria = list(query_events(engine, EventFilter(country="NG")))
+    gwoza = next(r for r in nigeria if r["location"] == "Gwoza")
+    other = next(r for r in nigeria if r["event_id"] != gwoza["event_id"] and r["event_date"])
+    other_claim = load_event(engine, other["event_id"])["claims"][0]["claim"]
+    with engine.begin() as conn:  # an analyst's merge, then its undo
+        merge = save_override(conn, "link", gwoza["event_id"], other_claim, "test", Settings())
+    _assert_current(engine)
+    with engine.begin() as conn:
+        undo_override(conn, merge, Settings())
+    _assert_current(engine)
+    claims = load_event(engine, gwoza["event_id"])["claims"]
+    if len(claims) > 1:
+        with engine.begin() as conn:  # a split
+            save_override(conn, "unlink", gwoza["event_id"], claims[-1]["claim"], "test", Settings())
+        _assert_current(engine)
+    with engine.begin() as conn:  # corrections of the counted columns, then "not an event"
+        save_correction(conn, gwoza["event_id"], "fatalities", 99, "amina", "hospital records", Settings())
+        save_correction(conn, gwoza["event_id"], "admin1", "Yobe", "amina", "the village is across the border", Settings())
+        save_correction(conn, gwoza["event_id"], "event_date", "2019-02-03", "amina", "the report's own date", Settings())
+    _assert_current(engine)
+    with engine.begin() as conn:
+        save_correction(conn, other["event_id"], "status", "not_event", "amina", "a wire duplicate", Settings())
+    _assert_current(engine)
+    # A new version of a stored report replaces its claims (its events are re-derived or removed).
+    url = "https://example.org/ng/attack"
+    v1 = Document("a", "a", "Gunmen killed 12 villagers in Bokkos, Plateau State, on Monday.", url=url,
+                  published=dt.date(2024, 1, 2))
+    ingest_documents(engine, [v1])
+    _assert_current(engine)
+    ingest_documents(engine, [dataclasses.replace(v1, text="Gunmen killed 15 villagers and two soldiers in "
+                                                              "Bokkos, Plateau State, on Monday.")])
+    _assert_current(engine)
+    with engine.begin() as conn:  # a delete straight in SQL: the foreign key's cascade takes the actor rows
+        conn.execute(text("DELETE FROM events WHERE event_id = :id"), {"id": nigeria[-1]["event_id"]})
+    before_last = _assert_current(engine)
+    with engine.begin() as conn:
+        aggregates.rebuild(conn)
+    assert _assert_current(engine) != before_last
+
+
+FILTERS = [
+    EventFilter(),
+    EventFilter(since="2024-01-01", until="2024-12-31"),
+    EventFilter(since="2023-06-15", until="2025-02-10"),  # days at both ends, months between
+    EventFilter(since="2025-05-03", until="2025-05-20"),  # within one month
+    EventFilter(since="2025-01-01"),
+    EventFilter(until="2024-12-31"),
+    EventFilter(country=("NG", "ML"), event_type="battles"),
+    EventFilter(admin1="borno", civilian_targeting=True),
+    EventFilter(actor="JNIM", since="2024-01-01"),
+    EventFilter(actor="Boko Haram", country="NG"),
+]
+
+
+@pytest.mark.parametrize("flt", FILTERS, ids=range(len(FILTERS)))
+def test_statistics_from_aggregates_equal_those_from_the_events(shared, tmp_path, flt):
+    engine = connect(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    ingest_documents(engine, _dev_docs(shared))
+    for by in ("country", "admin1", "type", "sub_event_type", "actor"):
+        if aggregates.plan(flt, by) is None:
+            continue
+        assert queries.group_counts(engine, flt, by) == queries.group_counts_of_events(engine, flt, by), by
+    with engine.connect() as conn:
+        assert queries.count_events(conn, flt) == queries.count_of_events(conn, flt)
