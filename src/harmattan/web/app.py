@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -41,6 +42,17 @@ def content_security_policy(config: WebConfig) -> str:
         images += f" {parts.scheme}://{host}"
     return ("default-src 'self'; script-src 'self'; style-src 'self'; img-src " + images +
             "; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+def app_from_env() -> FastAPI:
+    """The app of one worker of ``harmattan serve --workers N``, configured by the environment it set.
+
+    ``HARMATTAN_DB`` names the store and ``HARMATTAN_SECRET`` the secret all workers share
+    (:meth:`WebConfig.from_env`); ``HARMATTAN_SECURE_COOKIES=1`` marks cookies Secure.
+    """
+    config = WebConfig.from_env(db_url=os.environ.get("HARMATTAN_DB") or None,
+                                secure_cookies=os.environ.get("HARMATTAN_SECURE_COOKIES") == "1" or None)
+    return create_app(config)
 
 
 def create_app(config: WebConfig | None = None, engine: Engine | None = None, settings: Settings | None = None) -> FastAPI:
