@@ -111,3 +111,23 @@ def test_statistics_from_aggregates_equal_those_from_the_events(shared, tmp_path
         assert queries.group_counts(engine, flt, by) == queries.group_counts_of_events(engine, flt, by), by
     with engine.connect() as conn:
         assert queries.count_events(conn, flt) == queries.count_of_events(conn, flt)
+
+
+def test_map_points_written_by_the_database_are_the_events(shared, store_url):
+    """The map's JSON, written by SQLite (a generated column in the index) or PostgreSQL, says what the events say."""
+    import json
+
+    engine = connect(store_url)
+    ingest_documents(engine, _dev_docs(shared))
+    count, text_points = queries.map_points(engine, EventFilter(), 5000)
+    points = json.loads(text_points)
+    records = [r for r in query_events(engine, EventFilter()) if r["latitude"] is not None and r["longitude"] is not None]
+    assert count == len(points) == len(records) > 3
+    want = [{"id": r["event_id"], "lat": r["latitude"], "lon": r["longitude"], "type": r["event_type"],
+             "fatalities": r["fatalities"], "date": r["event_date"],
+             "place": ", ".join(p for p in (r["location"], r["admin1"], r["country_code"]) if p),
+             "level": queries.area_level(r["location"], r["admin1"], r["geo_precision"])} for r in records]
+    assert sorted(points, key=lambda p: p["id"]) == sorted(want, key=lambda p: p["id"])
+    dates = [p["date"] for p in points if p["date"]]
+    assert dates == sorted(dates, reverse=True)  # newest first
+    assert queries.map_points(engine, EventFilter(country="TG"), 10) == (0, "[]")

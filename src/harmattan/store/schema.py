@@ -20,7 +20,8 @@ import datetime as dt
 from collections.abc import Callable
 
 from sqlalchemy import (
-    Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, inspect, text,
+    Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, and_, case, column, func, inspect,
+    literal, text,
 )
 from sqlalchemy.engine import Connection, Engine
 
@@ -205,23 +206,45 @@ def _m8(conn: Connection) -> None:
 
 
 
+def map_point_sql(dialect: str, table=None):
+    """One event as a point of the map, a JSON object written by the database (``table``: the events or a subquery).
+
+    ``{"id", "lat", "lon", "type", "fatalities", "date", "place", "level"}``: ``place`` joins location,
+    admin1 and country code; ``level`` is ``point`` (a placed town), ``region`` or ``country`` (drawn as
+    areas), as :func:`harmattan.web.queries.area_level` says it. Without ``table`` the columns are unqualified
+    (for the SQLite store's generated column ``map_point``).
+    """
+    c = (lambda name: table.c[name]) if table is not None else column
+    place = literal("")
+    for part in (c("location"), c("admin1"), c("country_code")):
+        place = place.op("||")(func.coalesce(literal(", ").op("||")(func.nullif(part, "")), ""))
+    level = case((and_(func.coalesce(c("location"), "") != "", func.coalesce(c("geo_precision"), -1) != 3), "point"),
+                 (func.coalesce(c("admin1"), "") != "", "region"), else_="country")
+    fields = {"id": c("event_id"), "lat": c("latitude"), "lon": c("longitude"), "type": c("event_type"),
+              "fatalities": c("fatalities"), "date": c("event_date"), "place": func.substr(place, 3), "level": level}
+    pairs = [x for name, value in fields.items() for x in (literal(name), value)]
+    return func.json_build_object(*pairs) if dialect == "postgresql" else func.json_object(*pairs)
+
+
 @migration(9, "statistics kept current by triggers, the store's version, covering indexes for the map and tolls")
 def _m9(conn: Connection) -> None:
     from . import aggregates  # it reads this module's tables
 
     aggregates.install(conn)
-    # The map's points of a country and period straight from the index (newest first), and the deadliest
-    # events found by walking the toll downwards.
-    map_columns = ("latitude", "longitude", "event_type", "fatalities", "location", "admin1", "geo_precision",
-                   "background", "review_status")
+    # The deadliest events found by walking the toll downwards; the map's points of a country and period
+    # straight from an index, newest first. On SQLite the index holds each point's JSON (a generated column),
+    # so a map of thousands of points is one concatenation; PostgreSQL writes the JSON from the index's columns.
     if conn.dialect.name == "postgresql":
-        conn.execute(text(f"CREATE INDEX ix_events_map ON events (country_code, event_date DESC, event_id) "
-                          f"INCLUDE ({', '.join(map_columns)})"))
         conn.execute(text("CREATE INDEX ix_events_fatalities_id ON events (fatalities DESC NULLS LAST, event_id)"))
+        conn.execute(text("CREATE INDEX ix_events_map ON events (country_code, event_date DESC, event_id) INCLUDE "
+                          "(latitude, longitude, event_type, fatalities, location, admin1, geo_precision, background, "
+                          "review_status)"))
     else:
-        conn.execute(text(f"CREATE INDEX ix_events_map ON events (country_code, event_date DESC, event_id, "
-                          f"{', '.join(map_columns)})"))
         conn.execute(text("CREATE INDEX ix_events_fatalities_id ON events (fatalities DESC, event_id)"))
+        point = map_point_sql("sqlite").compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+        conn.execute(text(f"ALTER TABLE events ADD COLUMN map_point TEXT GENERATED ALWAYS AS ({point}) VIRTUAL"))
+        conn.execute(text("CREATE INDEX ix_events_map ON events (country_code, event_date DESC, event_id, latitude, "
+                          "longitude, background, review_status, map_point)"))
 
 def latest_version() -> int:
     """The newest schema version this code knows."""

@@ -10,14 +10,14 @@ import datetime as dt
 import json
 from collections import Counter, defaultdict
 
-from sqlalchemy import Text, and_, case, cast, func, literal, select
+from sqlalchemy import Text, and_, cast, func, literal, literal_column, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.engine import Engine
 
 from ..store import aggregates
 from ..store.query import EventFilter, actor_match, query_events
 from ..store.query import where_clause as _store_where
-from ..store.schema import claims, documents, event_actors, events, overrides
+from ..store.schema import claims, documents, event_actors, events, map_point_sql, overrides
 
 SORTS = {"event_date": events.c.event_date, "fatalities": events.c.fatalities, "n_sources": events.c.n_sources,
          "country": events.c.country_code, "updated_at": events.c.updated_at, "event_type": events.c.event_type}
@@ -76,46 +76,29 @@ def page_events(engine: Engine, flt: EventFilter, sort: str = "event_date", desc
 def map_points(engine: Engine, flt: EventFilter, limit: int) -> tuple[int, str]:
     """Compact points for the map, newest first: their number and a JSON array of them, written by the database.
 
-    Each point is ``{"id", "lat", "lon", "type", "fatalities", "date", "place", "level"}``: ``place`` joins
-    location, admin1 and country code, ``level`` is :func:`area_level`. The database reads them from the
-    map's covering index and writes the JSON itself: building thousands of dicts here cost more than the query.
+    Each point is :func:`harmattan.store.schema.map_point_sql` (id, position, type, fatalities, date, place,
+    and :func:`area_level`). SQLite keeps each point's JSON in the map's covering index and only joins them;
+    PostgreSQL writes them from the index's columns. Building thousands of dicts here cost more than the query.
     """
     where = _where(flt)
-    cols = [events.c.event_id, events.c.latitude, events.c.longitude, events.c.event_type, events.c.fatalities,
-            events.c.event_date, events.c.location, events.c.admin1, events.c.country_code, events.c.geo_precision]
+    postgres = engine.dialect.name == "postgresql"
+    cols = [events.c.event_id, events.c.event_date] + (
+        [events.c[c] for c in ("latitude", "longitude", "event_type", "fatalities", "location", "admin1",
+                               "country_code", "geo_precision")] if postgres
+        else [literal_column("events.map_point").label("map_point")])
     stmt = select(*cols).where(events.c.latitude.is_not(None), events.c.longitude.is_not(None))
     if where is not None:
         stmt = stmt.where(where)
-    order = [events.c.event_date.desc(), events.c.event_id]
-    rows = stmt.order_by(*order).limit(limit).subquery()
-    fields = {"id": rows.c.event_id, "lat": rows.c.latitude, "lon": rows.c.longitude, "type": rows.c.event_type,
-              "fatalities": rows.c.fatalities, "date": rows.c.event_date,
-              "place": _place_sql(rows.c.location, rows.c.admin1, rows.c.country_code),
-              "level": _area_level_sql(rows.c.location, rows.c.admin1, rows.c.geo_precision)}
-    pairs = [x for name, column in fields.items() for x in (literal(name), column)]
-    if engine.dialect.name == "postgresql":
-        array = func.json_agg(aggregate_order_by(func.json_build_object(*pairs),
-                                                 rows.c.event_date.desc(), rows.c.event_id))
-    else:  # SQLite aggregates the rows in the subquery's order
-        array = func.json_group_array(func.json_object(*pairs))
-    stmt = select(func.count(), func.coalesce(cast(array, Text), "[]")).select_from(rows)
+    rows = stmt.order_by(events.c.event_date.desc(), events.c.event_id).limit(limit).subquery()
+    if postgres:
+        array = cast(func.json_agg(aggregate_order_by(map_point_sql("postgresql", rows),
+                                                      rows.c.event_date.desc(), rows.c.event_id)), Text)
+    else:  # SQLite joins the rows in the subquery's order
+        array = literal("[").op("||")(func.group_concat(rows.c.map_point, ",")).op("||")(literal("]"))
+    stmt = select(func.count(), func.coalesce(array, "[]")).select_from(rows)
     with engine.connect() as conn:
         count, points = conn.execute(stmt).one()
     return count, points
-
-
-def _place_sql(*parts):
-    """``", ".join(p for p in parts if p)`` in SQL (both databases)."""
-    joined = literal("")
-    for part in parts:
-        joined = joined.op("||")(func.coalesce(literal(", ").op("||")(func.nullif(part, "")), ""))
-    return func.substr(joined, 3)
-
-
-def _area_level_sql(location, admin1, geo_precision):
-    """:func:`area_level` in SQL."""
-    return case((and_(func.coalesce(location, "") != "", func.coalesce(geo_precision, -1) != 3), "point"),
-                (func.coalesce(admin1, "") != "", "region"), else_="country")
 
 
 def area_level(location: str | None, admin1: str | None, geo_precision: int | None) -> str:
