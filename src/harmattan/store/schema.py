@@ -231,8 +231,8 @@ def _m9(conn: Connection) -> None:
     from . import aggregates  # it reads this module's tables
 
     aggregates.install(conn)
-    # The deadliest events found by walking the toll downwards; the map's points of a country and period
-    # straight from an index, newest first. On SQLite the index holds each point's JSON (a generated column),
+    # The deadliest events found by walking the toll downwards; the map's points (and the weekly counts)
+    # of a country and period straight from an index, newest first. On SQLite the index holds each point's JSON (a generated column),
     # so a map of thousands of points is one concatenation; PostgreSQL writes the JSON from the index's columns.
     if conn.dialect.name == "postgresql":
         conn.execute(text("CREATE INDEX ix_events_fatalities_id ON events (fatalities DESC NULLS LAST, event_id)"))
@@ -244,7 +244,7 @@ def _m9(conn: Connection) -> None:
         point = map_point_sql("sqlite").compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
         conn.execute(text(f"ALTER TABLE events ADD COLUMN map_point TEXT GENERATED ALWAYS AS ({point}) VIRTUAL"))
         conn.execute(text("CREATE INDEX ix_events_map ON events (country_code, event_date DESC, event_id, latitude, "
-                          "longitude, background, review_status, map_point)"))
+                          "longitude, background, review_status, fatalities, map_point)"))
 
 def latest_version() -> int:
     """The newest schema version this code knows."""
