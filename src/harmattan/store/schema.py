@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from sqlalchemy import (
     Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, and_, case, column, func, inspect,
-    literal, text,
+    literal, table as sql_table, text,
 )
 from sqlalchemy.engine import Connection, Engine
 
@@ -205,7 +205,6 @@ def _m8(conn: Connection) -> None:
                       "SELECT doc_key, content_hash, ingested_at FROM documents"))
 
 
-
 def map_point_sql(dialect: str, table=None):
     """One event as a point of the map, a JSON object written by the database (``table``: the events or a subquery).
 
@@ -226,25 +225,38 @@ def map_point_sql(dialect: str, table=None):
     return func.json_build_object(*pairs) if dialect == "postgresql" else func.json_object(*pairs)
 
 
+_MAP_POINT_COLUMNS = ("event_id", "latitude", "longitude", "event_type", "fatalities", "event_date", "location",
+                      "admin1", "country_code", "geo_precision")
+
+
 @migration(9, "statistics kept current by triggers, the store's version, covering indexes for the map and tolls")
 def _m9(conn: Connection) -> None:
     from . import aggregates  # it reads this module's tables
 
-    aggregates.install(conn)
-    # The deadliest events found by walking the toll downwards; the map's points (and the weekly counts)
-    # of a country and period straight from an index, newest first. On SQLite the index holds each point's JSON (a generated column),
-    # so a map of thousands of points is one concatenation; PostgreSQL writes the JSON from the index's columns.
+    # The map's points (and the weekly counts) of a country and period straight from an index, newest first;
+    # the index holds each point's JSON (``map_point``), so a map of thousands of points is one concatenation.
+    # SQLite computes it as a generated column; PostgreSQL (whose JSON functions may not make a generated
+    # column) has a trigger write it. The deadliest events are found by walking the toll downwards.
     if conn.dialect.name == "postgresql":
+        new_row = sql_table("new", *(column(c) for c in _MAP_POINT_COLUMNS))
+        point = map_point_sql("postgresql", new_row).compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+        conn.exec_driver_sql("ALTER TABLE events ADD COLUMN map_point TEXT")
+        conn.exec_driver_sql("CREATE OR REPLACE FUNCTION harmattan_events_map_point() RETURNS trigger LANGUAGE plpgsql AS "
+                             f"$fn$ BEGIN new.map_point := ({point})::text; RETURN new; END $fn$")
+        conn.exec_driver_sql("CREATE TRIGGER events_map_point BEFORE INSERT OR UPDATE ON events "
+                             "FOR EACH ROW EXECUTE FUNCTION harmattan_events_map_point()")
+        conn.exec_driver_sql("UPDATE events SET map_point = NULL")  # the trigger writes it (before the counts' triggers)
         conn.execute(text("CREATE INDEX ix_events_fatalities_id ON events (fatalities DESC NULLS LAST, event_id)"))
         conn.execute(text("CREATE INDEX ix_events_map ON events (country_code, event_date DESC, event_id) INCLUDE "
-                          "(latitude, longitude, event_type, fatalities, location, admin1, geo_precision, background, "
-                          "review_status)"))
+                          "(latitude, longitude, background, review_status, fatalities, map_point)"))
     else:
-        conn.execute(text("CREATE INDEX ix_events_fatalities_id ON events (fatalities DESC, event_id)"))
         point = map_point_sql("sqlite").compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
         conn.execute(text(f"ALTER TABLE events ADD COLUMN map_point TEXT GENERATED ALWAYS AS ({point}) VIRTUAL"))
+        conn.execute(text("CREATE INDEX ix_events_fatalities_id ON events (fatalities DESC, event_id)"))
         conn.execute(text("CREATE INDEX ix_events_map ON events (country_code, event_date DESC, event_id, latitude, "
                           "longitude, background, review_status, fatalities, map_point)"))
+    aggregates.install(conn)
+
 
 def latest_version() -> int:
     """The newest schema version this code knows."""

@@ -10,14 +10,14 @@ import datetime as dt
 import json
 from collections import Counter, defaultdict
 
-from sqlalchemy import Text, and_, cast, func, literal, literal_column, select
+from sqlalchemy import and_, func, literal, literal_column, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.engine import Engine
 
 from ..store import aggregates
 from ..store.query import EventFilter, actor_match, query_events
 from ..store.query import where_clause as _store_where
-from ..store.schema import claims, documents, event_actors, events, map_point_sql, overrides
+from ..store.schema import claims, documents, event_actors, events, overrides
 
 SORTS = {"event_date": events.c.event_date, "fatalities": events.c.fatalities, "n_sources": events.c.n_sources,
          "country": events.c.country_code, "updated_at": events.c.updated_at, "event_type": events.c.event_type}
@@ -77,24 +77,21 @@ def map_points(engine: Engine, flt: EventFilter, limit: int) -> tuple[int, str]:
     """Compact points for the map, newest first: their number and a JSON array of them, written by the database.
 
     Each point is :func:`harmattan.store.schema.map_point_sql` (id, position, type, fatalities, date, place,
-    and :func:`area_level`). SQLite keeps each point's JSON in the map's covering index and only joins them;
-    PostgreSQL writes them from the index's columns. Building thousands of dicts here cost more than the query.
+    and :func:`area_level`), kept in the map's covering index (``map_point``); the database only joins them.
+    Building thousands of dicts here cost more than the query.
     """
     where = _where(flt)
-    postgres = engine.dialect.name == "postgresql"
-    cols = [events.c.event_id, events.c.event_date] + (
-        [events.c[c] for c in ("latitude", "longitude", "event_type", "fatalities", "location", "admin1",
-                               "country_code", "geo_precision")] if postgres
-        else [literal_column("events.map_point").label("map_point")])
-    stmt = select(*cols).where(events.c.latitude.is_not(None), events.c.longitude.is_not(None))
+    stmt = select(events.c.event_id, events.c.event_date, literal_column("events.map_point").label("map_point"))
+    stmt = stmt.where(events.c.latitude.is_not(None), events.c.longitude.is_not(None))
     if where is not None:
         stmt = stmt.where(where)
     rows = stmt.order_by(events.c.event_date.desc(), events.c.event_id).limit(limit).subquery()
-    if postgres:
-        array = cast(func.json_agg(aggregate_order_by(map_point_sql("postgresql", rows),
-                                                      rows.c.event_date.desc(), rows.c.event_id)), Text)
+    if engine.dialect.name == "postgresql":
+        joined = func.string_agg(rows.c.map_point, aggregate_order_by(literal(","), rows.c.event_date.desc(),
+                                                                      rows.c.event_id))
     else:  # SQLite joins the rows in the subquery's order
-        array = literal("[").op("||")(func.group_concat(rows.c.map_point, ",")).op("||")(literal("]"))
+        joined = func.group_concat(rows.c.map_point, ",")
+    array = literal("[").op("||")(joined).op("||")(literal("]"))
     stmt = select(func.count(), func.coalesce(array, "[]")).select_from(rows)
     with engine.connect() as conn:
         count, points = conn.execute(stmt).one()
