@@ -247,7 +247,7 @@ def _m9(conn: Connection) -> None:
                              "FOR EACH ROW EXECUTE FUNCTION harmattan_events_map_point()")
         conn.exec_driver_sql("UPDATE events SET map_point = NULL")  # the trigger writes it (before the counts' triggers)
         conn.execute(text("CREATE INDEX ix_events_fatalities_id ON events (fatalities DESC NULLS LAST, event_id)"))
-        conn.execute(text("CREATE INDEX ix_events_map ON events (country_code, event_date DESC, event_id) INCLUDE "
+        conn.execute(text("CREATE INDEX ix_events_map ON events (country_code, event_date DESC NULLS LAST, event_id) INCLUDE "
                           "(latitude, longitude, background, review_status, fatalities, map_point)"))
     else:
         point = map_point_sql("sqlite").compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})

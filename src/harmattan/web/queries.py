@@ -85,9 +85,10 @@ def map_points(engine: Engine, flt: EventFilter, limit: int) -> tuple[int, str]:
     stmt = stmt.where(events.c.latitude.is_not(None), events.c.longitude.is_not(None))
     if where is not None:
         stmt = stmt.where(where)
-    rows = stmt.order_by(events.c.event_date.desc(), events.c.event_id).limit(limit).subquery()
+    newest_first = [events.c.event_date.desc().nulls_last(), events.c.event_id]  # as the lists and the index
+    rows = stmt.order_by(*newest_first).limit(limit).subquery()
     if engine.dialect.name == "postgresql":
-        joined = func.string_agg(rows.c.map_point, aggregate_order_by(literal(","), rows.c.event_date.desc(),
+        joined = func.string_agg(rows.c.map_point, aggregate_order_by(literal(","), rows.c.event_date.desc().nulls_last(),
                                                                       rows.c.event_id))
     else:  # SQLite joins the rows in the subquery's order
         joined = func.group_concat(rows.c.map_point, ",")
