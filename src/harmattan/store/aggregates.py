@@ -270,7 +270,7 @@ class Part:
     """One piece of a date range: whole months from the aggregates, or days from the events."""
     since: str | None = None
     until: str | None = None
-    months: tuple[str, str] | None = None  # first and last month (YYYY-MM), inclusive; '' ... for open ends
+    months: tuple[str, str] | None = None  # first and last month (YYYY-MM), inclusive; '' and '\uffff' when open
 
 
 def _month_end(day: dt.date) -> dt.date:
@@ -282,7 +282,13 @@ def _month(day: dt.date) -> str:
 
 
 def _split(since: str | None, until: str | None) -> list[Part]:
-    """Days at the ends, whole months between (as few days as possible come from the events)."""
+    """Days at the ends, whole months between (as few days as possible come from the events).
+
+    >>> _split("2024-05-03", "2024-05-20")  # within one month: the events only
+    [Part(since='2024-05-03', until='2024-05-20', months=None)]
+    >>> _split(None, "2024-03-15")  # open start: every dated month up to February, then 15 days
+    [Part(since=None, until=None, months=('', '2024-02')), Part(since='2024-03-01', until='2024-03-15', months=None)]
+    """
     lo = dt.date.fromisoformat(since) if since else None
     hi = dt.date.fromisoformat(until) if until else None
     if lo and hi and lo > hi:
