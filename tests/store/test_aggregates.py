@@ -131,3 +131,15 @@ def test_map_points_written_by_the_database_are_the_events(shared, store_url):
     dates = [p["date"] for p in points if p["date"]]
     assert dates == sorted(dates, reverse=True)  # newest first
     assert queries.map_points(engine, EventFilter(country="TG"), 10) == (0, "[]")
+
+
+def test_concurrent_ingests_keep_the_aggregates_whole(shared, store_url):
+    """Two processes' worth of writers at once: on PostgreSQL they queue at the triggers' lock, never deadlock."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    engine = connect(store_url)
+    docs = _dev_docs(shared)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        summaries = list(pool.map(lambda part: ingest_documents(engine, part), [docs[0::2], docs[1::2]]))
+    assert [s.documents_failed for s in summaries] == [0, 0], [s.errors for s in summaries]
+    _assert_current(engine)
