@@ -143,3 +143,18 @@ def test_concurrent_ingests_keep_the_aggregates_whole(shared, store_url):
         summaries = list(pool.map(lambda part: ingest_documents(engine, part), [docs[0::2], docs[1::2]]))
     assert [s.documents_failed for s in summaries] == [0, 0], [s.errors for s in summaries]
     _assert_current(engine)
+
+
+def test_store_check_finds_statistics_that_drifted(shared, store_url):
+    from harmattan.store.health import check_store
+
+    engine = connect(store_url)
+    ingest_documents(engine, _dev_docs(shared)[:4])
+    assert check_store(store_url).ok
+    with engine.begin() as conn:  # as a hand-made UPDATE (or a bug) would
+        conn.execute(text("UPDATE event_stats SET events = events + 1"))
+    report = check_store(store_url)
+    assert not report.ok and "statistics differ from the events (event_stats:" in report.problems[0]
+    with engine.begin() as conn:
+        aggregates.rebuild(conn)
+    assert check_store(store_url).ok
