@@ -158,3 +158,17 @@ def test_store_check_finds_statistics_that_drifted(shared, store_url):
     with engine.begin() as conn:
         aggregates.rebuild(conn)
     assert check_store(store_url).ok
+
+
+def test_the_migration_runs_again_harmlessly(shared, store_url):
+    """Migration 9 may be renumbered when branches meet: a store that has it already takes it again unchanged."""
+    from harmattan.store import schema
+
+    engine = connect(store_url)
+    ingest_documents(engine, _dev_docs(shared)[:4])
+    (again,) = [fn for version, _, fn in schema.MIGRATIONS if version == 9]
+    with engine.begin() as conn:
+        again(conn)
+    _assert_current(engine)
+    count, _ = queries.map_points(engine, EventFilter(), 5000)
+    assert count == len([r for r in query_events(engine, EventFilter()) if r["latitude"] is not None])

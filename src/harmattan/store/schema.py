@@ -237,24 +237,31 @@ def _m9(conn: Connection) -> None:
     # the index holds each point's JSON (``map_point``), so a map of thousands of points is one concatenation.
     # SQLite computes it as a generated column; PostgreSQL (whose JSON functions may not make a generated
     # column) has a trigger write it. The deadliest events are found by walking the toll downwards.
+    # Safe to run again (a renumbered migration may meet a store that has it already).
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
     if conn.dialect.name == "postgresql":
         new_row = sql_table("new", *(column(c) for c in _MAP_POINT_COLUMNS))
-        point = map_point_sql("postgresql", new_row).compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
-        conn.exec_driver_sql("ALTER TABLE events ADD COLUMN map_point TEXT")
-        conn.exec_driver_sql("CREATE OR REPLACE FUNCTION harmattan_events_map_point() RETURNS trigger LANGUAGE plpgsql AS "
-                             f"$fn$ BEGIN new.map_point := ({point})::text; RETURN new; END $fn$")
+        point = map_point_sql("postgresql", new_row).compile(dialect=conn.dialect,
+                                                             compile_kwargs={"literal_binds": True})
+        if "map_point" not in have:
+            conn.exec_driver_sql("ALTER TABLE events ADD COLUMN map_point TEXT")
+        conn.exec_driver_sql("CREATE OR REPLACE FUNCTION harmattan_events_map_point() RETURNS trigger "
+                             f"LANGUAGE plpgsql AS $fn$ BEGIN new.map_point := ({point})::text; RETURN new; END $fn$")
+        conn.exec_driver_sql("DROP TRIGGER IF EXISTS events_map_point ON events")
         conn.exec_driver_sql("CREATE TRIGGER events_map_point BEFORE INSERT OR UPDATE ON events "
                              "FOR EACH ROW EXECUTE FUNCTION harmattan_events_map_point()")
         conn.exec_driver_sql("UPDATE events SET map_point = NULL")  # the trigger writes it (before the counts' triggers)
-        conn.execute(text("CREATE INDEX ix_events_fatalities_id ON events (fatalities DESC NULLS LAST, event_id)"))
-        conn.execute(text("CREATE INDEX ix_events_map ON events (country_code, event_date DESC NULLS LAST, event_id) INCLUDE "
-                          "(latitude, longitude, background, review_status, fatalities, map_point)"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_fatalities_id "
+                          "ON events (fatalities DESC NULLS LAST, event_id)"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_map ON events (country_code, event_date DESC NULLS LAST, "
+                          "event_id) INCLUDE (latitude, longitude, background, review_status, fatalities, map_point)"))
     else:
         point = map_point_sql("sqlite").compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
-        conn.execute(text(f"ALTER TABLE events ADD COLUMN map_point TEXT GENERATED ALWAYS AS ({point}) VIRTUAL"))
-        conn.execute(text("CREATE INDEX ix_events_fatalities_id ON events (fatalities DESC, event_id)"))
-        conn.execute(text("CREATE INDEX ix_events_map ON events (country_code, event_date DESC, event_id, latitude, "
-                          "longitude, background, review_status, fatalities, map_point)"))
+        if "map_point" not in have:
+            conn.execute(text(f"ALTER TABLE events ADD COLUMN map_point TEXT GENERATED ALWAYS AS ({point}) VIRTUAL"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_fatalities_id ON events (fatalities DESC, event_id)"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_map ON events (country_code, event_date DESC, event_id, "
+                          "latitude, longitude, background, review_status, fatalities, map_point)"))
     aggregates.install(conn)
 
 
