@@ -472,7 +472,7 @@ def store():
 @store.command("check")
 @_db_option
 def store_check(db):
-    """Full integrity check of the store (SQLite's integrity_check), its schema version and counts.
+    """Full integrity check of the store (SQLite's integrity_check), its schema version, counts and statistics.
 
     Exit status 0 when the store is sound, 3 when it is damaged or newer than this Harmattan.
     Example: harmattan store check --db events.sqlite

@@ -1,4 +1,5 @@
-"""Is a store sound? ``harmattan store check``: SQLite's full ``integrity_check``, schema version, counts.
+"""Is a store sound? ``harmattan store check``: SQLite's full ``integrity_check``, schema version, counts,
+and the pre-aggregated statistics counted again from the events.
 
 Reads only; works on a damaged or newer store (that is when it is needed).
 
@@ -82,11 +83,25 @@ def check_store(url: str | None = None, max_problems: int = 100) -> StoreReport:
                 count = _safely(lambda t=table: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one(), report)
                 if count is not None:
                     report.counts[table] = count
+            if (report.schema_version or 0) >= 9 and report.schema_version <= report.known_version:
+                drift = _safely(lambda: _statistics_drift(conn), report)
+                if drift:
+                    report.problems.append(f"the pre-aggregated statistics differ from the events ({drift})")
     except DBAPIError as exc:
         report.problems.append(str(getattr(exc, "orig", None) or exc).splitlines()[0])
     finally:
         engine.dispose()
     return report
+
+
+def _statistics_drift(conn) -> str:
+    """How the statistics tables differ from a count of the events from scratch ('' when they agree)."""
+    from . import aggregates
+
+    stored, expected = aggregates.stored(conn), aggregates.expected(conn)
+    wrong = [f"{name}: {len(have ^ want)} rows" for name, have, want in zip(("event_stats", "actor_stats"), stored, expected)
+             if have != want]
+    return ", ".join(wrong)
 
 
 def _safely(read, report: StoreReport):

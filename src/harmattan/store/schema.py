@@ -9,8 +9,10 @@ than this code knows is refused (:class:`~harmattan.errors.StoreTooNew`), never
 written to.
 
 The tables of the web app (users, sessions) and of the monitor (sources,
-alerts ...) are defined in :mod:`.app_tables` and created by migration 7, so
-every table of the store is under these migrations.
+alerts ...) are defined in :mod:`.app_tables` and created by migration 7, and
+the pre-aggregated statistics (with the triggers that keep them current) in
+:mod:`.aggregates`, created by migration 9, so every table of the store is
+under these migrations.
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ import datetime as dt
 from collections.abc import Callable
 
 from sqlalchemy import (
-    Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, inspect, text,
+    Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, and_, case, column, func, inspect,
+    literal, table as sql_table, text,
 )
 from sqlalchemy.engine import Connection, Engine
 
@@ -200,6 +203,66 @@ def _m8(conn: Connection) -> None:
     document_versions.create(conn)
     conn.execute(text("INSERT INTO document_versions (doc_key, content_hash, seen_at) "
                       "SELECT doc_key, content_hash, ingested_at FROM documents"))
+
+
+def map_point_sql(dialect: str, table=None):
+    """One event as a point of the map, a JSON object written by the database (``table``: the events or a subquery).
+
+    ``{"id", "lat", "lon", "type", "fatalities", "date", "place", "level"}``: ``place`` joins location,
+    admin1 and country code; ``level`` is ``point`` (a placed town), ``region`` or ``country`` (drawn as
+    areas), as :func:`harmattan.web.queries.area_level` says it. Without ``table`` the columns are unqualified
+    (for the SQLite store's generated column ``map_point``).
+    """
+    c = (lambda name: table.c[name]) if table is not None else column
+    place = literal("")
+    for part in (c("location"), c("admin1"), c("country_code")):
+        place = place.op("||")(func.coalesce(literal(", ").op("||")(func.nullif(part, "")), ""))
+    level = case((and_(func.coalesce(c("location"), "") != "", func.coalesce(c("geo_precision"), -1) != 3), "point"),
+                 (func.coalesce(c("admin1"), "") != "", "region"), else_="country")
+    fields = {"id": c("event_id"), "lat": c("latitude"), "lon": c("longitude"), "type": c("event_type"),
+              "fatalities": c("fatalities"), "date": c("event_date"), "place": func.substr(place, 3), "level": level}
+    pairs = [x for name, value in fields.items() for x in (literal(name), value)]
+    return func.json_build_object(*pairs) if dialect == "postgresql" else func.json_object(*pairs)
+
+
+_MAP_POINT_COLUMNS = ("event_id", "latitude", "longitude", "event_type", "fatalities", "event_date", "location",
+                      "admin1", "country_code", "geo_precision")
+
+
+@migration(9, "statistics kept current by triggers, the store's version, covering indexes for the map and tolls")
+def _m9(conn: Connection) -> None:
+    from . import aggregates  # it reads this module's tables
+
+    # The map's points (and the weekly counts) of a country and period straight from an index, newest first;
+    # the index holds each point's JSON (``map_point``), so a map of thousands of points is one concatenation.
+    # SQLite computes it as a generated column; PostgreSQL (whose JSON functions may not make a generated
+    # column) has a trigger write it. The deadliest events are found by walking the toll downwards.
+    # Safe to run again (a renumbered migration may meet a store that has it already).
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    if conn.dialect.name == "postgresql":
+        new_row = sql_table("new", *(column(c) for c in _MAP_POINT_COLUMNS))
+        point = map_point_sql("postgresql", new_row).compile(dialect=conn.dialect,
+                                                             compile_kwargs={"literal_binds": True})
+        if "map_point" not in have:
+            conn.exec_driver_sql("ALTER TABLE events ADD COLUMN map_point TEXT")
+        conn.exec_driver_sql("CREATE OR REPLACE FUNCTION harmattan_events_map_point() RETURNS trigger "
+                             f"LANGUAGE plpgsql AS $fn$ BEGIN new.map_point := ({point})::text; RETURN new; END $fn$")
+        conn.exec_driver_sql("DROP TRIGGER IF EXISTS events_map_point ON events")
+        conn.exec_driver_sql("CREATE TRIGGER events_map_point BEFORE INSERT OR UPDATE ON events "
+                             "FOR EACH ROW EXECUTE FUNCTION harmattan_events_map_point()")
+        conn.exec_driver_sql("UPDATE events SET map_point = NULL")  # the trigger writes it (before the counts' triggers)
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_fatalities_id "
+                          "ON events (fatalities DESC NULLS LAST, event_id)"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_map ON events (country_code, event_date DESC NULLS LAST, "
+                          "event_id) INCLUDE (latitude, longitude, background, review_status, fatalities, map_point)"))
+    else:
+        point = map_point_sql("sqlite").compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+        if "map_point" not in have:
+            conn.execute(text(f"ALTER TABLE events ADD COLUMN map_point TEXT GENERATED ALWAYS AS ({point}) VIRTUAL"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_fatalities_id ON events (fatalities DESC, event_id)"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_map ON events (country_code, event_date DESC, event_id, "
+                          "latitude, longitude, background, review_status, fatalities, map_point)"))
+    aggregates.install(conn)
 
 
 def latest_version() -> int:

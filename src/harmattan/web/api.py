@@ -14,13 +14,14 @@ import tempfile
 from functools import lru_cache
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from sqlalchemy import select
 from starlette.background import BackgroundTask
 
 from .. import __version__
 from ..exports import FORMATS, write_export
 from ..store.query import EventFilter, actor_counts, load_event, query_events, weekly_counts
+from ..store.aggregates import store_version
 from ..store.schema import documents, events
 from . import queries
 from . import schemas as S
@@ -90,6 +91,34 @@ def event_filter(
     return parse_filter(request.query_params)
 
 
+def conditional(request: Request, response: Response | None = None) -> Response | None:
+    """HTTP validation of the reads computed from the events: an ETag naming the store's version, and a 304.
+
+    The version (:func:`harmattan.store.aggregates.store_version`) changes with every write of an event,
+    so a client (or a cache) that sends ``If-None-Match`` with the tag it holds gets ``304 Not Modified``
+    without the query being run. The version is read before the data: a write in between gives an
+    older tag to newer data, which costs the client one more full answer, never a stale one.
+    Returns the 304 to send, or None (the tag is then set on ``response`` when given).
+    """
+    with engine_of(request).connect() as conn:
+        tag = f'W/"{__version__}-{store_version(conn)}"'
+    request.state.etag = tag
+    headers = {"ETag": tag, "Cache-Control": "no-cache"}
+    sent = {t.strip() for t in request.headers.get("if-none-match", "").split(",")}
+    if tag in sent or "*" in sent:
+        return Response(status_code=304, headers=headers)
+    if response is not None:
+        response.headers.update(headers)
+    return None
+
+
+def _tagged(request: Request, response: Response) -> Response:
+    """``response`` with the validators :func:`conditional` chose."""
+    response.headers["ETag"] = request.state.etag
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
 @lru_cache(maxsize=1)
 def actor_kb():
     from ..actors import load_actor_kb
@@ -141,19 +170,23 @@ def list_events(request: Request, flt: EventFilter = Depends(event_filter),
         key, desc = queries.parse_sort(sort)
     except ValueError as exc:
         raise APIError(422, f"sort: {exc}", "invalid_parameter") from None
+    if (unchanged := conditional(request)) is not None:
+        return unchanged
     total, found = queries.page_events(engine_of(request), flt, key, desc, offset, limit)
     nxt = None
     if offset + len(found) < total:
         nxt = str(request.url.include_query_params(offset=offset + limit))
-    return JSONResponse({"total": total, "offset": offset, "limit": limit, "sort": ("-" if desc else "") + key,
-                         "next": nxt, "events": found})
+    return _tagged(request, JSONResponse({"total": total, "offset": offset, "limit": limit,
+                                          "sort": ("-" if desc else "") + key, "next": nxt, "events": found}))
 
 
 @router.get("/events/points", response_model=S.Points, summary="Compact points of the matching events, for maps")
 def event_points(request: Request, flt: EventFilter = Depends(event_filter),
                  limit: int = Query(5000, ge=1, le=50_000)) -> dict:
-    points = queries.map_points(engine_of(request), flt, limit)
-    return JSONResponse({"count": len(points), "points": points})
+    if (unchanged := conditional(request)) is not None:
+        return unchanged
+    count, points = queries.map_points(engine_of(request), flt, limit)
+    return _tagged(request, Response(f'{{"count": {count}, "points": {points}}}', media_type="application/json"))
 
 
 @router.get("/events/{event_id}", response_model=S.EventFull, summary="One event: every field, sources with evidence, history, versions, corrections")
@@ -167,8 +200,10 @@ def get_event(request: Request, event_id: str) -> dict:
 
 
 @router.get("/actors", response_model=S.ActorList, summary="Actors of the matching events, most active first")
-def list_actors(request: Request, flt: EventFilter = Depends(event_filter),
+def list_actors(request: Request, response: Response, flt: EventFilter = Depends(event_filter),
                 limit: int = Query(200, ge=1, le=5000)) -> dict:
+    if (unchanged := conditional(request, response)) is not None:
+        return unchanged
     rows = actor_counts(engine_of(request), flt)[:limit]
     kb = actor_kb()
     for row in rows:
@@ -187,8 +222,10 @@ def get_actor(request: Request, name: str, limit: int = Query(100, ge=1, le=5000
 
 
 @router.get("/places", response_model=S.PlaceList, summary="Places of the matching events with their counts")
-def list_places(request: Request, flt: EventFilter = Depends(event_filter),
+def list_places(request: Request, response: Response, flt: EventFilter = Depends(event_filter),
                 limit: int = Query(500, ge=1, le=10_000)) -> dict:
+    if (unchanged := conditional(request, response)) is not None:
+        return unchanged
     rows = queries.places(engine_of(request), flt, limit)
     return {"count": len(rows), "places": rows}
 
@@ -206,10 +243,12 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=500, p
 
 
 @router.get("/stats", response_model=S.Stats, summary="Events and fatalities per week, country, admin1, type or actor")
-def stats(request: Request, flt: EventFilter = Depends(event_filter),
+def stats(request: Request, response: Response, flt: EventFilter = Depends(event_filter),
           by: S.GroupBy = Query("week", description="week, country, admin1, type or actor")) -> dict:
     if by not in queries.GROUPS:
         raise APIError(422, f"by: one of {', '.join(queries.GROUPS)}", "invalid_parameter")
+    if (unchanged := conditional(request, response)) is not None:
+        return unchanged
     engine = engine_of(request)
     rows = weekly_counts(engine, flt, by_country=False) if by == "week" else queries.group_counts(engine, flt, by)
     return {"by": by, "count": len(rows), "rows": rows,

@@ -7,12 +7,17 @@
 """
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
+from starlette.requests import HTTPConnection
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sqlalchemy.engine import Engine
 
 from .. import __version__
@@ -43,6 +48,53 @@ def content_security_policy(config: WebConfig) -> str:
             "; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 
 
+class SecurityHeaders:
+    """ASGI middleware: the per-browser CSRF nonce (``request.state.csrf_nonce``, its cookie set when new) and the
+    security headers on every response.
+
+    Plain ASGI rather than ``@app.middleware("http")``, whose wrapping of every request and response in
+    streams cost more than the cheap reads themselves under concurrent clients.
+    """
+
+    def __init__(self, app: ASGIApp, csp: str, secure_cookies: bool = False):
+        self.app, self.csp, self.secure_cookies = app, csp, secure_cookies
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        nonce = HTTPConnection(scope).cookies.get(auth.CSRF_COOKIE)
+        fresh = not nonce or len(nonce) > 100
+        nonce = secrets.token_urlsafe(24) if fresh else nonce
+        scope.setdefault("state", {})["csrf_nonce"] = nonce
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                if fresh:
+                    cookie = Response()
+                    cookie.set_cookie(auth.CSRF_COOKIE, nonce, httponly=True, samesite="strict",
+                                      secure=self.secure_cookies)
+                    headers.append("set-cookie", cookie.headers["set-cookie"])
+                for name, value in (("Content-Security-Policy", self.csp), ("X-Content-Type-Options", "nosniff"),
+                                    ("Referrer-Policy", "same-origin"), ("X-Frame-Options", "DENY")):
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def app_from_env() -> FastAPI:
+    """The app of one worker of ``harmattan serve --workers N``, configured by the environment it set.
+
+    ``HARMATTAN_DB`` names the store and ``HARMATTAN_SECRET`` the secret all workers share
+    (:meth:`WebConfig.from_env`); ``HARMATTAN_SECURE_COOKIES=1`` marks cookies Secure.
+    """
+    config = WebConfig.from_env(db_url=os.environ.get("HARMATTAN_DB") or None,
+                                secure_cookies=os.environ.get("HARMATTAN_SECURE_COOKIES") == "1" or None)
+    return create_app(config)
+
+
 def create_app(config: WebConfig | None = None, engine: Engine | None = None, settings: Settings | None = None) -> FastAPI:
     """Build the app on a store (``engine``, else ``config.db_url``); creates the users tables if missing."""
     config = config or WebConfig()
@@ -60,22 +112,7 @@ def create_app(config: WebConfig | None = None, engine: Engine | None = None, se
                                               config.sign_in_window_s)
     csp = content_security_policy(config)
     app.add_middleware(HeadAndOptions, router_app=app)  # innermost: the headers below reach HEAD and OPTIONS too
-
-    @app.middleware("http")
-    async def _headers(request: Request, call_next):
-        nonce = request.cookies.get(auth.CSRF_COOKIE)
-        fresh = not nonce or len(nonce) > 100
-        request.state.csrf_nonce = secrets.token_urlsafe(24) if fresh else nonce
-        response = await call_next(request)
-        if fresh:
-            response.set_cookie(auth.CSRF_COOKIE, request.state.csrf_nonce, httponly=True, samesite="strict",
-                                secure=config.secure_cookies)
-        response.headers.setdefault("Content-Security-Policy", csp)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
-
+    app.add_middleware(SecurityHeaders, csp=csp, secure_cookies=config.secure_cookies)
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(review.router)

@@ -3,6 +3,7 @@
 Examples::
 
     harmattan serve --db events.sqlite            # then open http://127.0.0.1:8000/
+    harmattan serve --db events.sqlite --workers 4   # four server processes (a busy desk, a big store)
     harmattan users add amina --role analyst      # asks for the password
     printf 'secret-pass\\n' | harmattan users add bot --role analyst --password-stdin
     harmattan users list
@@ -38,8 +39,12 @@ def _engine(db: str | None):
               help="Optional online map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: offline boundaries only).")
 @click.option("--tile-attribution", envvar="HARMATTAN_TILE_ATTRIBUTION", default="", help="Credit line of the tile layer.")
 @click.option("--secure-cookies", is_flag=True, help="Mark cookies Secure (when served behind HTTPS).")
-def serve(db, host, port, tile_url, tile_attribution, secure_cookies):
-    """Serve the analyst web app and JSON API. Example: harmattan serve --db events.sqlite"""
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, envvar="HARMATTAN_WORKERS",
+              help="Server processes answering together (about one per CPU core for a busy desk).")
+def serve(db, host, port, tile_url, tile_attribution, secure_cookies, workers):
+    """Serve the analyst web app and JSON API. Example: harmattan serve --db events.sqlite --workers 4"""
+    import os
+
     import uvicorn
 
     from .app import create_app
@@ -48,11 +53,22 @@ def serve(db, host, port, tile_url, tile_attribution, secure_cookies):
     engine, settings = _engine(db)
     config = WebConfig.from_env(db_url=db, tile_url=tile_url or None, tile_attribution=tile_attribution or None,
                                 secure_cookies=secure_cookies or None)
-    app = create_app(config, engine=engine, settings=settings)
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"harmattan: serving {engine.url.render_as_string(hide_password=True)}", err=True)
+    click.echo(f"harmattan: serving {engine.url.render_as_string(hide_password=True)}"
+               + (f" with {workers} workers" if workers > 1 else ""), err=True)
     click.echo(f"harmattan: open http://{shown}:{port}/  (API: http://{shown}:{port}/api/docs; Ctrl-C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(config, engine=engine, settings=settings), host=host, port=port, log_level="warning")
+        return
+    # Each worker process builds its own app from the environment: the same store, and the same secret
+    # (a CSRF token signed by one worker is checked by another). Sign-in limits are counted per worker.
+    os.environ.update({"HARMATTAN_DB": engine.url.render_as_string(hide_password=False),
+                       "HARMATTAN_SECRET": config.secret, "HARMATTAN_TILE_URL": config.tile_url,
+                       "HARMATTAN_TILE_ATTRIBUTION": config.tile_attribution,
+                       "HARMATTAN_SECURE_COOKIES": "1" if config.secure_cookies else ""})
+    engine.dispose()
+    uvicorn.run("harmattan.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
 
 
 @click.group()

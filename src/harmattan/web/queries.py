@@ -10,9 +10,11 @@ import datetime as dt
 import json
 from collections import Counter, defaultdict
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, literal, literal_column, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.engine import Engine
 
+from ..store import aggregates
 from ..store.query import EventFilter, actor_match, query_events
 from ..store.query import where_clause as _store_where
 from ..store.schema import claims, documents, event_actors, events, overrides
@@ -60,11 +62,10 @@ def page_events(engine: Engine, flt: EventFilter, sort: str = "event_date", desc
     column = SORTS[sort]
     order = [column.desc().nulls_last() if desc else column.asc().nulls_last(), events.c.event_id]
     with engine.connect() as conn:
-        count = select(func.count()).select_from(events)
-        total = conn.execute(count.where(where) if where is not None else count).scalar_one()
+        total = count_events(conn, flt)
         stmt = select(events.c.data, events.c.updated_at, events.c.review_status)
-        # Counting starts from the actor's index (IN); one page walks the sort column and checks the
-        # actor per row (the store's EXISTS), stopping after ``limit`` rows.
+        # Counting reads the statistics, or starts from the actor's index (IN); one page walks the sort
+        # column and checks the actor per row (the store's EXISTS), stopping after ``limit`` rows.
         rows_where = _store_where(flt) if flt.actor else where
         if rows_where is not None:
             stmt = stmt.where(rows_where)
@@ -72,20 +73,30 @@ def page_events(engine: Engine, flt: EventFilter, sort: str = "event_date", desc
     return total, [{**json.loads(r.data), "updated_at": r.updated_at} for r in rows]
 
 
-def map_points(engine: Engine, flt: EventFilter, limit: int) -> list[dict]:
-    """Compact points for the map: id, position, type, fatalities, date, place, and how precisely it is placed."""
+def map_points(engine: Engine, flt: EventFilter, limit: int) -> tuple[int, str]:
+    """Compact points for the map, newest first: their number and a JSON array of them, written by the database.
+
+    Each point is :func:`harmattan.store.schema.map_point_sql` (id, position, type, fatalities, date, place,
+    and :func:`area_level`), kept in the map's covering index (``map_point``); the database only joins them.
+    Building thousands of dicts here cost more than the query.
+    """
     where = _where(flt)
-    cols = [events.c.event_id, events.c.latitude, events.c.longitude, events.c.event_type, events.c.fatalities,
-            events.c.event_date, events.c.location, events.c.admin1, events.c.country_code, events.c.geo_precision]
-    stmt = select(*cols).where(events.c.latitude.is_not(None), events.c.longitude.is_not(None))
+    stmt = select(events.c.event_id, events.c.event_date, literal_column("events.map_point").label("map_point"))
+    stmt = stmt.where(events.c.latitude.is_not(None), events.c.longitude.is_not(None))
     if where is not None:
         stmt = stmt.where(where)
-    stmt = stmt.order_by(events.c.event_date.desc(), events.c.event_id).limit(limit)
+    newest_first = [events.c.event_date.desc().nulls_last(), events.c.event_id]  # as the lists and the index
+    rows = stmt.order_by(*newest_first).limit(limit).subquery()
+    if engine.dialect.name == "postgresql":
+        joined = func.string_agg(rows.c.map_point, aggregate_order_by(literal(","), rows.c.event_date.desc().nulls_last(),
+                                                                      rows.c.event_id))
+    else:  # SQLite joins the rows in the subquery's order
+        joined = func.group_concat(rows.c.map_point, ",")
+    array = literal("[").op("||")(joined).op("||")(literal("]"))
+    stmt = select(func.count(), func.coalesce(array, "[]")).select_from(rows)
     with engine.connect() as conn:
-        return [{"id": r.event_id, "lat": r.latitude, "lon": r.longitude, "type": r.event_type,
-                 "fatalities": r.fatalities, "date": r.event_date,
-                 "place": ", ".join(p for p in (r.location, r.admin1, r.country_code) if p),
-                 "level": area_level(r.location, r.admin1, r.geo_precision)} for r in conn.execute(stmt)]
+        count, points = conn.execute(stmt).one()
+    return count, points
 
 
 def area_level(location: str | None, admin1: str | None, geo_precision: int | None) -> str:
@@ -100,31 +111,82 @@ def area_level(location: str | None, admin1: str | None, geo_precision: int | No
 
 
 def group_counts(engine: Engine, flt: EventFilter, by: str) -> list[dict]:
-    """Events and fatalities per ``by`` (country, admin1, type, actor), largest first."""
+    """Events and fatalities per ``by`` (country, admin1, type, sub_event_type, actor), largest first.
+
+    Whole months come from the pre-aggregated statistics (:mod:`harmattan.store.aggregates`), the days
+    at either end of the range from the events; filters the statistics do not cover read the events.
+    """
+    parts = aggregates.plan(flt, by)
+    if parts is None:
+        return group_counts_of_events(engine, flt, by)
+    totals: dict[tuple, list[int]] = {}
+    with engine.connect() as conn:
+        for part in parts:
+            found = (aggregates.grouped(conn, flt, part, by) if part.months
+                     else _grouped_events(conn, aggregates.days_of(flt, part), by))
+            for key, (n, f) in found.items():
+                acc = totals.setdefault(key, [0, 0])
+                acc[0] += n
+                acc[1] += f
+    return _group_rows(totals, by)
+
+
+def group_counts_of_events(engine: Engine, flt: EventFilter, by: str) -> list[dict]:
+    """:func:`group_counts` read from the events alone (any filter)."""
+    with engine.connect() as conn:
+        return _group_rows(_grouped_events(conn, flt, by), by)
+
+
+def _group_rows(totals: dict[tuple, list[int]], by: str) -> list[dict]:
+    out = []
+    for key, (n, f) in sorted(totals.items(), key=lambda kv: (-kv[1][0], -kv[1][1], [str(k) for k in kv[0]])):
+        item = {by: key[-1], "events": n, "fatalities": int(f)}
+        if by == "admin1":
+            item["country_code"] = key[0]
+        out.append(item)
+    return out
+
+
+def _grouped_events(conn, flt: EventFilter, by: str) -> dict[tuple, list[int]]:
+    """(country_code, admin1) or (value,) -> [events, fatalities], counted over the events."""
     key = {"country": events.c.country_code, "admin1": events.c.admin1, "type": events.c.event_type,
            "sub_event_type": events.c.sub_event_type}.get(by)
     n, f = func.count().label("events"), func.coalesce(func.sum(events.c.fatalities), 0).label("fatalities")
     where = _where(flt)
     if by == "actor":
         stmt = select(event_actors.c.actor.label("key"), n, f).join(events, events.c.event_id == event_actors.c.event_id)
-        group = event_actors.c.actor
+        group = [event_actors.c.actor]
     elif by == "admin1":
         stmt = select(events.c.country_code.label("country_code"), key.label("key"), n, f)
         group = [events.c.country_code, key]
     else:
         stmt = select(key.label("key"), n, f)
-        group = key
+        group = [key]
     if where is not None:
         stmt = stmt.where(where)
-    stmt = stmt.group_by(*(group if isinstance(group, list) else [group])).order_by(n.desc(), f.desc())
-    with engine.connect() as conn:
-        out = []
-        for row in conn.execute(stmt):
-            item = {by: row.key, "events": row.events, "fatalities": int(row.fatalities)}
-            if by == "admin1":
-                item["country_code"] = row.country_code
-            out.append(item)
-        return out
+    return {((row.country_code, row.key) if by == "admin1" else (row.key,)): [row.events, int(row.fatalities)]
+            for row in conn.execute(stmt.group_by(*group))}
+
+
+def count_events(conn, flt: EventFilter) -> int:
+    """How many events match ``flt`` (whole months from the statistics where they can answer)."""
+    parts = aggregates.plan(flt)
+    if parts is None:
+        return count_of_events(conn, flt)
+    total = 0
+    for part in parts:
+        if part.months:
+            total += sum(n for n, _ in aggregates.grouped(conn, flt, part, None).values())
+        else:
+            total += count_of_events(conn, aggregates.days_of(flt, part))
+    return total
+
+
+def count_of_events(conn, flt: EventFilter) -> int:
+    """:func:`count_events` counted over the events alone."""
+    where = _where(flt)
+    count = select(func.count()).select_from(events)
+    return conn.execute(count.where(where) if where is not None else count).scalar_one()
 
 
 def places(engine: Engine, flt: EventFilter, limit: int) -> list[dict]:
