@@ -76,6 +76,7 @@ PERSON_BEFORE = _place_words("PERSON_BEFORE")
 PERSON_TITLES = _place_words("PERSON_TITLES")
 OFFICE_OF = _place_words("OFFICE_OF")
 FACILITY_WORDS = _place_words("FACILITY_WORDS")
+PLACE_QUALIFIERS = _place_words("PLACE_QUALIFIERS")
 FEATURE_HEADS = {normalise(w): kind for w, kind in lang.mapping("places", "FEATURE_HEADS").items()}
 NAMED_SETTLEMENT_BEFORE = _place_words("NAMED_SETTLEMENT_BEFORE")
 NAMED_SETTLEMENT_AFTER = _place_words("NAMED_SETTLEMENT_AFTER")
@@ -358,6 +359,8 @@ def _cue(toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> tuple[str | None, float,
     if before in LOC_PREP:
         near = before in NEAR_WORDS or (len(b2) == 2 and b2[0] in NEAR_WORDS)
         return None, 0.9, "near" if near else "prep"
+    if before in PLACE_QUALIFIERS and len(b2) == 2 and b2[0] in LOC_PREP and b2[0] not in NEAR_WORDS:
+        return None, 0.9, "prep"  # "Six Killed in Fresh Nasarawa Ethnic Clash"
     if len(b2) == 2 and b2[1] in OF_WORDS and b2[0] in NEAR_WORDS:
         return None, 0.9, "near"
     if c.i > 0 and toks[c.i - 1].possessive and any(

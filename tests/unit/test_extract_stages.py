@@ -179,3 +179,14 @@ def test_the_day_victims_are_found_does_not_date_the_event():
 def test_a_report_without_a_date_is_dated_from_its_stamp_url_dateline_or_text(text, url, expected, source):
     from harmattan.extract.published import infer_published
     assert infer_published(text, url, read_on=dt.date(2026, 12, 1)) == (expected, source)
+
+
+@pytest.mark.parametrize("sentence,killed", [
+    ("Police confirm the death of 14 in fresh Zamfara raid", 14),
+    ("Gunmen gun down 7 farmers in Benue", 7),
+    ("18 victims buried after weekend violence", 18),
+    ("Rescuers recovered nine bodies from the burnt houses", 9),
+    ("Le gouverneur a confirmé la mort de 12 soldats.", 12),
+])
+def test_headline_ways_of_counting_the_dead(sentence, killed):
+    assert [c.value for c in extract_casualties(sentence) if c.kind == "killed"] == [killed]

@@ -217,3 +217,8 @@ def test_a_park_forest_or_airport_is_found_when_the_text_names_its_kind(text, hi
 def test_a_feature_never_displaces_a_town_of_the_same_name_without_its_kind_word():
     place, _ = best("Gunmen attacked Arly on Monday.", ["BF"])
     assert (place.name, place.feature_code) == ("Arly", "PPL")
+
+
+def test_a_headline_qualifier_between_the_preposition_and_the_place_keeps_the_cue():
+    ms = extract_places("Eight Killed in Fresh Nasarawa Ethnic Clash", ["NG"])
+    assert [(m.place.admin1, m.cue) for m in ms] == [("Nasarawa", "prep")]

@@ -19,7 +19,7 @@ CIVILIANS = [r"civilians?", r"villagers?", r"residents?", r"worshippers?", r"(?:
              r"christians", r"muslims", r"humanitarians?", r"aid\s+workers", r"nationals", r"expatriates", r"foreigners", r"tourists", r"protesters", r"demonstrators", r"inmates",
              r"journalists", r"reporters", r"conservationists", r"activists", r"nurses", r"doctors", r"engineers"]
 PEOPLE = [r"people", r"persons?", r"others?", r"individuals", r"lives", r"victims?", r"bodies"]
-DEAD_NOUNS = [r"dead", r"deaths", r"fatalities"]
+DEAD_NOUNS = [r"dead", r"deaths", r"fatalities", r"bodies", r"corpses"]
 # Names of armed groups that make a count the attackers' ("20 Boko Haram fighters").
 ATTACKER_NAMES = [r"boko\s+haram", r"iswap", r"jnim", r"\bisis\b", r"islamic\s+state", r"al-?qaeda"]
 # Links between a figure and its noun: "20 of the soldiers".
@@ -37,6 +37,7 @@ AUX = [r"were", r"was", r"have", r"has", r"had", r"are", r"is", r"been", r"now",
        r"believed", r"presumed", r"said", r"later", r"also", r"all"]
 # Predicates after a figure.
 KILLED_AFTER = [r"killed", r"dead", r"died", r"die", r"dies", r"slain", r"murdered", r"massacred", r"perished", r"beheaded",
+                r"(?:victims|bodies|corpses)\s+(?:were\s+|are\s+)?(?:buried|recovered)", r"buried",
                 r"executed", r"burnt\s+to\s+death", r"burned\s+to\s+death", r"shot\s+dead", r"drowned", r"lost\s+their\s+lives",
                 r"lose\s+their\s+lives", r"confirmed\s+dead", r"neutrali[sz]ed", r"eliminated", r"succumbed"]
 INJURED_AFTER = [r"injured", r"wounded", r"hurt"]
@@ -47,7 +48,7 @@ KILL_BEFORE = [r"kill", r"kills", r"killed", r"killing", r"claims?", r"claimed",
                r"massacre", r"massacres", r"massacred", r"slaughtered", r"slaughter", r"murdered", r"murder", r"murders",
                r"executed", r"beheaded", r"behead", r"gunned\s+down", r"shot\s+dead", r"claimed\s+the\s+lives\s+of",
                r"claiming\s+the\s+lives\s+of", r"claim\s+the\s+lives\s+of", r"took\s+the\s+lives\s+of", r"eliminated",
-               r"eliminating"]
+               r"eliminating", r"guns?\s+down", r"gunning\s+down", r"deaths?\s+of", r"killing\s+of", r"murder\s+of"]
 INJURE_BEFORE = [r"injur(?:e|es|ed|ing)", r"wound(?:s|ed|ing)?", r"hurt(?:ing)?"]
 ABDUCT_BEFORE = [r"abduction\s+of", r"kidnapping\s+of", r"abduct(?:s|ed|ing)?", r"kidnap(?:s|ped|ping)?", r"seiz(?:e|ed|ing)", r"took", r"taking"]
 # A figure after these is a consequence, not a death by itself ("leaving 5" needs "dead").

@@ -24,7 +24,8 @@ CUES = {
     "sexual": [r"rap(?:e|ed|es|ing)", r"sexual\s+(?:violence|assault)"],
     "kill": [r"kill(?:s|ed|ing)?", r"neutrali[sz](?:ed|ing)", r"slain", r"massacre(?:s|d)?", r"slaughter(?:ed)?", r"murder(?:s|ed)?",
              r"shot\s+dead", r"gunned\s+down", r"beheaded", r"executed", r"dead", r"die", r"dies", r"died", r"deaths?",
-             r"death\s+toll", r"bodies", r"lives", r"lost\s+their\s+lives", r"succumbed"],
+             r"death\s+toll", r"bodies", r"lives", r"lost\s+their\s+lives", r"succumbed", r"guns?\s+down", r"gunning\s+down",
+             r"victims\s+(?:were\s+)?buried"],
     "attack": [r"attack(?:s|ed|ing|ers)?", r"raid(?:s|ed)?", r"storm(?:ed|ing)", r"ambush(?:ed|es)?", r"assault(?:s|ed)?",
                r"opened\s+fire", r"gunmen", r"offensives?", r"gunfire", r"shooting", r"invaded"],
     "clash": [r"clash(?:es|ed)?", r"fighting", r"fight\s+(?:for|over)", r"fought", r"battles?", r"gun\s*battles?", r"exchange\s+of\s+fire", r"firefights?",
@@ -50,7 +51,7 @@ CUES = {
     "jailbreak": [r"jail\s*break", r"prison\s+break", r"freed\s+(?:\w+\s+)?(?:inmates|prisoners)", r"inmates\s+escaped"],
 }
 # Whole words and word beginnings (four letters or more) one of which every cue contains.
-STEM_WORDS = """gunfire gunshots crue torrential lassa cholera fire blaze drone drones strike strikes raids ied ieds  rape raped
+STEM_WORDS = """gunfire gunshots guns gunning victims crue torrential lassa cholera fire blaze drone drones strike strikes raids ied ieds  rape raped
 slain dead die dies died lives bodies shot gunned gunmen shooting gun mob coup coups control marched truce signed base
 bases arms peace exit departure pull pulls pulled pulling executed execution executions accord accords blew jet jets
 dam hand handed hands handover hand-over left vacated took invaded jail prison freed inmates repelled repulsed lost

@@ -22,7 +22,7 @@ thursday to toll town towns troops tuareg tuesday tv under union update vigilant
 wednesday week weeks west west africa western with witness witnesses woman women year years you zone"""
 
 # Words before a place: prepositions, and verbs whose object is a place ('attacked Djibo').
-LOC_PREP = """a across around at attack attacked attacks besieged between captured from hit in inside into near outside
+LOC_PREP = """a across around at attack attacked attacks besieged between captured from hit in inside into near on outside
 outskirts overran overrun raid raided recaptured retook seized shelled storm stormed struck to toward towards
 within"""
 
@@ -120,3 +120,6 @@ FACILITY_WORDS = "airport barracks bridge centre center church clinic college cu
 # Words that name a feature that is not a town, before or after its name ("parc de la Pendjari", "Sambisa forest"),
 # with the kind of feature each names (the values of gazetteer.FEATURE_CODES).
 FEATURE_HEADS = {'park': 'park', 'national': 'park', 'reserve': 'park', 'game': 'park', 'forest': 'forest', 'airport': 'airport', 'airfield': 'airport', 'mine': 'mine', 'mines': 'mine', 'dam': 'dam', 'barracks': 'base', 'base': 'base'}
+
+# Words a headline puts between a preposition and a place ("Killed in Fresh Nasarawa Clash").
+PLACE_QUALIFIERS = "fresh renewed latest new another recent deadly"

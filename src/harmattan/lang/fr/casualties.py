@@ -12,7 +12,7 @@ CIVILIANS = [r"civils?", r"villageois", r"habitants?", r"fid[èe]les", r"[ée]l[
              r"cultivateurs", r"paysans", r"ressortissants", r"expatri[ée]s", r"[ée]trangers", r"touristes", r"d[ée]plac[ée]s",
              r"journalistes", r"infirmi[eè]re?s", r"m[ée]decins", r"ing[ée]nieurs"]
 PEOPLE = [r"personnes", r"autres", r"individus", r"victimes", r"corps"]
-DEAD_NOUNS = [r"morts?", r"tu[ée]s", r"d[ée]c[èe]s"]
+DEAD_NOUNS = [r"morts?", r"tu[ée]s", r"d[ée]c[èe]s", r"cadavres"]
 ATTACKER_NAMES = [r"[ée]tat\s+islamique", r"eigs", r"gsim"]
 NOUN_LINKS = [r"de\s+leurs", r"de", r"d['’]", r"des"]
 NOUN_STOPS = [r"et", r"dans", r"à", r"au", r"aux", r"qui", r"ont", r"sont", r"a", r"été", r"tu[ée]e?s", r"morts?", r"bless[ée]e?s",
@@ -28,7 +28,8 @@ INJURED_AFTER = [r"bless[ée]e?s"]
 MISSING_AFTER = [r"(?:toujours\s+)?(?:disparue?s|port[ée]e?s\s+disparue?s)"]
 ABDUCTED_AFTER = [r"enlev[ée]e?s", r"kidnapp[ée]e?s", r"pris\s+en\s+otage"]
 KILL_BEFORE = [r"neutralis[ée]s?", r"neutraliser", r"tu[ée]", r"tuant", r"tuer", r"massacr[ée]", r"ex[ée]cut[ée]", r"abattu",
-               r"co[ûu]t[ée]\s+la\s+vie\s+[àa]", r"co[ûu]tant\s+la\s+vie\s+[àa]", r"[ée]limin[ée]"]
+               r"co[ûu]t[ée]\s+la\s+vie\s+[àa]", r"co[ûu]tant\s+la\s+vie\s+[àa]", r"[ée]limin[ée]",
+               r"(?:la\s+)?mort\s+(?:de|d['’])", r"(?:le\s+)?d[ée]c[èe]s\s+(?:de|d['’])", r"assassinat\s+(?:de|d['’])"]
 INJURE_BEFORE = [r"bless(?:ant|é|e|er)", r"ont\s+bless[ée]"]
 ABDUCT_BEFORE = [r"enl[èe]vement\s+(?:de|d['’])", r"rapt\s+(?:de|d['’])", r"prise\s+en\s+otage\s+(?:de|d['’])", r"enlev[ée]", r"enlevant", r"enl[èe]vent", r"kidnapp[ée]", r"kidnappant", r"ont\s+enlev[ée]", r"ont\s+kidnapp[ée]"]
 MAKE_DEAD_BEFORE = [r"fait", r"faisant", r"ayant\s+fait", r"r[ée]sult[ée]?\s+en"]

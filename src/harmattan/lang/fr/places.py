@@ -96,3 +96,6 @@ FACILITY_WORDS = ""
 # Words that name a feature that is not a town, before or after its name ("parc de la Pendjari", "Sambisa forest"),
 # with the kind of feature each names (the values of gazetteer.FEATURE_CODES).
 FEATURE_HEADS = {'parc': 'park', 'réserve': 'park', 'reserve': 'park', 'forêt': 'forest', 'foret': 'forest', 'aéroport': 'airport', 'aeroport': 'airport', 'aérodrome': 'airport', 'aerodrome': 'airport', 'mine': 'mine', 'mines': 'mine', 'barrage': 'dam', 'base': 'base'}
+
+# Words a headline puts between a preposition and a place ("Killed in Fresh Nasarawa Clash").
+PLACE_QUALIFIERS = "nouvelle nouvel nouveau nouvelles nouveaux"
