@@ -190,3 +190,18 @@ def test_a_report_without_a_date_is_dated_from_its_stamp_url_dateline_or_text(te
 ])
 def test_headline_ways_of_counting_the_dead(sentence, killed):
     assert [c.value for c in extract_casualties(sentence) if c.kind == "killed"] == [killed]
+
+
+@pytest.mark.parametrize("sentence,group", [
+    ("Insurgents kill vigilantes in a dawn raid", "security"),
+    ("Des hommes armés ont tué des villageois à l'aube", "civilians"),
+])
+def test_a_killing_told_without_a_figure_makes_an_event_but_no_toll(sentence, group):
+    (c,) = extract_casualties(sentence)
+    assert (c.kind, c.unknown, c.group) == ("killed", True, group)
+    assert consolidate_killed([c]) == (None, None, None)
+
+
+def test_a_plural_determiner_counts_no_single_victim():
+    assert [c.value for c in extract_casualties("Des hommes armés ont tué des villageois.") if not c.unknown] == []
+    assert extract_casualties("The killing of civilians must stop.") == []

@@ -68,7 +68,7 @@ _SECURITY_ONE = _alt("SECURITY_ONE")
 _ONE = rf"(?:{_SECURITY_ONE}|{_alt('ONE')})"
 _ARTICLE = rf"(?:{_alt('SINGLE_ARTICLES')}\s+|(?<=['’]))?"
 _SINGLE_KILLED = re.compile(
-    rf"\b{_alt('SINGLE_KILL_VERBS')}\s+{_ARTICLE}(?:[\w'-]+\s+){{0,2}}?(?P<who>{_ONE})\b(?!s)"
+    rf"\b{_alt('SINGLE_KILL_VERBS')}\s+{_ARTICLE}(?:(?!{_alt('PLURAL_DETERMINERS')}\b)[\w'-]+\s+){{0,2}}?(?P<who>{_ONE})\b(?!s)"
     rf"|\b(?:{_alt('SINGLE_ARTICLES')})\s+(?:[\w'-]+\s+){{0,2}}?(?P<who2>{_ONE})\s+(?:{_alt('SINGLE_PASSIVE')}\s+)?{_alt('SINGLE_KILLED_AFTER')}\b",
     re.I,
 )
@@ -76,6 +76,9 @@ _CONJ = "(?:" + "|".join(f for f in lang.fragments("casualties", "ENUM_LINKS") i
 # A French adjective may follow the first noun: "deux journalistes espagnols et un militant".
 _ADJ_WORD = rf"(?:\s+(?!(?:{_AUXILIARIES}|{_CONJ})\b)(?![^\W\d_]+(?:ed|é|ée|és|ées)\b)[^\W\d_][\w'-]*)"
 _ONE_MORE_RE = re.compile(rf"^{_ADJ_WORD}?\s*,?\s*{_CONJ}\s+(?:{_alt('SINGLE_ARTICLES')})\s+(?:[^\W\d_][\w'-]*\s+){{0,1}}?{_ONE}\b(?!s){_ADJ_WORD}?", re.I)
+_UNNUMBERED = re.compile(
+    rf"\b{_alt('UNNUMBERED_KILL_VERBS')}\s+(?P<adj>(?:(?!{_alt('NOUN_STOPS')}\b|{_alt('OF_WORDS')}\b)[^\W\d_][\w'-]*\s+){{0,2}}?)"
+    rf"(?P<noun>{_alt('PLURAL_VICTIMS')})\b", re.I)
 _MAKE_DEAD_BEFORE = re.compile(rf"\b{_alt('MAKE_DEAD_BEFORE')}\s+$", re.I)
 _INJURE_BEFORE = re.compile(rf"\b{_alt('INJURE_BEFORE')}\s+$", re.I)
 _ABDUCT_BEFORE = re.compile(rf"\b{_alt('ABDUCT_BEFORE')}\s+{_QUALIFIER}$", re.I)
@@ -124,6 +127,7 @@ class Casualty:
     subset: bool = False
     unofficial: bool = False  # witnesses' or residents' figure
     earlier: bool = False  # an earlier toll the report itself supersedes
+    unknown: bool = False  # a killing told without a figure ("fighters kill vigilantes"): value 0, not a toll
 
 
 def _group(adj: str, noun: str | None, complement: str = "") -> str:
@@ -301,6 +305,13 @@ def extract_casualties(sentence: str) -> list[Casualty]:
             who = (single.groupdict().get("who") or single.groupdict().get("who2")) or ""
             group = "security" if re.fullmatch(_SECURITY_ONE, who, re.I) else "people"
             out.append(Casualty(kind="killed", value=1, low=1, high=1, group=group, start=single.start(), end=single.end()))
+    if not any(c.kind == "killed" for c in out):
+        # "Fulani kill Tiv farmers", "IS claims killing soldiers": deaths without a figure.
+        told = _UNNUMBERED.search(sentence)
+        if told:
+            out.append(Casualty(kind="killed", value=0, low=0, high=None, group=_group(told.group("adj"), told.group("noun")),
+                                start=told.start(), end=told.end(), vague=True, unknown=True, claim=bool(_CLAIM.search(
+                                    sentence[max(0, told.start() - _BEFORE_CHARS):told.start()]))))
     zero = _ZERO.search(sentence)
     if zero and not any(c.kind == "killed" for c in out):
         out.append(Casualty(kind="killed", value=0, low=0, high=0, group="people", start=zero.start(), end=zero.end()))

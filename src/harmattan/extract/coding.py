@@ -90,7 +90,7 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
     cues = _cues(incident)
     text = _text(incident)
     family = incident.family
-    groups = {c.group for c in _killed(incident) if c.value > 0} | {
+    groups = {c.group for c in _killed(incident) if c.value > 0 or c.unknown} | {
         c.group for f in incident.frames for c in f.casualties if c.kind == "injured"}
     actors = [m.actor for m, _, _ in _participants(incident)]
     state = any(a.actor_type == "State forces" for a in actors)
@@ -241,6 +241,7 @@ def consolidate_killed(casualties: list[Casualty]) -> tuple[int | None, int | No
     >>> consolidate_killed(x("Plus de 100 soldats ont été tués") + x("le JNIM affirme avoir tué 107 militaires"))
     (100, 100, 107)
     """
+    casualties = [c for c in casualties if not c.unknown]  # deaths told without a figure give no toll
     if not casualties:
         return None, None, None
     if all(c.value == 0 for c in casualties):
@@ -568,7 +569,7 @@ def code_incident(incident: Incident, article: Article, number: int, knowledge: 
         date, time_precision = None, "year"
     # The body's figures are more precise than the headline's, which may also sum several
     # incidents ("Two attacks kill 20"); the headline counts when the body gives none.
-    body = [c for f in incident.frames if not f.is_title for c in f.killed]
+    body = [c for f in incident.frames if not f.is_title for c in f.killed if not c.unknown]
     killed = body or _killed(incident)
     fatalities, low, high = consolidate_killed(killed)
     if fatalities is None and (sub == "Abduction/forced disappearance"

@@ -107,3 +107,16 @@ MEMBER_NOUNS = [r"members", r"elements"]
 FORCES = [r"security\s+forces", r"armed\s+forces", r"(?:army|police|military)"]
 # One person's death told without a count ("he succumbed to his wounds").
 SINGLE_DEATH = [r"(?:succumbed|died)\s+(?:to|of|from)\s+(?:his|her)\s+(?:wounds|injuries)", r"(?:he|she)\s+was\s+(?:killed|shot\s+dead)"]
+
+# A killing told without a figure: an active verb and a plural group ("gunmen kill farmers").
+UNNUMBERED_KILL_VERBS = [r"kill(?:s|ed|ing)?", r"slaughter(?:s|ed|ing)?", r"massacre(?:s|d)?", r"murder(?:s|ed|ing)?",
+                         r"behead(?:s|ed|ing)?", r"guns?\s+down", r"gunned\s+down", r"gunning\s+down"]
+PLURAL_VICTIMS = [r"soldiers", r"troops", r"policemen", r"police\s+officers", r"officers", r"gendarmes", r"vigilantes",
+                  r"hunters", r"villagers", r"civilians", r"farmers", r"herders", r"herdsmen", r"residents", r"worshippers",
+                  r"traders", r"travellers", r"travelers", r"passengers", r"fishermen", r"miners", r"students", r"pupils",
+                  r"women", r"children", r"youths", r"people", r"christians", r"muslims", r"militants", r"fighters",
+                  r"insurgents", r"terrorists", r"bandits", r"jihadists", r"gunmen"]
+# Determiners of a plural: "tué des villageois" counts no one villager.
+PLURAL_DETERMINERS = [r"several", r"many", r"some", r"scores", r"dozens"]
+# "The killing of civilians": a noun of killing, not a killing told.
+OF_WORDS = [r"of"]

@@ -70,3 +70,16 @@ MEMBER_NOUNS = [r"membres", r"[ée]l[ée]ments"]
 FORCES = [r"forces\s+de\s+(?:d[ée]fense|s[ée]curit[ée])", r"forces\s+arm[ée]es", r"(?:arm[ée]e|police|gendarmerie)"]
 # One person's death told without a count ("he succumbed to his wounds").
 SINGLE_DEATH = [r"(?:a|est)\s+succomb[ée]e?\s+[àa]\s+ses\s+blessures", r"(?:est\s+)?mort\s+de\s+ses\s+blessures", r"(?:il|elle)\s+a\s+[ée]t[ée]\s+(?:tu[ée]e?|abattue?)"]
+
+# Un meurtre raconté sans chiffre : un verbe actif et un groupe au pluriel (« des hommes armés tuent des villageois »).
+UNNUMBERED_KILL_VERBS = [r"tuent", r"ont\s+tu[ée]", r"tuant", r"massacrent", r"ont\s+massacr[ée]", r"massacrant",
+                         r"ex[ée]cutent", r"ont\s+ex[ée]cut[ée]", r"abattent", r"ont\s+abattu"]
+PLURAL_VICTIMS = [r"soldats", r"militaires", r"policiers", r"gendarmes", r"volontaires", r"vdp", r"chasseurs", r"dozos",
+                  r"villageois", r"civils", r"paysans", r"agriculteurs", r"[ée]leveurs", r"bergers", r"habitants", r"fid[èe]les",
+                  r"commer[çc]ants", r"voyageurs", r"passagers", r"p[êe]cheurs", r"orpailleurs", r"[ée]l[èe]ves", r"femmes",
+                  r"enfants", r"jeunes", r"personnes", r"chr[ée]tiens", r"musulmans", r"terroristes", r"jihadistes",
+                  r"djihadistes", r"assaillants", r"combattants"]
+# Determiners of a plural: "tué des villageois" counts no one villager.
+PLURAL_DETERMINERS = [r"des", r"les", r"plusieurs", r"nombreux", r"nombreuses", r"quelques", r"ces"]
+# "The killing of civilians": a noun of killing, not a killing told.
+OF_WORDS = []  # French verbs of killing here are never nouns
