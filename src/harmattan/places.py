@@ -77,6 +77,9 @@ PERSON_TITLES = _place_words("PERSON_TITLES")
 OFFICE_OF = _place_words("OFFICE_OF")
 FACILITY_WORDS = _place_words("FACILITY_WORDS")
 PLACE_QUALIFIERS = _place_words("PLACE_QUALIFIERS")
+# Verbs of speech, one word or several ("said", "a déclaré"), matched on the words after a name.
+SPEECH_VERBS = tuple(sorted({normalise(v) for v in lang.fragments("places", "SPEECH_VERBS")}, key=len, reverse=True))
+AREA_NOUNS = _place_words("AREA_NOUNS")
 FEATURE_HEADS = {normalise(w): kind for w, kind in lang.mapping("places", "FEATURE_HEADS").items()}
 NAMED_SETTLEMENT_BEFORE = _place_words("NAMED_SETTLEMENT_BEFORE")
 NAMED_SETTLEMENT_AFTER = _place_words("NAMED_SETTLEMENT_AFTER")
@@ -350,6 +353,8 @@ def _cue(toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> tuple[str | None, float,
             or (len(b2) == 2 and b2[0] in COMMUNE_WORDS and b2[1] in OF_WORDS)
             or (len(b3) == 3 and b3[0] in COMMUNE_WORDS and b3[1] in COMMUNE_KINDS and b3[2] in OF_WORDS)):
         return "locality", 1.0, "commune"
+    if before in OF_WORDS and len(b2) == 2 and b2[0] in AREA_NOUNS:
+        return None, 0.9, "prep"  # "the Tsafe area of Zamfara": a town or the state
     if before in OF_WORDS and len(b2) == 2 and b2[0] in SETTLEMENT_NOUNS:
         return "locality", 1.0, "near" if b2[0] in ("outskirts", "environs") else "settlement"
     if len(b3) == 3 and b3[1] in MILITARY_WORDS and b3[2] in OF_WORDS:
@@ -505,8 +510,11 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
             if pre and pre[0] in PERSON_BEFORE:
                 continue
         if place.kind == "locality" and label not in _STRONG_CUES and not facility and (
-                _person_like(text, toks, c, gaz) or _titled(text, toks, c)):
+                _person_like(text, toks, c, gaz) or _titled(text, toks, c) or _speaks(toks, c)):
             continue
+        if (countries and place.country_code not in countries and place.kind in ("admin1", "admin2")
+                and label not in _STRONG_CUES):
+            continue  # "North Central" in a Nigerian text is not Burkina Faso's Centre-Nord
         if place.source in MINOR_SOURCES and label not in _STRONG_CUES and label not in ("prep", "near", "tail"):
             continue  # a village only a secondary source knows needs a cue ("in X", "the village of X")
         score = max(0.0, min(1.0, 0.55 * ev + 0.45 * max(0.0, min(1.0, s))))
@@ -656,6 +664,12 @@ def _container_of_previous(toks: list[_Tok], c: _Cand, cands: list[_Cand],
         return False
     between = toks[prev.j + 1:c.i]
     return all(t.cap for t in between) and any(p.kind == "locality" and p.admin1 == place.admin1 for p in cands[k].places)
+
+
+def _speaks(toks: list[_Tok], c: _Cand) -> bool:
+    """Is the name the subject of a verb of speech ("Buba said", "Tiani a déclaré")?"""
+    after = " ".join(_words(toks, c.j + 1, c.j + 3))
+    return any(after == v or after.startswith(v + " ") for v in SPEECH_VERBS)
 
 
 def _titled(text: str, toks: list[_Tok], c: _Cand) -> bool:

@@ -222,3 +222,9 @@ def test_a_feature_never_displaces_a_town_of_the_same_name_without_its_kind_word
 def test_a_headline_qualifier_between_the_preposition_and_the_place_keeps_the_cue():
     ms = extract_places("Eight Killed in Fresh Nasarawa Ethnic Clash", ["NG"])
     assert [(m.place.admin1, m.cue) for m in ms] == [("Nasarawa", "prep")]
+
+
+def test_a_speaker_and_a_foreign_region_are_not_places():
+    assert extract_places("In the North East, Buba said that the troops neutralised 83 terrorists.", ["NG"]) == []
+    ms = extract_places("Terrorist hideouts in the Tsafe area of Zamfara State were struck.", ["NG"])
+    assert ("Zamfara", "admin1") in [(m.place.name, m.place.kind) for m in ms]

@@ -298,6 +298,12 @@ def choose_date(incident: Incident, published: dt.date | None):
     return None, None, "year", None
 
 
+def _only_dateline(incident: Incident, place: Place) -> bool:
+    """Is the place named in the incident only as the report's dateline?"""
+    cues = [getattr(m, "cue", None) for f in incident.frames for m in f.places if m.place == place]
+    return bool(cues) and all(c == "dateline" for c in cues)
+
+
 def lead_place(article: Article, knowledge: Knowledge, country: str, region: Place | None):
     """(place, precision, sentence) of a town the title or the first two sentences name, or None.
 
@@ -559,6 +565,9 @@ def code_incident(incident: Incident, article: Article, number: int, knowledge: 
         seat = knowledge.gazetteer.capital(country) if capital_sentence else None
         if seat is not None:
             place, precision, place_sentence = seat, 2, capital_sentence
+    if place is not None and place.kind == "locality" and _only_dateline(incident, place):
+        # "KANO, Nigeria -": where the report was filed, not where the event happened.
+        place, precision = None, 3
     if number == 0 and (place is None or place.kind in ("country", "admin1")):
         # "Que s'est-il passé à Bounti ?": the lead names the scene in a sentence without an event word.
         lead = lead_place(article, knowledge, country, place)

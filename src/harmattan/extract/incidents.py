@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass, field
 
 from .frames import Frame, reports_discovery
+from .triggers import EXPLOSION
 
 _FAMILY_OK = {
     ("conflict", "conflict"), ("disaster", "disaster"), ("demonstration", "demonstration"),
@@ -128,6 +129,16 @@ _SCENE_CUES = frozenset({"settlement", "prep", "commune"})
 _SCENE_KM = 10.0
 
 
+def _new_means(incident: Incident, frame: Frame) -> bool:
+    """An air strike told after a ground fight ("the air component also struck ...") is an event of its own.
+
+    ACLED codes air and drone strikes apart from the battles around them; only a frame whose own
+    cues are of the air, after a told fight with no strike or explosion in it, opens one.
+    """
+    return "air" in frame.cues and not any(set(f.cues) & EXPLOSION for f in incident.frames) and any(
+        f.family == "conflict" and not f.is_title for f in incident.frames)
+
+
 def _compatible(incident: Incident, frame: Frame) -> bool:
     mine, theirs = frame.family, incident.family
     if mine is None or theirs is None:
@@ -163,6 +174,7 @@ def group_incidents(frames: list[Frame]) -> list[Incident]:
                 or (frame.aggregate and not target.aggregate)
                 or (target.aggregate and not frame.aggregate and not frame.is_title)
                 or (_conflicts(target, frame) and not all(f.is_title for f in target.frames))
+                or _new_means(target, frame)
             )
             if opens:
                 news.append(Incident([frame], aggregate=frame.aggregate))

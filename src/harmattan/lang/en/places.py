@@ -123,3 +123,8 @@ FEATURE_HEADS = {'park': 'park', 'national': 'park', 'reserve': 'park', 'game': 
 
 # Words a headline puts between a preposition and a place ("Killed in Fresh Nasarawa Clash").
 PLACE_QUALIFIERS = "fresh renewed latest new another recent deadly"
+
+# Verbs of speech right after a name: the name is a speaker's ("Buba said"), not a place.
+SPEECH_VERBS = ['said', 'says', 'told', 'added', 'explained', 'stated', 'noted', 'disclosed', 'revealed', 'confirmed', 'announced', 'insisted']
+# Nouns before "of" that may introduce a region as well as a town ("the Tsafe area of Zamfara").
+AREA_NOUNS = "area areas zone district"

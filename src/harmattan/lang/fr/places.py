@@ -99,3 +99,8 @@ FEATURE_HEADS = {'parc': 'park', 'réserve': 'park', 'reserve': 'park', 'forêt'
 
 # Words a headline puts between a preposition and a place ("Killed in Fresh Nasarawa Clash").
 PLACE_QUALIFIERS = "nouvelle nouvel nouveau nouvelles nouveaux"
+
+# Verbs of speech right after a name: the name is a speaker's ("Buba said"), not a place.
+SPEECH_VERBS = ['a déclaré', 'a dit', 'a indiqué', 'a expliqué', 'a affirmé', 'a précisé', 'a ajouté', 'a annoncé', 'explique', 'affirme', 'précise', 'ajoute', 'indique', 'déclare']
+# Nouns before "of" that may introduce a region as well as a town ("the Tsafe area of Zamfara").
+AREA_NOUNS = "zone secteur"
