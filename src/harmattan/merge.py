@@ -35,8 +35,60 @@ def _docs(event: Event) -> set[str]:
     return {s.doc for s in event.sources}
 
 
-def same_incident(a: Event, b: Event, settings: Settings) -> bool:
-    """Do two events describe the same incident?"""
+def _published(event: Event) -> dt.date | None:
+    """When the event's latest report came out (the toll it carries is that report's)."""
+    dates = [s.published for s in event.sources if s.published]
+    return max(dates) if dates else None
+
+
+def _named(actor: str | None) -> bool:
+    return bool(actor) and not actor.startswith(("Unidentified", "Civilians"))
+
+
+def conflicting(a: Event, b: Event) -> str | None:
+    """Why two reports cannot be one incident whatever their place and date (None when nothing conflicts).
+
+    Tolls must be one rising figure: the later report may count more dead, never fewer (reports
+    of the same day may come in any order: the teasers of one page). Two named armed groups
+    that differ are two incidents.
+
+    >>> import datetime as dt
+    >>> from harmattan.records import SourceRef
+    >>> def report(toll, day, actor1=None):
+    ...     src = SourceRef(doc=f"d{day}", url=None, title=None, published=dt.date(2025, 3, day))
+    ...     return Event("Battles", "Armed clash", "BF", fatalities=toll, actor1=actor1, sources=(src,))
+    >>> conflicting(report(10, 1), report(25, 2)) is None
+    True
+    >>> conflicting(report(25, 1), report(10, 2))
+    'the toll falls from 25 to 10'
+    >>> conflicting(report(5, 1, "JNIM: Group for Support of Islam and Muslims"), report(5, 1, "ISSP: Islamic State Sahel Province"))
+    'actor1 differs'
+    """
+    if a.fatalities and b.fatalities and a.fatalities != b.fatalities:
+        pa, pb = _published(a), _published(b)
+        if pa and pb and pa != pb:
+            earlier, later = (a, b) if pa < pb else (b, a)
+            if later.fatalities < earlier.fatalities:
+                return f"the toll falls from {earlier.fatalities} to {later.fatalities}"
+    if _named(a.actor1) and _named(b.actor1) and a.actor1 != b.actor1:
+        return "actor1 differs"
+    # Victims are not compared: reports of one massacre call them villagers, then soldiers.
+    return None
+
+
+def precise(event: Event) -> bool:
+    """Is the event placed at a town (named, with coordinates, precision 1 or 2)?"""
+    return bool(event.location) and event.latitude is not None and event.geo_precision <= 2
+
+
+def plausible(a: Event, b: Event, settings: Settings) -> bool:
+    """Could two reports be of one incident, by country, type, date and place (figures and actors aside)?
+
+    Places agree when both name one town (the same name within ``merge_max_km``, or two
+    spellings of one place: alike names within ``merge_same_place_km``), when one is "near" a
+    town within ``merge_near_km`` of the other's and the same named group struck on the same
+    day (or night), or when one report is vaguer (a region, a country) and they share the admin-1.
+    """
     if a.country_code != b.country_code or a.background != b.background or a.aggregate != b.aggregate:
         return False
     if _docs(a) & _docs(b):
@@ -57,24 +109,47 @@ def same_incident(a: Event, b: Event, settings: Settings) -> bool:
             slack += 31
         if abs((a.event_date - b.event_date).days) > slack:
             return False
-    both_located = a.location and b.location and a.latitude is not None and b.latitude is not None
-    if both_located and a.geo_precision <= 2 and b.geo_precision <= 2:
-        if a.location != b.location and a.geo_precision == 1 and b.geo_precision == 1:
-            # Two towns named precisely: only spellings of one place (a few km apart) merge.
-            return _km(a, b) <= settings.merge_same_place_km
-        return _km(a, b) <= settings.merge_max_km
+    if precise(a) and precise(b):
+        if a.location == b.location:
+            return _km(a, b) <= settings.merge_max_km
+        # Two towns named: spellings of one place (alike, a few km apart) merge; so do a place and one
+        # "near" it that the same named armed group attacked on the same day (or night).
+        km = _km(a, b)
+        if km <= settings.merge_same_place_km and fuzz.ratio(a.location.lower(), b.location.lower()) >= settings.merge_same_place_spelling:
+            return True
+        return (2 in (a.geo_precision, b.geo_precision) and km <= settings.merge_near_km
+                and (a.event_date is None or b.event_date is None or abs((a.event_date - b.event_date).days) <= 1)
+                and _named(a.actor1) and a.actor1 == b.actor1)
     if a.admin1 and b.admin1:
         if a.admin1 != b.admin1:
             return False
-        if a.location and b.location and a.location != b.location and a.geo_precision == 1 and b.geo_precision == 1:
-            return False
-        return True
+        return not (a.location and b.location and a.location != b.location and a.geo_precision == 1
+                    and b.geo_precision == 1)
     if a.event_type == "Disaster":
         return True
-    named = {x for x in (a.actor1, a.actor2) if x and not x.startswith(("Unidentified", "Civilians"))}
+    named = {x for x in (a.actor1, a.actor2) if _named(x)}
     if named & {x for x in (b.actor1, b.actor2) if x}:
         return True
     return fuzz.token_set_ratio(a.notes, b.notes) >= 60
+
+
+def _same_district(a: Event, b: Event) -> bool:
+    """Do two vague reports name the same place finer than a region (a district, a province)?"""
+    return bool(a.location) and a.location == b.location and a.location not in (a.admin1, b.admin1)
+
+
+def same_incident(a: Event, b: Event, settings: Settings) -> bool:
+    """Do two events describe the same incident?
+
+    They must be :func:`plausible`; and unless both name the same town (one place and close
+    dates outweigh figures and actors that reports of one incident often get wrong), nothing
+    in them may conflict (:func:`conflicting`).
+    """
+    if not plausible(a, b, settings):
+        return False
+    if precise(a) and precise(b) and a.location == b.location:
+        return True
+    return conflicting(a, b) is None
 
 
 def _order_key(e: Event):
@@ -144,53 +219,95 @@ def _max_gap(settings: Settings) -> int:
 def cluster_events(events: Sequence[Event], settings: Settings | None = None) -> list[list[Event]]:
     """Group single-report events that describe the same incident.
 
-    Reports are taken in publication order, so the result does not depend on
-    the order they are given in. Each report is compared, most recent first,
-    with the consolidated form of the clusters of its country whose date is
-    close enough to match at all (weekly buckets), so the cost grows with the
-    events of one country and season, not with the square of all events.
+    Two steps, each taking reports in publication order (so the result does not depend on
+    the order they are given in):
+
+    1. reports placed at a town join the latest cluster of the same incident (:func:`same_incident`
+       with its consolidated form *and* with every report in it, so no chain of pairwise matches
+       joins reports that the ends would not pass);
+    2. vaguer reports (a region, a country) join a cluster only when it is the *one* cluster
+       they could plausibly be of (:func:`plausible`), and nothing conflicts: a report of "an
+       attack in the Sahel region" among several attacks there stays apart.
+
+    Candidates are looked up by country and week, so the cost grows with the events of one
+    country and season, not with the square of all events.
+
+    >>> import datetime as dt
+    >>> from harmattan.records import SourceRef
+    >>> def report(doc, location, admin1, toll, lat=None):
+    ...     src = SourceRef(doc=doc, url=None, title=None, published=dt.date(2025, 3, 2))
+    ...     return Event("Violence against civilians", "Attack", "BF", event_date=dt.date(2025, 3, 1),
+    ...                  time_precision="day", location=location, admin1=admin1, fatalities=toll,
+    ...                  latitude=lat, longitude=None if lat is None else -1.0, geo_precision=1 if lat else 3,
+    ...                  sources=(src,))
+    >>> towns = [report("a", "Kaya", "Centre-Nord", 10, 13.1), report("b", "Kaya", "Centre-Nord", 12, 13.1)]
+    >>> [len(c) for c in cluster_events(towns + [report("c", None, "Centre-Nord", 12)])]
+    [3]
+    >>> other = report("d", "Pissila", "Centre-Nord", 4, 13.2)
+    >>> sorted(len(c) for c in cluster_events(towns + [other, report("c", None, "Centre-Nord", 12)]))
+    [1, 1, 2]
     """
     settings = settings or Settings()
-    gap = _max_gap(settings)
-    clusters: list[list[Event]] = []
-    merged: list[Event] = []
-    cluster_docs: list[set[str]] = []  # the documents of each cluster, kept beside it (one lookup per candidate)
-    buckets: dict[tuple[str | None, int | None], set[int]] = {}
-    where: dict[int, tuple[str | None, int | None]] = {}
+    clusters = _Clusters(settings)
+    ordered = sorted(events, key=_order_key)
+    for event in (e for e in ordered if precise(e)):
+        chosen = next((i for i in clusters.candidates(event) if clusters.joins(i, event)), None)
+        clusters.add(event, chosen)
+    for event in (e for e in ordered if not precise(e)):
+        possible = [i for i in clusters.candidates(event) if plausible(clusters.merged[i], event, settings)]
+        # A district named by both (not merely their region) is one place at that level: it goes first.
+        named = [i for i in possible if _same_district(clusters.merged[i], event)]
+        possible = named or possible
+        clusters.add(event, possible[0] if len(possible) == 1 and clusters.joins(possible[0], event) else None)
+    return clusters.clusters
 
-    def bucket_of(e: Event) -> tuple[str | None, int | None]:
+
+class _Clusters:
+    """Clusters being built, their consolidated forms, and an index of them by country and week."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.gap = _max_gap(settings)
+        self.clusters: list[list[Event]] = []
+        self.merged: list[Event] = []
+        self.docs: list[set[str]] = []  # the documents of each cluster, kept beside it (one lookup per candidate)
+        self.buckets: dict[tuple[str | None, int | None], set[int]] = {}
+        self.where: dict[int, tuple[str | None, int | None]] = {}
+
+    @staticmethod
+    def _bucket(e: Event) -> tuple[str | None, int | None]:
         return (e.country_code, e.event_date.toordinal() // 7 if e.event_date else None)
 
-    def file(i: int) -> None:
-        old = where.get(i)
-        if old is not None:
-            buckets[old].discard(i)
-        where[i] = bucket_of(merged[i])
-        buckets.setdefault(where[i], set()).add(i)
-
-    for event in sorted(events, key=_order_key):
-        country, week = bucket_of(event)
+    def candidates(self, event: Event) -> list[int]:
+        """Clusters whose date is close enough to match at all, latest first, none sharing a document."""
+        country, week = self._bucket(event)
         if week is None:
-            candidates = {i for (c, _), ids in buckets.items() if c == country for i in ids}
+            found = {i for (c, _), ids in self.buckets.items() if c == country for i in ids}
         else:
-            candidates = set(buckets.get((country, None), ()))
-            for w in range((event.event_date.toordinal() - gap) // 7, (event.event_date.toordinal() + gap) // 7 + 1):
-                candidates |= buckets.get((country, w), set())
-        placed = False
+            found = set(self.buckets.get((country, None), ()))
+            day = event.event_date.toordinal()
+            for w in range((day - self.gap) // 7, (day + self.gap) // 7 + 1):
+                found |= self.buckets.get((country, w), set())
         docs = _docs(event)
-        for i in sorted(candidates, reverse=True):
-            if cluster_docs[i] & docs:
-                continue
-            if same_incident(merged[i], event, settings):
-                clusters[i].append(event)
-                cluster_docs[i] |= docs
-                merged[i] = consolidate(clusters[i])
-                file(i)
-                placed = True
-                break
-        if not placed:
-            clusters.append([event])
-            merged.append(event)
-            cluster_docs.append(set(docs))
-            file(len(clusters) - 1)
-    return clusters
+        return [i for i in sorted(found, reverse=True) if not self.docs[i] & docs]
+
+    def joins(self, i: int, event: Event) -> bool:
+        """Is the report the same incident as cluster ``i``, and as every report in it?"""
+        return (same_incident(self.merged[i], event, self.settings)
+                and all(same_incident(r, event, self.settings) for r in self.clusters[i]))
+
+    def add(self, event: Event, i: int | None) -> None:
+        if i is None:
+            self.clusters.append([event])
+            self.merged.append(event)
+            self.docs.append(set(_docs(event)))
+            i = len(self.clusters) - 1
+        else:
+            self.clusters[i].append(event)
+            self.docs[i] |= _docs(event)
+            self.merged[i] = consolidate(self.clusters[i])
+        old = self.where.get(i)
+        if old is not None:
+            self.buckets[old].discard(i)
+        self.where[i] = self._bucket(self.merged[i])
+        self.buckets.setdefault(self.where[i], set()).add(i)
