@@ -211,7 +211,7 @@ def merge_events(events: Sequence[Event], settings: Settings | None = None) -> l
     return [consolidate(cluster) for cluster in cluster_events(events, settings)]
 
 
-def _max_gap(settings: Settings) -> int:
+def max_gap(settings: Settings) -> int:
     """The widest date gap :func:`same_incident` ever accepts (a month-precision report)."""
     return settings.merge_max_days + 7 + 31
 
@@ -267,7 +267,7 @@ class _Clusters:
 
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.gap = _max_gap(settings)
+        self.gap = max_gap(settings)
         self.clusters: list[list[Event]] = []
         self.merged: list[Event] = []
         self.docs: list[set[str]] = []  # the documents of each cluster, kept beside it (one lookup per candidate)

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 from ..claims import DocumentClaims
 from ..records import Document
 from ..settings import Settings
-from .derive import rederive
+from .derive import Spot, rederive, spot_of
 from .schema import claims, document_versions, documents
 
 
@@ -85,17 +85,16 @@ def save_claims(engine: Engine, found: DocumentClaims, settings: Settings | None
             "published": doc.published.isoformat() if doc.published else None, "language": doc.language,
             "origin": doc.origin, "text": doc.text, "ingested_at": _now(),
         }
-        touched: list[tuple[str | None, str | None]] = []
+        touched: list[Spot] = []
         old_events: set[str] = set()
         if row is None:
             doc_id = conn.execute(documents.insert().values(**values, revision=1)).inserted_primary_key[0]
             status, reason = "new", f"new report {key}"
         else:
             doc_id = row.id
-            for event_id, country, date in conn.execute(
-                    select(claims.c.event_id, claims.c.country_code, claims.c.event_date).where(claims.c.document_id == doc_id)):
+            for event_id, data in conn.execute(select(claims.c.event_id, claims.c.data).where(claims.c.document_id == doc_id)):
                 old_events.add(event_id)
-                touched.append((country, date))
+                touched.append(spot_of(json.loads(data)))
             conn.execute(delete(claims).where(claims.c.document_id == doc_id))
             conn.execute(update(documents).where(documents.c.id == doc_id).values(**values, revision=row.revision + 1))
             status, reason = "updated", f"report updated {key}"
@@ -104,11 +103,13 @@ def save_claims(engine: Engine, found: DocumentClaims, settings: Settings | None
             conn.execute(document_versions.insert().values(doc_key=key, content_hash=found.content_hash,
                                                            seen_at=values["ingested_at"]))
         for claim in found.claims:
+            spot = spot_of(claim.record)
             conn.execute(claims.insert().values(
                 claim_key=claim.key, document_id=doc_id, country_code=claim.country_code,
-                event_date=claim.event_date, published=values["published"],
+                event_date=claim.event_date, published=values["published"], admin1=spot.admin1,
+                place_cell=spot.place_cell, type_family=spot.type_family,
                 data=json.dumps(claim.record, sort_keys=True, ensure_ascii=False)))
-            touched.append((claim.country_code, claim.event_date))
+            touched.append(spot)
         counts = (rederive(conn, touched, {c.key for c in found.claims}, old_events - {None}, reason, settings)
                   if touched else {})
     return status, counts
