@@ -2,7 +2,7 @@
 
 Two single-report events are the same incident when they share a country,
 have compatible types, dates within ``merge_max_days`` (wider when a date is
-only known to the week) and places that agree (towns within ``merge_max_km``,
+only known to the week) and places that agree (one town within ``merge_max_km``,
 or the same admin-1 when one report is vaguer, or similar wording). The
 merged event keeps every source, the history of reported tolls in report
 order, the latest credible toll (tolls rise as bodies are found), the most
@@ -81,6 +81,24 @@ def precise(event: Event) -> bool:
     return bool(event.location) and event.latitude is not None and event.geo_precision <= 2
 
 
+def date_slack(p: str | None, q: str | None, settings: Settings) -> int:
+    """How many days apart two reports' dates may be, given their precisions (day, week, month, year).
+
+    >>> date_slack("day", "day", Settings()), date_slack("day", "week", Settings()), date_slack("month", "day", Settings())
+    (2, 11, 35)
+    """
+    slack = settings.merge_max_days
+    if p == "day" and q == "day":
+        # Two reports that both give the day: a night attack spans two, a late report may say "yesterday"
+        # of the day after; three days apart are two incidents (an attack, then the massacre that followed).
+        slack = min(slack, settings.merge_max_days_exact)
+    if "week" in (p, q):
+        slack += 7
+    if "month" in (p, q) or "year" in (p, q):
+        slack += 31
+    return slack
+
+
 def plausible(a: Event, b: Event, settings: Settings) -> bool:
     """Could two reports be of one incident, by country, type, date and place (figures and actors aside)?
 
@@ -98,16 +116,7 @@ def plausible(a: Event, b: Event, settings: Settings) -> bool:
     if a.event_type == "Disaster" and a.sub_event_type != b.sub_event_type:
         return False
     if a.event_date and b.event_date:
-        slack = settings.merge_max_days
-        if a.time_precision == "day" and b.time_precision == "day":
-            # Two reports that both give the day: a night attack spans two, a late report may say "yesterday"
-            # of the day after; three days apart are two incidents (an attack, then the massacre that followed).
-            slack = min(slack, settings.merge_max_days_exact)
-        if "week" in (a.time_precision, b.time_precision):
-            slack += 7
-        if "month" in (a.time_precision, b.time_precision) or "year" in (a.time_precision, b.time_precision):
-            slack += 31
-        if abs((a.event_date - b.event_date).days) > slack:
+        if abs((a.event_date - b.event_date).days) > date_slack(a.time_precision, b.time_precision, settings):
             return False
     if precise(a) and precise(b):
         if a.location == b.location:
@@ -214,6 +223,11 @@ def merge_events(events: Sequence[Event], settings: Settings | None = None) -> l
 def max_gap(settings: Settings) -> int:
     """The widest date gap :func:`same_incident` ever accepts (a month-precision report)."""
     return settings.merge_max_days + 7 + 31
+
+
+def max_km_apart(settings: Settings) -> float:
+    """The farthest apart two towns of different names :func:`plausible` ever takes for one place."""
+    return max(settings.merge_same_place_km, settings.merge_near_km)
 
 
 def cluster_events(events: Sequence[Event], settings: Settings | None = None) -> list[list[Event]]:

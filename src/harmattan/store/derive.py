@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, delete, func, or_, select, true, update
 from sqlalchemy.engine import Connection
 
-from ..merge import CONFLICT, cluster_events, consolidate, max_gap
+from ..merge import CONFLICT, cluster_events, consolidate, date_slack, max_gap, max_km_apart
 from ..output import event_from_dict, event_to_dict
 from ..records import Event
 from ..settings import Settings
@@ -46,7 +46,7 @@ def _content(record: dict) -> str:
     return json.dumps(record, sort_keys=True, ensure_ascii=False)
 
 
-CELL_DEGREES = 1.0  # place cells of about 110 km: a town's candidates are in its cell and the eight around it
+CELL_DEGREES = 0.25  # place cells of about 28 km: a town's candidates are in its cell and the ring around it
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ class Spot:
     admin1: str | None = None
     place_cell: str | None = None  # None: not placed at a town (a region, a country)
     type_family: str | None = None
+    time_precision: str | None = None
+    location: str | None = None  # the town's name, when placed at one
 
 
 def type_family(event_type: str | None, sub_event_type: str | None = None) -> str | None:
@@ -74,10 +76,10 @@ def type_family(event_type: str | None, sub_event_type: str | None = None) -> st
 
 
 def place_cell(latitude: float | None, longitude: float | None) -> str | None:
-    """The index cell of a point (whole degrees south-west corner).
+    """The index cell of a point (numbered in quarter degrees from the equator and the meridian).
 
     >>> place_cell(13.1, -1.08)
-    '13:-2'
+    '52:-5'
     """
     if latitude is None or longitude is None:
         return None
@@ -89,32 +91,58 @@ def spot_of(record: dict) -> Spot:
     at_town = record.get("location") and record.get("latitude") is not None and (record.get("geo_precision") or 9) <= 2
     return Spot(record.get("country_code"), record.get("event_date"), record.get("admin1"),
                 place_cell(record.get("latitude"), record.get("longitude")) if at_town else None,
-                type_family(record.get("event_type"), record.get("sub_event_type")))
+                type_family(record.get("event_type"), record.get("sub_event_type")), record.get("time_precision"),
+                record.get("location") if at_town else None)
 
 
-def _neighbour_cells(cell: str) -> list[str]:
+def _neighbour_cells(cell: str, km: float) -> list[str]:
+    """The cells holding every point within ``km`` of any point of ``cell``."""
     lat, lon = (int(x) for x in cell.split(":"))
-    return [f"{lat + i}:{lon + j}" for i in (-1, 0, 1) for j in (-1, 0, 1)]
+    edge = max(abs(lat), abs(lat + 1)) * CELL_DEGREES  # the cell's edge farthest from the equator
+    rows = math.ceil(km / (111.0 * CELL_DEGREES))
+    cols = math.ceil(km / max(1.0, 111.32 * math.cos(math.radians(min(89.0, edge + km / 111.0))) * CELL_DEGREES))
+    return [f"{lat + i}:{lon + j}" for i in range(-rows, rows + 1) for j in range(-cols, cols + 1)]
 
 
-def _near(spot: Spot, gap_days: int):
+_PRECISIONS = ("day", "week", "month", "year")
+
+
+def _dates_near(spot: Spot, settings: Settings):
+    """Candidates' dates: within the slack merging allows between the spot's precision and theirs, or none."""
+    if not spot.event_date:
+        return None
+    day = dt.date.fromisoformat(spot.event_date)
+
+    def within(days: int):
+        return and_(claims.c.event_date >= (day - dt.timedelta(days=days)).isoformat(),
+                    claims.c.event_date <= (day + dt.timedelta(days=days)).isoformat())
+
+    parts = [claims.c.event_date.is_(None)]
+    parts += [and_(claims.c.time_precision == p, within(date_slack(spot.time_precision, p, settings))) for p in _PRECISIONS]
+    parts.append(and_(or_(claims.c.time_precision.is_(None), claims.c.time_precision.not_in(_PRECISIONS)),
+                      within(max_gap(settings))))
+    return or_(*parts)
+
+
+def _near(spot: Spot, settings: Settings):
     """The condition on claims that could be the same incident as a claim at ``spot`` (see :func:`harmattan.merge.plausible`).
 
-    Same country and type family; a date within the widest gap merging accepts, or none; and a
-    place that can agree: a town in the nine cells around the spot's, or a vaguer claim of its
+    Same country and type family; a date within the slack merging allows, or none; and a
+    place that can agree: a town of the same name, a town in the cells around the spot's (as
+    far as merging takes two towns of different names for one place), or a vaguer claim of its
     admin-1 (or of none); a vague spot is compared with all of its admin-1.
     """
     cond = [claims.c.country_code == spot.country_code if spot.country_code else claims.c.country_code.is_(None)]
     if spot.type_family:
         cond.append(or_(claims.c.type_family == spot.type_family, claims.c.type_family.is_(None)))
-    if spot.event_date:
-        day = dt.date.fromisoformat(spot.event_date)
-        lo, hi = ((day + dt.timedelta(days=d)).isoformat() for d in (-gap_days, gap_days))
-        cond.append(or_(claims.c.event_date.is_(None), and_(claims.c.event_date >= lo, claims.c.event_date <= hi)))
+    dates = _dates_near(spot, settings)
+    if dates is not None:
+        cond.append(dates)
     same_region = or_(claims.c.admin1 == spot.admin1, claims.c.admin1.is_(None)) if spot.admin1 else None
     if spot.place_cell:
         vague_here = and_(claims.c.place_cell.is_(None), same_region) if same_region is not None else claims.c.place_cell.is_(None)
-        cond.append(or_(claims.c.place_cell.in_(_neighbour_cells(spot.place_cell)), vague_here))
+        cond.append(or_(claims.c.place_cell.in_(_neighbour_cells(spot.place_cell, max_km_apart(settings))),
+                        claims.c.location == spot.location, vague_here))
     elif same_region is not None:
         cond.append(same_region)
     return and_(*cond)
@@ -136,15 +164,18 @@ def _load_neighbourhood(conn: Connection, spots: Iterable[Spot], old_event_ids: 
     The candidates are found through the index (country, type family, date, place cell, admin-1),
     so the cost of a change grows with the claims near it, not with the store.
     """
-    gap = max_gap(settings)
     keys: set[str] = set()
     for spot in sorted(set(spots), key=repr):
-        keys.update(conn.execute(select(claims.c.claim_key).where(_near(spot, gap))).scalars())
+        keys.update(conn.execute(select(claims.c.claim_key).where(_near(spot, settings))).scalars())
     # A vaguer claim joins a cluster only when it is the one it could be of: its rivals are read too.
-    vague = conn.execute(select(claims.c.country_code, claims.c.event_date, claims.c.admin1, claims.c.type_family)
-                         .where(claims.c.claim_key.in_(sorted(keys)), claims.c.place_cell.is_(None))).all()
-    for spot in sorted({Spot(r.country_code, r.event_date, r.admin1, None, r.type_family) for r in vague}, key=repr):
-        keys.update(conn.execute(select(claims.c.claim_key).where(_near(spot, gap))).scalars())
+    vague = set()
+    for chunk in _chunks(sorted(keys)):
+        vague.update(conn.execute(select(claims.c.country_code, claims.c.event_date, claims.c.admin1, claims.c.type_family,
+                                         claims.c.time_precision)
+                                  .where(claims.c.claim_key.in_(chunk), claims.c.place_cell.is_(None))).all())
+    for r in sorted(vague, key=repr):
+        spot = Spot(r.country_code, r.event_date, r.admin1, None, r.type_family, r.time_precision)
+        keys.update(conn.execute(select(claims.c.claim_key).where(_near(spot, settings))).scalars())
     event_ids = set(old_event_ids)
     for chunk in _chunks(sorted(keys)):
         event_ids.update(conn.execute(select(claims.c.event_id).where(claims.c.claim_key.in_(chunk))).scalars())

@@ -107,7 +107,8 @@ def save_claims(engine: Engine, found: DocumentClaims, settings: Settings | None
             conn.execute(claims.insert().values(
                 claim_key=claim.key, document_id=doc_id, country_code=claim.country_code,
                 event_date=claim.event_date, published=values["published"], admin1=spot.admin1,
-                place_cell=spot.place_cell, type_family=spot.type_family,
+                place_cell=spot.place_cell, type_family=spot.type_family, time_precision=spot.time_precision,
+                location=spot.location,
                 data=json.dumps(claim.record, sort_keys=True, ensure_ascii=False)))
             touched.append(spot)
         counts = (rederive(conn, touched, {c.key for c in found.claims}, old_events - {None}, reason, settings)

@@ -50,12 +50,14 @@ claims = Table(
     Column("data", Text, nullable=False),  # interchange record of the single-report event
     # Where a claim's merging candidates are looked up (added by migration 9, see derive.Spot).
     Column("admin1", Text), Column("place_cell", String(16)), Column("type_family", String(64)),
+    Column("time_precision", String(8)), Column("location", Text),
     Index("ix_claims_country_date", "country_code", "event_date"),
 )
 
 CLAIM_INDEXES = (  # created by migration 9
     ("ix_claims_cell", "claims (country_code, place_cell, event_date)"),
     ("ix_claims_admin1", "claims (country_code, admin1, event_date)"),
+    ("ix_claims_location", "claims (country_code, location, event_date)"),
 )
 
 events = Table(
@@ -216,15 +218,18 @@ def _m9(conn: Connection) -> None:
     from .derive import spot_of
 
     have = {c["name"] for c in inspect(conn).get_columns("claims")}
-    for name, kind in (("admin1", "TEXT"), ("place_cell", "VARCHAR(16)"), ("type_family", "VARCHAR(64)")):
+    for name, kind in (("admin1", "TEXT"), ("place_cell", "VARCHAR(16)"), ("type_family", "VARCHAR(64)"),
+                       ("time_precision", "VARCHAR(8)"), ("location", "TEXT")):
         if name not in have:
             conn.execute(text(f"ALTER TABLE claims ADD COLUMN {name} {kind}"))
     for name, on in CLAIM_INDEXES:
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {on}"))
     for claim_id, data in conn.execute(text("SELECT id, data FROM claims")).all():
         spot = spot_of(json.loads(data))
-        conn.execute(text("UPDATE claims SET admin1 = :a, place_cell = :c, type_family = :t WHERE id = :i"),
-                     {"a": spot.admin1, "c": spot.place_cell, "t": spot.type_family, "i": claim_id})
+        conn.execute(text("UPDATE claims SET admin1 = :a, place_cell = :c, type_family = :t, time_precision = :p, "
+                          "location = :l WHERE id = :i"),
+                     {"a": spot.admin1, "c": spot.place_cell, "t": spot.type_family, "p": spot.time_precision,
+                      "l": spot.location, "i": claim_id})
 
 
 def latest_version() -> int:
