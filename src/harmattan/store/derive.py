@@ -232,11 +232,14 @@ def _save_clusters(conn: Connection, window: list[tuple[str, Event]], changed_ke
         by_country.setdefault(event.country_code, []).append(event)
     in_window = {k for k, _ in window}
     members = _members(conn, in_window)
+    event_of: dict[str, str | None] = {}  # the event each claim of the window belongs to now
+    for chunk in _chunks(sorted(in_window)):
+        event_of.update(conn.execute(select(claims.c.claim_key, claims.c.event_id).where(claims.c.claim_key.in_(chunk))).all())
     for country in sorted(by_country, key=lambda c: c or ""):
         clusters = apply_overrides(cluster_events(by_country[country], settings), links, unlinks)
         for cluster in clusters:
             keys = sorted(e.event_id for e in cluster)  # claim keys (see _load_claims)
-            current = set(conn.execute(select(claims.c.event_id).where(claims.c.claim_key.in_(keys))).scalars())
+            current = {event_of.get(k) for k in keys}
             new_id = _cluster_id(cluster, keys, current, links)
             had = members.get(new_id, set())
             # An event that lost a claim to another cluster is saved again (when all its claims are in view).
@@ -270,10 +273,14 @@ def _cluster_id(cluster: list[Event], keys: list[str], current: set, links: list
 
 def _members(conn: Connection, keys: set[str]) -> dict[str, set[str]]:
     """Every claim of the events the claims ``keys`` belong to now: event id -> claim keys."""
-    ids = set(conn.execute(select(claims.c.event_id).where(claims.c.claim_key.in_(sorted(keys)))).scalars()) - {None}
+    ids: set[str] = set()
+    for chunk in _chunks(sorted(keys)):
+        ids.update(conn.execute(select(claims.c.event_id).where(claims.c.claim_key.in_(chunk))).scalars())
+    ids.discard(None)
     out: dict[str, set[str]] = {}
-    for key, event_id in conn.execute(select(claims.c.claim_key, claims.c.event_id).where(claims.c.event_id.in_(sorted(ids)))):
-        out.setdefault(event_id, set()).add(key)
+    for chunk in _chunks(sorted(ids)):
+        for key, event_id in conn.execute(select(claims.c.claim_key, claims.c.event_id).where(claims.c.event_id.in_(chunk))):
+            out.setdefault(event_id, set()).add(key)
     return out
 
 
