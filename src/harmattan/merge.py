@@ -276,32 +276,60 @@ def cluster_events(events: Sequence[Event], settings: Settings | None = None) ->
     return clusters.clusters
 
 
+CELL_DEGREES = 0.25  # place cells of about 28 km, for looking up the towns near a town
+
+
+def _cell(latitude: float, longitude: float) -> tuple[int, int]:
+    return (math.floor(latitude / CELL_DEGREES), math.floor(longitude / CELL_DEGREES))
+
+
+def _cells_around(latitude: float, longitude: float, km: float) -> list[tuple[int, int]]:
+    """The cells holding every point within ``km`` of a point."""
+    lat, lon = _cell(latitude, longitude)
+    rows = math.ceil(km / (111.0 * CELL_DEGREES))
+    cols = math.ceil(km / max(1.0, 111.32 * math.cos(math.radians(min(89.0, abs(latitude) + km / 111.0))) * CELL_DEGREES))
+    return [(lat + i, lon + j) for i in range(-rows, rows + 1) for j in range(-cols, cols + 1)]
+
+
 class _Clusters:
     """Clusters being built, their consolidated forms, and an index of them by country and week."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self.gap = max_gap(settings)
+        self.km = max_km_apart(settings)
         self.clusters: list[list[Event]] = []
         self.merged: list[Event] = []
         self.docs: list[set[str]] = []  # the documents of each cluster, kept beside it (one lookup per candidate)
         self.buckets: dict[tuple[str | None, int | None], set[int]] = {}
         self.where: dict[int, tuple[str | None, int | None]] = {}
+        self.cells: dict[tuple, set[int]] = {}  # towns' clusters by place cell ...
+        self.names: dict[tuple, set[int]] = {}  # ... and by name
+        self.places: dict[int, list] = {}
+        self.vague = 0  # clusters not at a town (reports of step 2): then every cluster of the weeks is a candidate
 
     @staticmethod
     def _bucket(e: Event) -> tuple[str | None, int | None]:
         return (e.country_code, e.event_date.toordinal() // 7 if e.event_date else None)
 
     def candidates(self, event: Event) -> list[int]:
-        """Clusters whose date is close enough to match at all, latest first, none sharing a document."""
+        """Clusters close enough in date (and, for a town, in place) to match at all, latest first,
+        none sharing a document."""
         country, week = self._bucket(event)
         if week is None:
             found = {i for (c, _), ids in self.buckets.items() if c == country for i in ids}
         else:
-            found = set(self.buckets.get((country, None), ()))
-            day = event.event_date.toordinal()
-            for w in range((day - self.gap) // 7, (day + self.gap) // 7 + 1):
-                found |= self.buckets.get((country, w), set())
+            weeks = range((event.event_date.toordinal() - self.gap) // 7, (event.event_date.toordinal() + self.gap) // 7 + 1)
+            if precise(event) and not self.vague:
+                # Only towns so far: those of the same name, or in the cells around this one.
+                near = set(self.names.get((country, event.location), ()))
+                for cell in _cells_around(event.latitude, event.longitude, self.km):
+                    near |= self.cells.get((country, cell), set())
+                found = {i for i in near if self.where[i][1] is None or self.where[i][1] in weeks}
+            else:
+                found = set(self.buckets.get((country, None), ()))
+                for w in weeks:
+                    found |= self.buckets.get((country, w), set())
         docs = _docs(event)
         return [i for i in sorted(found, reverse=True) if not self.docs[i] & docs]
 
@@ -323,5 +351,15 @@ class _Clusters:
         old = self.where.get(i)
         if old is not None:
             self.buckets[old].discard(i)
-        self.where[i] = self._bucket(self.merged[i])
+        for key in self.places.pop(i, ()):
+            key[0][key[1]].discard(i)
+        merged = self.merged[i]
+        self.where[i] = self._bucket(merged)
         self.buckets.setdefault(self.where[i], set()).add(i)
+        if precise(merged):
+            cell = _cell(merged.latitude, merged.longitude)
+            self.cells.setdefault((merged.country_code, cell), set()).add(i)
+            self.names.setdefault((merged.country_code, merged.location), set()).add(i)
+            self.places[i] = [(self.cells, (merged.country_code, cell)), (self.names, (merged.country_code, merged.location))]
+        else:
+            self.vague += 1

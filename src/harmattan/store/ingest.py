@@ -19,16 +19,16 @@ instead of failing with "database is locked".
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from ..budget import DocumentTimeout
 from ..claims import content_hash, document_key, extract_claims
 from ..errors import StoreError
 from ..records import Document, LoadError
+from ..runners import Extracted, InProcess, Runner, extract_item
 from ..settings import Settings
 from .db import store_error
 from .save import is_stored, save_claims
@@ -68,43 +68,67 @@ def ingest_document(engine: Engine, doc: Document, settings: Settings, key: str 
     return save_claims(engine, extract_claims(doc, settings, key=key), settings)
 
 
-def ingest_documents(engine: Engine, items: Iterable[Document | LoadError], settings: Settings | None = None,
-                     progress: Callable[[], None] | None = None) -> IngestSummary:
-    """Ingest a batch; a failing document is reported and the batch goes on."""
-    settings = settings or Settings()
-    summary = IngestSummary()
+def _unless_stored(engine: Engine, items: Iterable[Document | LoadError]) -> Iterator[Document | LoadError | Extracted]:
+    """The inputs, with those stored already replaced by an empty result: they are not extracted again."""
     for item in items:
-        if isinstance(item, LoadError):
-            summary.errors.append(item)
-            if item.fatal:
-                summary.documents_failed += 1
-            if progress:
-                progress()
-            continue
-        try:
-            try:
-                status, counts = ingest_document(engine, item, settings)
-            except IntegrityError:  # another process stored the same key between our check and our write
-                status, counts = ingest_document(engine, item, settings)
-        except DocumentTimeout as exc:  # reported and skipped; nothing was written
-            summary.errors.append(LoadError(item.origin, f"skipped: extraction {exc}"))
-            summary.documents_failed += 1
-        except DBAPIError as exc:
-            if _is_store_failure(exc):  # the store itself fails (disk full, damaged, read-only): stop here
-                raise _stopped(store_error(exc, "in use"), summary) from None
-            summary.errors.append(LoadError(item.origin, f"ingest failed: {type(exc).__name__}: {exc}"))
-            summary.documents_failed += 1
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch (its transaction rolled back)
-            summary.errors.append(LoadError(item.origin, f"ingest failed: {type(exc).__name__}: {exc}"))
-            summary.documents_failed += 1
+        if isinstance(item, Document) and is_stored(engine, item, document_key(item), content_hash(item)):
+            yield Extracted(item.origin)
         else:
-            setattr(summary, f"documents_{status}", getattr(summary, f"documents_{status}") + 1)
-            summary.events_new += counts.get("new", 0)
-            summary.events_updated += counts.get("updated", 0)
-            summary.events_removed += counts.get("removed", 0)
+            yield item
+
+
+def _extract_unless_done(item: Document | LoadError | Extracted, settings: Settings) -> Extracted:
+    return item if isinstance(item, Extracted) else extract_item(item, settings)
+
+
+def ingest_documents(engine: Engine, items: Iterable[Document | LoadError], settings: Settings | None = None,
+                     progress: Callable[[], None] | None = None, runner: Runner | None = None) -> IngestSummary:
+    """Ingest a batch: extraction on ``runner`` (default: this process), saving here, one document at a time.
+
+    A failing document is reported and the batch goes on; documents stored already are
+    skipped before extraction, so a batch killed and run again finishes the job.
+
+    Example::
+
+        with ProcessPool(2, settings) as runner:
+            summary = ingest_documents(engine, load_documents(["reports/"]), settings, runner=runner)
+    """
+    settings = settings or Settings()
+    runner = runner or InProcess()
+    summary = IngestSummary()
+    for done in runner.map(_extract_unless_done, _unless_stored(engine, items), settings):
+        if done.error is not None:
+            summary.errors.append(done.error)
+            if done.error.fatal:
+                summary.documents_failed += 1
+        elif done.claims is None:
+            summary.documents_unchanged += 1
+        else:
+            _save(engine, done, settings, summary)
         if progress:
             progress()
     return summary
+
+
+def _save(engine: Engine, done: Extracted, settings: Settings, summary: IngestSummary) -> None:
+    try:
+        try:
+            status, counts = save_claims(engine, done.claims, settings)
+        except IntegrityError:  # another process stored the same key between our check and our write
+            status, counts = save_claims(engine, done.claims, settings)
+    except DBAPIError as exc:
+        if _is_store_failure(exc):  # the store itself fails (disk full, damaged, read-only): stop here
+            raise _stopped(store_error(exc, "in use"), summary) from None
+        summary.errors.append(LoadError(done.origin, f"ingest failed: {type(exc).__name__}: {exc}"))
+        summary.documents_failed += 1
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch (its transaction rolled back)
+        summary.errors.append(LoadError(done.origin, f"ingest failed: {type(exc).__name__}: {exc}"))
+        summary.documents_failed += 1
+    else:
+        setattr(summary, f"documents_{status}", getattr(summary, f"documents_{status}") + 1)
+        summary.events_new += counts.get("new", 0)
+        summary.events_updated += counts.get("updated", 0)
+        summary.events_removed += counts.get("removed", 0)
 
 
 def _is_store_failure(exc: DBAPIError) -> bool:
