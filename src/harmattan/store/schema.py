@@ -55,9 +55,9 @@ claims = Table(
 )
 
 CLAIM_INDEXES = (  # created by migration 9
-    ("ix_claims_cell", "claims (country_code, place_cell, event_date)"),
-    ("ix_claims_admin1", "claims (country_code, admin1, event_date)"),
-    ("ix_claims_location", "claims (country_code, location, event_date)"),
+    ("ix_claims_cell", "claims (country_code, place_cell, time_precision, event_date)"),
+    ("ix_claims_admin1", "claims (country_code, admin1, time_precision, event_date)"),
+    ("ix_claims_location", "claims (country_code, location, time_precision, event_date)"),
 )
 
 events = Table(
