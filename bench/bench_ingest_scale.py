@@ -34,6 +34,11 @@ BF_REGIONS = ["Boucle du Mouhoun", "Cascades", "Centre", "Centre-Est", "Centre-N
               "Est", "Hauts-Bassins", "Nord", "Plateau-Central", "Sahel", "Sud-Ouest"]
 
 
+def _name(rng: random.Random) -> str:
+    """A made-up village name (random syllables: no two alike enough to pass for spellings of one place)."""
+    return "".join(rng.choice("bdgklmnstyz") + rng.choice("aeiou") for _ in range(4)).capitalize()
+
+
 def _record(i: int, rng: random.Random) -> dict:
     day = dt.date(2025, 3, 1) + dt.timedelta(days=rng.randrange(90))
     key = f"https://filler.example/{i}#0/0"
@@ -45,7 +50,7 @@ def _record(i: int, rng: random.Random) -> dict:
         "actor1_type": "Political militia", "actor2": "Civilians (Burkina Faso)", "actor2_type": "Civilians",
         "assoc_actor_1": [], "assoc_actor_2": [], "suspected_perpetrator": False, "country": "Burkina Faso",
         "country_code": "BF", "admin1": rng.choice(BF_REGIONS), "admin1_new": None, "admin2": None,
-        "location": f"Filler{i}", "latitude": lat, "longitude": lon, "geo_precision": 1,
+        "location": _name(rng), "latitude": lat, "longitude": lon, "geo_precision": 1,
         "fatalities": rng.randint(1, 60), "fatalities_low": None, "fatalities_high": None, "injured": None,
         "missing": None, "abducted": None, "civilian_targeting": True, "background": False, "aggregate": False,
         "confidence": 0.8, "notes": "", "history": [], "sources": [
