@@ -45,11 +45,18 @@ def _named(actor: str | None) -> bool:
     return bool(actor) and not actor.startswith(("Unidentified", "Civilians"))
 
 
-def conflicting(a: Event, b: Event) -> str | None:
+def _tolls(event: Event) -> set[int]:
+    """Every toll the event's reports gave (its history)."""
+    return {h["fatalities"] for h in event.history if h.get("fatalities")} | ({event.fatalities} if event.fatalities else set())
+
+
+def conflicting(a: Event, b: Event, tolls: bool = True) -> str | None:
     """Why two reports cannot be one incident whatever their place and date (None when nothing conflicts).
 
-    Tolls must be one rising figure: the later report may count more dead, never fewer (reports
-    of the same day may come in any order: the teasers of one page). Two named armed groups
+    Tolls must be one rising figure: the later report may count more dead, never fewer, unless
+    it quotes a figure the other already gave (reports of the same day may come in any order:
+    the teasers of one page). ``tolls=False`` leaves tolls aside (for the reports of a cluster
+    one by one: the figure rises across the cluster, not between any two of its reports). Two named armed groups
     that differ are two incidents.
 
     >>> import datetime as dt
@@ -64,11 +71,12 @@ def conflicting(a: Event, b: Event) -> str | None:
     >>> conflicting(report(5, 1, "JNIM: Group for Support of Islam and Muslims"), report(5, 1, "ISSP: Islamic State Sahel Province"))
     'actor1 differs'
     """
-    if a.fatalities and b.fatalities and a.fatalities != b.fatalities:
+    if tolls and a.fatalities and b.fatalities and a.fatalities != b.fatalities:
         pa, pb = _published(a), _published(b)
         if pa and pb and pa != pb:
             earlier, later = (a, b) if pa < pb else (b, a)
-            if later.fatalities < earlier.fatalities:
+            # A later report may quote a figure the incident had (a desk page recalling an earlier toll).
+            if later.fatalities < earlier.fatalities and later.fatalities not in _tolls(earlier):
                 return f"the toll falls from {earlier.fatalities} to {later.fatalities}"
     if _named(a.actor1) and _named(b.actor1) and a.actor1 != b.actor1:
         return "actor1 differs"
@@ -147,7 +155,7 @@ def _same_district(a: Event, b: Event) -> bool:
     return bool(a.location) and a.location == b.location and a.location not in (a.admin1, b.admin1)
 
 
-def same_incident(a: Event, b: Event, settings: Settings) -> bool:
+def same_incident(a: Event, b: Event, settings: Settings, tolls: bool = True) -> bool:
     """Do two events describe the same incident?
 
     They must be :func:`plausible`; and unless both name the same town (one place and close
@@ -158,7 +166,7 @@ def same_incident(a: Event, b: Event, settings: Settings) -> bool:
         return False
     if precise(a) and precise(b) and a.location == b.location:
         return True
-    return conflicting(a, b) is None
+    return conflicting(a, b, tolls) is None
 
 
 def _order_key(e: Event):
@@ -334,9 +342,9 @@ class _Clusters:
         return [i for i in sorted(found, reverse=True) if not self.docs[i] & docs]
 
     def joins(self, i: int, event: Event) -> bool:
-        """Is the report the same incident as cluster ``i``, and as every report in it?"""
+        """Is the report the same incident as cluster ``i`` (its tolls one rising figure), and as every report in it?"""
         return (same_incident(self.merged[i], event, self.settings)
-                and all(same_incident(r, event, self.settings) for r in self.clusters[i]))
+                and all(same_incident(r, event, self.settings, tolls=False) for r in self.clusters[i]))
 
     def add(self, event: Event, i: int | None) -> None:
         if i is None:
