@@ -263,8 +263,8 @@ def ingest(paths, db, published, progress, config, workers):
 @_db_option
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extract on a pool of this many processes (default: the machine's cores).")
-@click.option("--cluster", envvar="HARMATTAN_CLUSTER", metavar="tcp://HOST:PORT",
-              help="Extract on the workers of this Dask scheduler (default: $HARMATTAN_CLUSTER).")
+@click.option("--cluster", metavar="tcp://HOST:PORT",
+              help="Extract on the workers of this Dask scheduler (default: the cluster setting, $HARMATTAN_CLUSTER).")
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for documents that carry none.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when standard error is a terminal).")
 @click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
@@ -295,6 +295,7 @@ def backfill(paths, db, workers, cluster, published, progress, config):
     if cluster and workers:
         raise click.UsageError("--workers and --cluster exclude each other (a cluster has its own workers)")
     engine, settings = _engine(db, config)
+    cluster = cluster or (None if workers else settings.cluster or None)
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(unit="doc", file=sys.stderr, disable=not show, dynamic_ncols=True, smoothing=0.05)
     start = time.monotonic()

@@ -138,7 +138,10 @@ class DaskCluster(_Windowed):
             from distributed import Client
         except ImportError:  # pragma: no cover - the extra is part of the test extra
             raise UsageError("--cluster needs Dask: pip install 'harmattan[cluster]'") from None
-        self.client = Client(address, timeout=timeout)
+        try:
+            self.client = Client(address, timeout=timeout)
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         self.retries = retries
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
         self.window = max(16, self.workers * 16)
