@@ -1,12 +1,16 @@
 """Merge reports of the same event into one event with a history.
 
-Two single-report events are the same incident when they share a country,
-have compatible types, dates within ``merge_max_days`` (wider when a date is
-only known to the week) and places that agree (one town within ``merge_max_km``,
-or the same admin-1 when one report is vaguer, or similar wording). The
-merged event keeps every source, the history of reported tolls in report
-order, the latest credible toll (tolls rise as bodies are found), the most
-precise date and place. Rules are written down in ``docs/extraction.md``.
+Two single-report events may be the same incident (:func:`plausible`) when they
+share a country, have compatible types, dates within ``merge_max_days`` (wider
+when a date is only known to the week) and places that agree (one town, two
+spellings of one place, or one report vaguer and in the same admin-1); they
+are (:func:`same_incident`) when, besides, nothing conflicts (a falling toll,
+two named armed groups). Clustering (:func:`cluster_events`) never chains
+matches the ends would not pass, and lets a vaguer report join only the one
+incident it could be of. The merged event keeps every source, the history of
+reported tolls in report order, the latest credible toll (tolls rise as bodies
+are found), the most precise date and place. Rules are written down in
+``docs/extraction.md``.
 """
 from __future__ import annotations
 
