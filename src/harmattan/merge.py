@@ -117,7 +117,8 @@ def plausible(a: Event, b: Event, settings: Settings) -> bool:
     Places agree when both name one town (the same name within ``merge_max_km``, or two
     spellings of one place: alike names within ``merge_same_place_km``), when one is "near" a
     town within ``merge_near_km`` of the other's and the same named group struck on the same
-    day (or night), or when one report is vaguer (a region, a country) and they share the admin-1.
+    day (or night), or when one report is vaguer (a region) and they share the admin-1. A report
+    placed only at the country joins only another such report (or, for a disaster, any).
     """
     if a.country_code != b.country_code or a.background != b.background or a.aggregate != b.aggregate:
         return False
@@ -141,6 +142,10 @@ def plausible(a: Event, b: Event, settings: Settings) -> bool:
         return (2 in (a.geo_precision, b.geo_precision) and km <= settings.merge_near_km
                 and (a.event_date is None or b.event_date is None or abs((a.event_date - b.event_date).days) <= 1)
                 and _named(a.actor1) and a.actor1 == b.actor1)
+    if bool(a.admin1) != bool(b.admin1) and a.event_type != "Disaster":
+        # A report placed only at the country ("an attack in Nigeria") cannot be told from the country's other
+        # incidents: it joins none placed in a region or a town (a flood is one per country and season).
+        return False
     if a.admin1 and b.admin1:
         if a.admin1 != b.admin1:
             return False
