@@ -118,7 +118,7 @@ def plausible(a: Event, b: Event, settings: Settings) -> bool:
     spellings of one place: alike names within ``merge_same_place_km``), when one is "near" a
     town within ``merge_near_km`` of the other's and the same named group struck on the same
     day (or night), or when one report is vaguer (a region) and they share the admin-1. A report
-    placed only at the country joins only another such report (or, for a disaster, any).
+    placed only at the country joins none (a disaster aside: one per country and season).
     """
     if a.country_code != b.country_code or a.background != b.background or a.aggregate != b.aggregate:
         return False
@@ -142,21 +142,16 @@ def plausible(a: Event, b: Event, settings: Settings) -> bool:
         return (2 in (a.geo_precision, b.geo_precision) and km <= settings.merge_near_km
                 and (a.event_date is None or b.event_date is None or abs((a.event_date - b.event_date).days) <= 1)
                 and _named(a.actor1) and a.actor1 == b.actor1)
-    if bool(a.admin1) != bool(b.admin1) and a.event_type != "Disaster":
+    if not (a.admin1 and b.admin1) and a.event_type != "Disaster":
         # A report placed only at the country ("an attack in Nigeria") cannot be told from the country's other
-        # incidents: it joins none placed in a region or a town (a flood is one per country and season).
+        # incidents: it joins no other report (a flood is one per country and season, so disasters do).
         return False
     if a.admin1 and b.admin1:
         if a.admin1 != b.admin1:
             return False
         return not (a.location and b.location and a.location != b.location and a.geo_precision == 1
                     and b.geo_precision == 1)
-    if a.event_type == "Disaster":
-        return True
-    named = {x for x in (a.actor1, a.actor2) if _named(x)}
-    if named & {x for x in (b.actor1, b.actor2) if x}:
-        return True
-    return fuzz.token_set_ratio(a.notes, b.notes) >= 60
+    return True  # a disaster of the country and season
 
 
 def _same_district(a: Event, b: Event) -> bool:

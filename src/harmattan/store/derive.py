@@ -114,8 +114,8 @@ def _near(spot: Spot, settings: Settings) -> list:
     Same country and type family; a date within the slack merging allows, or none; and a
     place that can agree: a town of the same name, a town in the cells around the spot's (as
     far as merging takes two towns of different names for one place), or a vaguer claim of its
-    admin-1; a vague spot is compared with all of its admin-1, one placed only at the country
-    with the claims placed likewise (disasters with all). One condition per
+    admin-1; a vague spot is compared with all of its admin-1; one placed only at the country
+    joins none (disasters: all of the country). One condition per
     way of agreeing and per dated / undated, each led by the columns of one index (an ``OR``
     across indexes would read the whole table).
     """
@@ -124,7 +124,8 @@ def _near(spot: Spot, settings: Settings) -> list:
     if spot.type_family:
         common.append(or_(claims.c.type_family == spot.type_family, claims.c.type_family.is_(None)))
     places = []
-    # A claim placed only at the country is a candidate of another such claim only (of any, for a disaster).
+    # A claim placed only at the country joins no other (a disaster aside): asking for the claims placed
+    # likewise finds the claim itself, and little more.
     any_region = bool(spot.type_family and spot.type_family.startswith("Disaster"))
     if spot.admin1:
         regions = [claims.c.admin1 == spot.admin1] + ([claims.c.admin1.is_(None)] if any_region else [])
