@@ -70,3 +70,24 @@ def test_claims_are_indexed_by_their_spot(shared, tmp_path):
         spot = spot_of(json.loads(row.data))
         assert (row.admin1, row.place_cell, row.type_family) == (spot.admin1, spot.place_cell, spot.type_family)
     assert place_cell(None, 3.0) is None
+
+
+@pytest.mark.slow
+def test_incremental_equals_from_scratch_on_a_dense_stream(tmp_path):
+    """Hundreds of incidents of one country within 90 days, in shuffled order: the neighbourhoods overlap."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "generate_dense", Path(__file__).resolve().parents[2] / "bench" / "generate_dense.py")
+    generate_dense = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate_dense)
+    stream = tmp_path / "dense.jsonl"
+    generate_dense.write_stream(stream, 400, "BF", seed=5)
+    docs = list(load_documents([str(stream)]))
+    random.Random(1).shuffle(docs)
+    engine = connect(f"sqlite:///{tmp_path / 'dense.sqlite'}")
+    settings = Settings()
+    assert ingest_documents(engine, docs, settings).documents_new == 400
+    with engine.begin() as conn:
+        assert derive_from_scratch(conn, settings) == {"new": 0, "updated": 0, "removed": 0}
