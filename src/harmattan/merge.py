@@ -251,9 +251,9 @@ def cluster_events(events: Sequence[Event], settings: Settings | None = None) ->
     1. reports placed at a town join the latest cluster of the same incident (:func:`same_incident`
        with its consolidated form *and* with every report in it, so no chain of pairwise matches
        joins reports that the ends would not pass);
-    2. vaguer reports (a region; one placed only at the country joins none) join a cluster only when it is the *one* cluster
-       they could plausibly be of (:func:`plausible`), and nothing conflicts: a report of "an
-       attack in the Sahel region" among several attacks there stays apart.
+    2. vaguer reports (a region; one placed only at the country joins none) join a cluster only
+       when it is the *one* cluster they could plausibly be of (:func:`plausible`), and nothing
+       conflicts: a report of "an attack in the Sahel region" among several attacks there stays apart.
 
     Candidates are looked up by country and week, so the cost grows with the events of one
     country and season, not with the square of all events.
