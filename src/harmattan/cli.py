@@ -138,7 +138,9 @@ def main() -> None:
 @click.option("--background/--no-background", default=None, help="Also print past-context events (flagged background).")
 @click.option("--aggregates/--no-aggregates", default=None, help="Print summed multi-incident claims (flagged aggregate).")
 @click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML); default $HARMATTAN_CONFIG or ./harmattan.toml.")
-def extract(paths, published, fmt, output, no_merge, background, aggregates, config):
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extract on a pool of this many processes (merging stays in this one).")
+def extract(paths, published, fmt, output, no_merge, background, aggregates, config, workers):
     """Print the events found in PATHS (files, folders, or - for standard input).
 
     Problems with an input (unreadable, binary, invalid UTF-8, malformed JSON
@@ -154,8 +156,12 @@ def extract(paths, published, fmt, output, no_merge, background, aggregates, con
         overrides={"include_background": background, "include_aggregates": aggregates},
         config_path=config or "auto",
     )
+    from .runners import make_runner
+
     stdin = sys.stdin.buffer if "-" in paths else None
-    result = run_pipeline(load_documents(paths, settings=settings, published=published, stdin=stdin), settings, merge=not no_merge)
+    with make_runner(workers, None, settings) as runner:
+        result = run_pipeline(load_documents(paths, settings=settings, published=published, stdin=stdin), settings,
+                              merge=not no_merge, runner=None if workers == 1 else runner)
     for error in result.errors:
         click.echo(f"harmattan: {'error' if error.fatal else 'warning'}: {error}", err=True)
     with _output(output) as out:
@@ -222,7 +228,9 @@ def _make_filter(country, admin1, since, until, event_type, actor, min_fatalitie
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for documents that carry none.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when standard error is a terminal).")
 @click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
-def ingest(paths, db, published, progress, config):
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extract on a pool of this many processes; one writer saves.")
+def ingest(paths, db, published, progress, config, workers):
     """Store documents from PATHS (files, folders, -) and derive their events.
 
     Ingesting the same documents again changes nothing; a new version of a
@@ -232,18 +240,77 @@ def ingest(paths, db, published, progress, config):
     from tqdm import tqdm
 
     from .loaders import load_documents
+    from .runners import make_runner
     from .store import ingest_documents
 
     engine, settings = _engine(db, config)
     stdin = sys.stdin.buffer if "-" in paths else None
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(unit="doc", file=sys.stderr, disable=not show, dynamic_ncols=True)
-    summary = ingest_documents(engine, load_documents(paths, settings=settings, published=published, stdin=stdin),
-                               settings, progress=lambda: bar.update(1))
+    with make_runner(workers, None, settings) as runner:
+        summary = ingest_documents(engine, load_documents(paths, settings=settings, published=published, stdin=stdin),
+                                   settings, progress=lambda: bar.update(1), runner=runner)
     bar.close()
     for error in summary.errors:
         click.echo(f"harmattan: {'error' if error.fatal else 'warning'}: {error}", err=True)
     click.echo(f"harmattan: {summary.line()}", err=True)
+    if summary.documents_failed:
+        raise InputsRejected(f"{summary.documents_failed} inputs rejected (each reported above); all others were stored")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extract on a pool of this many processes (default: the machine's cores).")
+@click.option("--cluster", metavar="tcp://HOST:PORT",
+              help="Extract on the workers of this Dask scheduler (default: the cluster setting, $HARMATTAN_CLUSTER).")
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for documents that carry none.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when standard error is a terminal).")
+@click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
+def backfill(paths, db, workers, cluster, published, progress, config):
+    """Store an archive: PATHS are folders, files, JSON Lines (plain or .gz) and WARC files (.warc, .warc.gz).
+
+    Documents are extracted in parallel and saved by this process, one
+    transaction each, events derived as they come; documents stored already
+    are skipped before extraction, so a backfill killed and started again
+    finishes the job with the same store. On a cluster, a task whose worker
+    dies is run again on another. Three ways to run it:
+
+    \b
+      harmattan backfill archive/ --db events.sqlite --workers 1          # this process only
+      harmattan backfill archive/ --db postgresql://u@db/h --workers 8    # a pool of 8 processes
+      dask scheduler --host 127.0.0.1 --port 8786 &                        # a Dask cluster:
+      dask worker tcp://127.0.0.1:8786 --nworkers 4 --nthreads 1 &         #   workers anywhere
+      harmattan backfill archive/ --db postgresql://u@db/h --cluster tcp://127.0.0.1:8786
+    """
+    import time
+
+    from tqdm import tqdm
+
+    from .loaders.archives import load_archives
+    from .runners import make_runner
+    from .store import ingest_documents
+
+    if cluster and workers:
+        raise click.UsageError("--workers and --cluster exclude each other (a cluster has its own workers)")
+    engine, settings = _engine(db, config)
+    cluster = cluster or (None if workers else settings.cluster or None)
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(unit="doc", file=sys.stderr, disable=not show, dynamic_ncols=True, smoothing=0.05)
+    start = time.monotonic()
+    with make_runner(workers, cluster, settings) as runner:
+        where = f"the Dask cluster at {cluster} ({runner.workers} workers)" if cluster else f"{runner.workers} process(es)"
+        click.echo(f"harmattan: backfill on {where}", err=True)
+        summary = ingest_documents(engine, load_archives(paths, settings=settings, published=published), settings,
+                                   progress=lambda: bar.update(1), runner=runner)
+    bar.close()
+    took = time.monotonic() - start
+    for error in summary.errors:
+        click.echo(f"harmattan: {'error' if error.fatal else 'warning'}: {error}", err=True)
+    seen = summary.documents_new + summary.documents_updated + summary.documents_unchanged + summary.documents_failed
+    click.echo(f"harmattan: {summary.line()}", err=True)
+    click.echo(f"harmattan: {seen} documents in {took:.1f} s ({seen / max(took, 1e-9):.1f} documents/s)", err=True)
     if summary.documents_failed:
         raise InputsRejected(f"{summary.documents_failed} inputs rejected (each reported above); all others were stored")
 

@@ -1,12 +1,16 @@
 """Merge reports of the same event into one event with a history.
 
-Two single-report events are the same incident when they share a country,
-have compatible types, dates within ``merge_max_days`` (wider when a date is
-only known to the week) and places that agree (towns within ``merge_max_km``,
-or the same admin-1 when one report is vaguer, or similar wording). The
-merged event keeps every source, the history of reported tolls in report
-order, the latest credible toll (tolls rise as bodies are found), the most
-precise date and place. Rules are written down in ``docs/extraction.md``.
+Two single-report events may be the same incident (:func:`plausible`) when they
+share a country, have compatible types, dates within ``merge_max_days`` (wider
+when a date is only known to the week) and places that agree (one town, two
+spellings of one place, or one report vaguer and in the same admin-1); they
+are (:func:`same_incident`) when, besides, nothing conflicts (a falling toll,
+two named armed groups). Clustering (:func:`cluster_events`) never chains
+matches the ends would not pass, and lets a vaguer report join only the one
+incident it could be of. The merged event keeps every source, the history of
+reported tolls in report order, the latest credible toll (tolls rise as bodies
+are found), the most precise date and place. Rules are written down in
+``docs/extraction.md``.
 """
 from __future__ import annotations
 
@@ -35,8 +39,87 @@ def _docs(event: Event) -> set[str]:
     return {s.doc for s in event.sources}
 
 
-def same_incident(a: Event, b: Event, settings: Settings) -> bool:
-    """Do two events describe the same incident?"""
+def _published(event: Event) -> dt.date | None:
+    """When the event's latest report came out (the toll it carries is that report's)."""
+    dates = [s.published for s in event.sources if s.published]
+    return max(dates) if dates else None
+
+
+def _named(actor: str | None) -> bool:
+    return bool(actor) and not actor.startswith(("Unidentified", "Civilians"))
+
+
+def _tolls(event: Event) -> set[int]:
+    """Every toll the event's reports gave (its history)."""
+    return {h["fatalities"] for h in event.history if h.get("fatalities")} | ({event.fatalities} if event.fatalities else set())
+
+
+def conflicting(a: Event, b: Event, tolls: bool = True) -> str | None:
+    """Why two reports cannot be one incident whatever their place and date (None when nothing conflicts).
+
+    Tolls must be one rising figure: the later report may count more dead, never fewer, unless
+    it quotes a figure the other already gave (reports of the same day may come in any order:
+    the teasers of one page). ``tolls=False`` leaves tolls aside (for the reports of a cluster
+    one by one: the figure rises across the cluster, not between any two of its reports). Two named armed groups
+    that differ are two incidents.
+
+    >>> import datetime as dt
+    >>> from harmattan.records import SourceRef
+    >>> def report(toll, day, actor1=None):
+    ...     src = SourceRef(doc=f"d{day}", url=None, title=None, published=dt.date(2025, 3, day))
+    ...     return Event("Battles", "Armed clash", "BF", fatalities=toll, actor1=actor1, sources=(src,))
+    >>> conflicting(report(10, 1), report(25, 2)) is None
+    True
+    >>> conflicting(report(25, 1), report(10, 2))
+    'the toll falls from 25 to 10'
+    >>> conflicting(report(5, 1, "JNIM: Group for Support of Islam and Muslims"), report(5, 1, "ISSP: Islamic State Sahel Province"))
+    'actor1 differs'
+    """
+    if tolls and a.fatalities and b.fatalities and a.fatalities != b.fatalities:
+        pa, pb = _published(a), _published(b)
+        if pa and pb and pa != pb:
+            earlier, later = (a, b) if pa < pb else (b, a)
+            # A later report may quote a figure the incident had (a desk page recalling an earlier toll).
+            if later.fatalities < earlier.fatalities and later.fatalities not in _tolls(earlier):
+                return f"the toll falls from {earlier.fatalities} to {later.fatalities}"
+    if _named(a.actor1) and _named(b.actor1) and a.actor1 != b.actor1:
+        return "actor1 differs"
+    # Victims are not compared: reports of one massacre call them villagers, then soldiers.
+    return None
+
+
+def precise(event: Event) -> bool:
+    """Is the event placed at a town (named, with coordinates, precision 1 or 2)?"""
+    return bool(event.location) and event.latitude is not None and event.geo_precision <= 2
+
+
+def date_slack(p: str | None, q: str | None, settings: Settings) -> int:
+    """How many days apart two reports' dates may be, given their precisions (day, week, month, year).
+
+    >>> date_slack("day", "day", Settings()), date_slack("day", "week", Settings()), date_slack("month", "day", Settings())
+    (2, 11, 35)
+    """
+    slack = settings.merge_max_days
+    if p == "day" and q == "day":
+        # Two reports that both give the day: a night attack spans two, a late report may say "yesterday"
+        # of the day after; three days apart are two incidents (an attack, then the massacre that followed).
+        slack = min(slack, settings.merge_max_days_exact)
+    if "week" in (p, q):
+        slack += 7
+    if "month" in (p, q) or "year" in (p, q):
+        slack += 31
+    return slack
+
+
+def plausible(a: Event, b: Event, settings: Settings) -> bool:
+    """Could two reports be of one incident, by country, type, date and place (figures and actors aside)?
+
+    Places agree when both name one town (the same name within ``merge_max_km``, or two
+    spellings of one place: alike names within ``merge_same_place_km``), when one is "near" a
+    town within ``merge_near_km`` of the other's and the same named group struck on the same
+    day (or night), or when one report is vaguer (a region) and they share the admin-1. A report
+    placed only at the country joins none (a disaster aside: one per country and season).
+    """
     if a.country_code != b.country_code or a.background != b.background or a.aggregate != b.aggregate:
         return False
     if _docs(a) & _docs(b):
@@ -46,35 +129,48 @@ def same_incident(a: Event, b: Event, settings: Settings) -> bool:
     if a.event_type == "Disaster" and a.sub_event_type != b.sub_event_type:
         return False
     if a.event_date and b.event_date:
-        slack = settings.merge_max_days
-        if a.time_precision == "day" and b.time_precision == "day":
-            # Two reports that both give the day: a night attack spans two, a late report may say "yesterday"
-            # of the day after; three days apart are two incidents (an attack, then the massacre that followed).
-            slack = min(slack, settings.merge_max_days_exact)
-        if "week" in (a.time_precision, b.time_precision):
-            slack += 7
-        if "month" in (a.time_precision, b.time_precision) or "year" in (a.time_precision, b.time_precision):
-            slack += 31
-        if abs((a.event_date - b.event_date).days) > slack:
+        if abs((a.event_date - b.event_date).days) > date_slack(a.time_precision, b.time_precision, settings):
             return False
-    both_located = a.location and b.location and a.latitude is not None and b.latitude is not None
-    if both_located and a.geo_precision <= 2 and b.geo_precision <= 2:
-        if a.location != b.location and a.geo_precision == 1 and b.geo_precision == 1:
-            # Two towns named precisely: only spellings of one place (a few km apart) merge.
-            return _km(a, b) <= settings.merge_same_place_km
-        return _km(a, b) <= settings.merge_max_km
+    if precise(a) and precise(b):
+        if a.location == b.location:
+            return _km(a, b) <= settings.merge_max_km
+        # Two towns named: spellings of one place (alike, a few km apart) merge; so do a place and one
+        # "near" it that the same named armed group attacked on the same day (or night).
+        km = _km(a, b)
+        if km <= settings.merge_same_place_km and fuzz.ratio(a.location.lower(), b.location.lower()) >= settings.merge_same_place_spelling:
+            return True
+        return (2 in (a.geo_precision, b.geo_precision) and km <= settings.merge_near_km
+                and (a.event_date is None or b.event_date is None or abs((a.event_date - b.event_date).days) <= 1)
+                and _named(a.actor1) and a.actor1 == b.actor1)
+    if not (a.admin1 and b.admin1) and a.event_type != "Disaster":
+        # A report placed only at the country ("an attack in Nigeria") cannot be told from the country's other
+        # incidents: it joins no other report (a flood is one per country and season, so disasters do).
+        return False
     if a.admin1 and b.admin1:
         if a.admin1 != b.admin1:
             return False
-        if a.location and b.location and a.location != b.location and a.geo_precision == 1 and b.geo_precision == 1:
-            return False
+        return not (a.location and b.location and a.location != b.location and a.geo_precision == 1
+                    and b.geo_precision == 1)
+    return True  # a disaster of the country and season
+
+
+def _same_district(a: Event, b: Event) -> bool:
+    """Do two vague reports name the same place finer than a region (a district, a province)?"""
+    return bool(a.location) and a.location == b.location and a.location not in (a.admin1, b.admin1)
+
+
+def same_incident(a: Event, b: Event, settings: Settings, tolls: bool = True) -> bool:
+    """Do two events describe the same incident?
+
+    They must be :func:`plausible`; and unless both name the same town (one place and close
+    dates outweigh figures and actors that reports of one incident often get wrong), nothing
+    in them may conflict (:func:`conflicting`).
+    """
+    if not plausible(a, b, settings):
+        return False
+    if precise(a) and precise(b) and a.location == b.location:
         return True
-    if a.event_type == "Disaster":
-        return True
-    named = {x for x in (a.actor1, a.actor2) if x and not x.startswith(("Unidentified", "Civilians"))}
-    if named & {x for x in (b.actor1, b.actor2) if x}:
-        return True
-    return fuzz.token_set_ratio(a.notes, b.notes) >= 60
+    return conflicting(a, b, tolls) is None
 
 
 def _order_key(e: Event):
@@ -136,61 +232,146 @@ def merge_events(events: Sequence[Event], settings: Settings | None = None) -> l
     return [consolidate(cluster) for cluster in cluster_events(events, settings)]
 
 
-def _max_gap(settings: Settings) -> int:
+def max_gap(settings: Settings) -> int:
     """The widest date gap :func:`same_incident` ever accepts (a month-precision report)."""
     return settings.merge_max_days + 7 + 31
+
+
+def max_km_apart(settings: Settings) -> float:
+    """The farthest apart two towns of different names :func:`plausible` ever takes for one place."""
+    return max(settings.merge_same_place_km, settings.merge_near_km)
 
 
 def cluster_events(events: Sequence[Event], settings: Settings | None = None) -> list[list[Event]]:
     """Group single-report events that describe the same incident.
 
-    Reports are taken in publication order, so the result does not depend on
-    the order they are given in. Each report is compared, most recent first,
-    with the consolidated form of the clusters of its country whose date is
-    close enough to match at all (weekly buckets), so the cost grows with the
-    events of one country and season, not with the square of all events.
+    Two steps, each taking reports in publication order (so the result does not depend on
+    the order they are given in):
+
+    1. reports placed at a town join the latest cluster of the same incident (:func:`same_incident`
+       with its consolidated form *and* with every report in it, so no chain of pairwise matches
+       joins reports that the ends would not pass);
+    2. vaguer reports (a region; one placed only at the country joins none) join a cluster only
+       when it is the *one* cluster they could plausibly be of (:func:`plausible`), and nothing
+       conflicts: a report of "an attack in the Sahel region" among several attacks there stays apart.
+
+    Candidates are looked up by country and week, so the cost grows with the events of one
+    country and season, not with the square of all events.
+
+    >>> import datetime as dt
+    >>> from harmattan.records import SourceRef
+    >>> def report(doc, location, admin1, toll, lat=None):
+    ...     src = SourceRef(doc=doc, url=None, title=None, published=dt.date(2025, 3, 2))
+    ...     return Event("Violence against civilians", "Attack", "BF", event_date=dt.date(2025, 3, 1),
+    ...                  time_precision="day", location=location, admin1=admin1, fatalities=toll,
+    ...                  latitude=lat, longitude=None if lat is None else -1.0, geo_precision=1 if lat else 3,
+    ...                  sources=(src,))
+    >>> towns = [report("a", "Kaya", "Centre-Nord", 10, 13.1), report("b", "Kaya", "Centre-Nord", 12, 13.1)]
+    >>> [len(c) for c in cluster_events(towns + [report("c", None, "Centre-Nord", 12)])]
+    [3]
+    >>> other = report("d", "Pissila", "Centre-Nord", 4, 13.2)
+    >>> sorted(len(c) for c in cluster_events(towns + [other, report("c", None, "Centre-Nord", 12)]))
+    [1, 1, 2]
     """
     settings = settings or Settings()
-    gap = _max_gap(settings)
-    clusters: list[list[Event]] = []
-    merged: list[Event] = []
-    cluster_docs: list[set[str]] = []  # the documents of each cluster, kept beside it (one lookup per candidate)
-    buckets: dict[tuple[str | None, int | None], set[int]] = {}
-    where: dict[int, tuple[str | None, int | None]] = {}
+    clusters = _Clusters(settings)
+    ordered = sorted(events, key=_order_key)
+    for event in (e for e in ordered if precise(e)):
+        chosen = next((i for i in clusters.candidates(event) if clusters.joins(i, event)), None)
+        clusters.add(event, chosen)
+    for event in (e for e in ordered if not precise(e)):
+        possible = [i for i in clusters.candidates(event) if plausible(clusters.merged[i], event, settings)]
+        # A district named by both (not merely their region) is one place at that level: it goes first.
+        named = [i for i in possible if _same_district(clusters.merged[i], event)]
+        possible = named or possible
+        clusters.add(event, possible[0] if len(possible) == 1 and clusters.joins(possible[0], event) else None)
+    return clusters.clusters
 
-    def bucket_of(e: Event) -> tuple[str | None, int | None]:
+
+CELL_DEGREES = 0.25  # place cells of about 28 km, for looking up the towns near a town
+
+
+def _cell(latitude: float, longitude: float) -> tuple[int, int]:
+    return (math.floor(latitude / CELL_DEGREES), math.floor(longitude / CELL_DEGREES))
+
+
+def _cells_around(latitude: float, longitude: float, km: float) -> list[tuple[int, int]]:
+    """The cells holding every point within ``km`` of a point."""
+    lat, lon = _cell(latitude, longitude)
+    rows = math.ceil(km / (111.0 * CELL_DEGREES))
+    cols = math.ceil(km / max(1.0, 111.32 * math.cos(math.radians(min(89.0, abs(latitude) + km / 111.0))) * CELL_DEGREES))
+    return [(lat + i, lon + j) for i in range(-rows, rows + 1) for j in range(-cols, cols + 1)]
+
+
+class _Clusters:
+    """Clusters being built, their consolidated forms, and an index of them by country and week."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.gap = max_gap(settings)
+        self.km = max_km_apart(settings)
+        self.clusters: list[list[Event]] = []
+        self.merged: list[Event] = []
+        self.docs: list[set[str]] = []  # the documents of each cluster, kept beside it (one lookup per candidate)
+        self.buckets: dict[tuple[str | None, int | None], set[int]] = {}
+        self.where: dict[int, tuple[str | None, int | None]] = {}
+        self.cells: dict[tuple, set[int]] = {}  # towns' clusters by place cell ...
+        self.names: dict[tuple, set[int]] = {}  # ... and by name
+        self.places: dict[int, list] = {}
+        self.vague = 0  # clusters not at a town (reports of step 2): then every cluster of the weeks is a candidate
+
+    @staticmethod
+    def _bucket(e: Event) -> tuple[str | None, int | None]:
         return (e.country_code, e.event_date.toordinal() // 7 if e.event_date else None)
 
-    def file(i: int) -> None:
-        old = where.get(i)
-        if old is not None:
-            buckets[old].discard(i)
-        where[i] = bucket_of(merged[i])
-        buckets.setdefault(where[i], set()).add(i)
-
-    for event in sorted(events, key=_order_key):
-        country, week = bucket_of(event)
+    def candidates(self, event: Event) -> list[int]:
+        """Clusters close enough in date (and, for a town, in place) to match at all, latest first,
+        none sharing a document."""
+        country, week = self._bucket(event)
         if week is None:
-            candidates = {i for (c, _), ids in buckets.items() if c == country for i in ids}
+            found = {i for (c, _), ids in self.buckets.items() if c == country for i in ids}
         else:
-            candidates = set(buckets.get((country, None), ()))
-            for w in range((event.event_date.toordinal() - gap) // 7, (event.event_date.toordinal() + gap) // 7 + 1):
-                candidates |= buckets.get((country, w), set())
-        placed = False
+            weeks = range((event.event_date.toordinal() - self.gap) // 7, (event.event_date.toordinal() + self.gap) // 7 + 1)
+            if precise(event) and not self.vague:
+                # Only towns so far: those of the same name, or in the cells around this one.
+                near = set(self.names.get((country, event.location), ()))
+                for cell in _cells_around(event.latitude, event.longitude, self.km):
+                    near |= self.cells.get((country, cell), set())
+                found = {i for i in near if self.where[i][1] is None or self.where[i][1] in weeks}
+            else:
+                found = set(self.buckets.get((country, None), ()))
+                for w in weeks:
+                    found |= self.buckets.get((country, w), set())
         docs = _docs(event)
-        for i in sorted(candidates, reverse=True):
-            if cluster_docs[i] & docs:
-                continue
-            if same_incident(merged[i], event, settings):
-                clusters[i].append(event)
-                cluster_docs[i] |= docs
-                merged[i] = consolidate(clusters[i])
-                file(i)
-                placed = True
-                break
-        if not placed:
-            clusters.append([event])
-            merged.append(event)
-            cluster_docs.append(set(docs))
-            file(len(clusters) - 1)
-    return clusters
+        return [i for i in sorted(found, reverse=True) if not self.docs[i] & docs]
+
+    def joins(self, i: int, event: Event) -> bool:
+        """Is the report the same incident as cluster ``i`` (its tolls one rising figure), and as every report in it?"""
+        return (same_incident(self.merged[i], event, self.settings)
+                and all(same_incident(r, event, self.settings, tolls=False) for r in self.clusters[i]))
+
+    def add(self, event: Event, i: int | None) -> None:
+        if i is None:
+            self.clusters.append([event])
+            self.merged.append(event)
+            self.docs.append(set(_docs(event)))
+            i = len(self.clusters) - 1
+        else:
+            self.clusters[i].append(event)
+            self.docs[i] |= _docs(event)
+            self.merged[i] = consolidate(self.clusters[i])
+        old = self.where.get(i)
+        if old is not None:
+            self.buckets[old].discard(i)
+        for key in self.places.pop(i, ()):
+            key[0][key[1]].discard(i)
+        merged = self.merged[i]
+        self.where[i] = self._bucket(merged)
+        self.buckets.setdefault(self.where[i], set()).add(i)
+        if precise(merged):
+            cell = _cell(merged.latitude, merged.longitude)
+            self.cells.setdefault((merged.country_code, cell), set()).add(i)
+            self.names.setdefault((merged.country_code, merged.location), set()).add(i)
+            self.places[i] = [(self.cells, (merged.country_code, cell)), (self.names, (merged.country_code, merged.location))]
+        else:
+            self.vague += 1

@@ -172,28 +172,44 @@ class Pipeline:
             component.run(state, self.knowledge, self.settings)
         return state
 
-    def run(self, items: Iterable[Document | LoadError], merge: bool = True) -> "PipelineResult":
-        """Extract and merge the events of a batch; errors are collected, never raised."""
+    def run(self, items: Iterable[Document | LoadError], merge: bool = True, runner=None) -> "PipelineResult":
+        """Extract and merge the events of a batch; errors are collected, never raised.
+
+        ``runner`` (:mod:`harmattan.runners`) extracts the documents elsewhere (a process pool,
+        a Dask cluster) with the default components; merging happens here, over the whole batch.
+        """
         result = PipelineResult()
         singles: list[Event] = []
-        self.warm_up()
-        for item in items:
-            if isinstance(item, LoadError):
-                result.errors.append(item)
+        if runner is None:
+            self.warm_up()
+            done = map(self.extract_one, items)
+        else:
+            done = runner.map(extract_one, items, self.settings)
+        for events, articles, error in done:
+            if articles >= 0:  # a document (an input that could not be read is not one)
+                result.documents += 1
+            if error is not None:
+                result.errors.append(error)
                 continue
-            result.documents += 1
-            try:
-                state = within_budget(self.settings.document_time_budget_s, self.extract, item)
-            except DocumentTimeout as exc:  # one slow document must not hold the batch
-                result.errors.append(LoadError(item.origin, f"skipped: extraction {exc}"))
-                continue
-            except Exception as exc:  # one bad document must not stop the batch
-                result.errors.append(LoadError(item.origin, f"extraction failed: {type(exc).__name__}: {exc}"))
-                continue
-            result.articles += len(state.articles)
-            singles.extend(state.events)
+            result.articles += articles
+            singles.extend(events)
         result.events = merge_events(singles, self.settings) if merge else singles
         return result
+
+    def extract_one(self, item: Document | LoadError) -> tuple[list[Event], int, LoadError | None]:
+        """One input's single-report events and article count, or the error that cost it (never raised).
+
+        An input that could not be read comes back with ``-1`` articles (it was not a document).
+        """
+        if isinstance(item, LoadError):
+            return [], -1, item
+        try:
+            state = within_budget(self.settings.document_time_budget_s, self.extract, item)
+        except DocumentTimeout as exc:  # one slow document must not hold the batch
+            return [], 0, LoadError(item.origin, f"skipped: extraction {exc}")
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+            return [], 0, LoadError(item.origin, f"extraction failed: {type(exc).__name__}: {exc}")
+        return state.events, len(state.articles), None
 
 
 @dataclass
@@ -244,6 +260,14 @@ def extract_document_events(doc: Document, settings: Settings) -> tuple[list[Eve
     return state.events, len(state.articles)
 
 
-def run_pipeline(items: Iterable[Document | LoadError], settings: Settings | None = None, merge: bool = True) -> PipelineResult:
+def extract_one(item: Document | LoadError, settings: Settings) -> tuple[list[Event], int, LoadError | None]:
+    """:meth:`Pipeline.extract_one` with the default components of ``settings`` (picklable, for the runners)."""
+    pipeline = _pipeline(settings)
+    pipeline.warm_up()
+    return pipeline.extract_one(item)
+
+
+def run_pipeline(items: Iterable[Document | LoadError], settings: Settings | None = None, merge: bool = True,
+                 runner=None) -> PipelineResult:
     """Extract and merge the events of a batch with the default components; errors are collected, never raised."""
-    return _pipeline(settings or Settings()).run(items, merge=merge)
+    return _pipeline(settings or Settings()).run(items, merge=merge, runner=runner)

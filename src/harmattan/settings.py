@@ -24,6 +24,8 @@ from .errors import ConfigError
 class Settings:
     # Store
     db_url: str = ""  # empty: $HARMATTAN_DB, else a SQLite file in the user's data folder
+    # Where backfill extracts: a Dask scheduler (tcp://HOST:PORT; empty: a pool of this machine's processes)
+    cluster: str = ""
     # Inputs
     max_file_bytes: int = 64 * 1024 * 1024  # larger inputs are refused with a clear error
     max_document_chars: int = 2_000_000  # a document's text is cut here (pathological pages)
@@ -43,8 +45,10 @@ class Settings:
     # Merging reports of one event
     merge_max_days: int = 4  # reports whose event dates differ more are not merged
     merge_max_days_exact: int = 2  # ... when both reports give the day
-    merge_max_km: float = 60.0  # ... or whose places are further apart
-    merge_same_place_km: float = 12.0  # two differently named towns merge only when this close
+    merge_max_km: float = 60.0  # ... or whose places of one name are further apart (a town and its district)
+    merge_same_place_km: float = 12.0  # two differently named towns merge only when this close ...
+    merge_same_place_spelling: int = 75  # ... and their names this alike (rapidfuzz ratio): spellings of one place
+    merge_near_km: float = 25.0  # a place "near" a town and another: this close, same day, same named group
 
 
 def _coerce(value: str, kind: Any) -> Any:

@@ -10,7 +10,7 @@ import pytest
 
 from harmattan.monitor.brief import load_brief, parse_week, render_brief_html
 from harmattan.monitor.feeds import FeedItem, build_item_document
-from harmattan.store.ingest import save_document
+from harmattan.store.ingest import ingest_document
 
 REPORTS = [  # (published, title, text), in our own words
     (dt.date(2025, 5, 28), "Herders killed near Banikoara",
@@ -31,7 +31,7 @@ def db(tmp_path, settings):
     engine = connect(url)
     for n, (published, title, text) in enumerate(REPORTS):
         doc = build_item_document(FeedItem(str(n), f"https://news.example/{n}", title, text, published), "desk", None)
-        save_document(engine, doc, settings)
+        ingest_document(engine, doc, settings)
     return engine, str(tmp_path / "brief.sqlite")
 
 

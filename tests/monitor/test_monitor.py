@@ -17,7 +17,7 @@ from harmattan.monitor.rules import AlertRule, matches_event
 from harmattan.monitor.safety import UnsafeURL, check_url
 from harmattan.monitor.state import find_source, load_health, load_seen, save_seen, save_source
 from harmattan.monitor.watch import Watcher
-from harmattan.store.ingest import save_document
+from harmattan.store.ingest import ingest_document
 from harmattan.store.query import EventFilter, query_events
 
 from .servers import Item, Site, SMTPSink, rss
@@ -118,7 +118,7 @@ def test_actor_rule_matches_any_role_and_alias():
 def _ingest(engine, settings, item: Item):
     doc = build_item_document(FeedItem(item.guid, f"http://news.example/{item.guid}", item.title, item.text,
                                        dt.date(2025, 6, 13)), "desk", None)
-    save_document(engine, doc, settings)
+    ingest_document(engine, doc, settings)
     return [e["event_id"] for e in query_events(engine, EventFilter())]
 
 

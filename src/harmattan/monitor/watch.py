@@ -2,7 +2,7 @@
 
 One poll of a source is: a conditional GET (:mod:`.fetch`); what came back
 read as a feed, a sitemap or a page (:mod:`.feeds`); each new or edited item
-made a document and stored by the store's own ``save_document`` (one
+made a document and stored by the store's own ``ingest_document`` (one
 transaction per document); the alert rules checked against the events it
 created or updated (:mod:`.alerts`); the item remembered (``seen_items``) and
 the poll logged with the source's health (:mod:`.state`). Any failure is
@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from ..claims import document_key
 from ..records import Document
 from ..settings import Settings
-from ..store.ingest import document_key, save_document
+from ..store.ingest import ingest_document
 from ..store.schema import claims, documents
 from .alerts import Firing, check_alerts, deliver_firing, load_rules
 from .config import MonitorSettings
@@ -72,7 +73,7 @@ class Watcher:
 
     Args:
         engine: the store (the monitor's tables must exist: :func:`.tables.ensure_tables`).
-        settings: the project settings (extraction, merging) used by ``save_document``.
+        settings: the project settings (extraction, merging) used by ``ingest_document``.
         monitor: the monitor settings (HTTP, schedule, alerts).
         stop: set it to end the loop after the current document.
         fetcher: an HTTP client (default: a :class:`.fetch.Fetcher` on ``monitor``).
@@ -253,7 +254,7 @@ class Watcher:
     def _ingest(self, doc: Document, result: PollResult) -> str:
         """Store one document, then check and deliver alerts for the events it touched."""
         try:
-            status, counts = save_document(self.engine, doc, self.settings)
+            status, counts = ingest_document(self.engine, doc, self.settings)
         except Exception as exc:  # one bad document must not stop the watch (its transaction rolled back)
             result.notes.append(f"{doc.url}: ingest failed: {type(exc).__name__}: {exc}")
             return "failed"

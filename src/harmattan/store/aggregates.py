@@ -171,7 +171,7 @@ def _trigger_bodies() -> dict[str, tuple[str, str, str]]:
 
 
 def install(conn: Connection) -> None:
-    """Create the tables and triggers and count the events already stored (migration 9)."""
+    """Create the tables and triggers and count the events already stored (migration 10)."""
     metadata.create_all(conn, checkfirst=True)
     if conn.execute(select(store_state.c.id)).first() is None:
         conn.execute(insert(store_state).values(id=1, store_id=secrets.token_hex(8), version=0))

@@ -1,9 +1,12 @@
 """Derive events from claims: re-cluster the claims near a change, write what changed.
 
-Events are a pure function of the stored claims: the claims of a country
-within a window of dates are clustered (:func:`harmattan.merge.cluster_events`,
-which takes reports in publication order), so the events do not depend on the
-order documents were ingested in. An event's id is that of its earliest
+Events are a pure function of the stored claims (:func:`harmattan.merge.cluster_events`,
+which takes reports in publication order), so they do not depend on the order
+documents were ingested in. Derivation is incremental: a change reads only the
+claims that could be the same incident as a changed one, found through the
+claims' index (country, type family, date window, place cell, admin-1), and the
+whole events they belong to; :func:`derive_from_scratch` clusters everything
+again and is what the incremental way must agree with. An event's id is that of its earliest
 claim, so it is stable as reports arrive; when a merge or split changes it,
 the old id is kept as an alias of the new one. Every change of an event's
 record is a new version with the reason.
@@ -13,19 +16,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, true, union_all, update
 from sqlalchemy.engine import Connection
 
-from ..merge import cluster_events, consolidate
+from ..merge import CONFLICT, cluster_events, consolidate, date_slack, max_gap, max_km_apart
 from ..output import event_from_dict, event_to_dict
 from ..records import Event
 from ..settings import Settings
 from .schema import claims, corrections, event_actors, event_aliases, event_versions, events, overrides
-
-WINDOW_DAYS = 90  # re-cluster this far around a change; two claims link only when at most ~42 days apart
-
 
 def claim_event_id(claim_key: str) -> str:
     """The id an event takes from its earliest claim.
@@ -44,55 +46,216 @@ def _content(record: dict) -> str:
     return json.dumps(record, sort_keys=True, ensure_ascii=False)
 
 
-def _load_window(conn: Connection, country: str | None, dates: list[str]) -> list[tuple[str, Event]]:
-    """(claim_key, claim) of a country, within the window around ``dates``.
+CELL_DEGREES = 0.25  # place cells of about 28 km: a town's candidates are in its cell and the ring around it
 
-    An undated claim may join a cluster of any date, so while a country has
-    one, its window is the whole country: a window of dates would give an
-    undated claim to whichever dated cluster the latest change brought into
-    view, and the events would depend on the order documents came in.
+
+@dataclass(frozen=True)
+class Spot:
+    """Where and when a claim is, as the store indexes it: what its candidates are looked up by."""
+
+    country_code: str | None
+    event_date: str | None
+    admin1: str | None = None
+    place_cell: str | None = None  # None: not placed at a town (a region, a country)
+    type_family: str | None = None
+    time_precision: str | None = None
+    location: str | None = None  # the town's name, when placed at one
+
+
+def type_family(event_type: str | None, sub_event_type: str | None = None) -> str | None:
+    """The family of types that may merge with each other (:data:`harmattan.merge.CONFLICT`, else the type).
+
+    >>> type_family("Battles"), type_family("Protests"), type_family("Disaster", "Flood")
+    ('conflict', 'Protests', 'Disaster/Flood')
     """
-    cond = [claims.c.country_code == country] if country else [claims.c.country_code.is_(None)]
-    known = [d for d in dates if d]
-    undated = conn.execute(select(claims.c.claim_key).where(and_(*cond), claims.c.event_date.is_(None)).limit(1)).first()
-    if known and undated is None:
-        lo = (dt.date.fromisoformat(min(known)) - dt.timedelta(days=WINDOW_DAYS)).isoformat()
-        hi = (dt.date.fromisoformat(max(known)) + dt.timedelta(days=WINDOW_DAYS)).isoformat()
-        cond.append(or_(claims.c.event_date.is_(None), and_(claims.c.event_date >= lo, claims.c.event_date <= hi)))
-    rows = conn.execute(select(claims.c.claim_key, claims.c.data).where(and_(*cond))).all()
+    if event_type in CONFLICT:
+        return "conflict"
+    if event_type == "Disaster":
+        return f"Disaster/{sub_event_type}"
+    return event_type
+
+
+def place_cell(latitude: float | None, longitude: float | None) -> str | None:
+    """The index cell of a point (numbered in quarter degrees from the equator and the meridian).
+
+    >>> place_cell(13.1, -1.08)
+    '52:-5'
+    """
+    if latitude is None or longitude is None:
+        return None
+    return f"{math.floor(latitude / CELL_DEGREES)}:{math.floor(longitude / CELL_DEGREES)}"
+
+
+def spot_of(record: dict) -> Spot:
+    """The indexed place and time of a claim's interchange record."""
+    at_town = record.get("location") and record.get("latitude") is not None and (record.get("geo_precision") or 9) <= 2
+    return Spot(record.get("country_code"), record.get("event_date"), record.get("admin1"),
+                place_cell(record.get("latitude"), record.get("longitude")) if at_town else None,
+                type_family(record.get("event_type"), record.get("sub_event_type")),
+                record.get("time_precision") if record.get("time_precision") in _PRECISIONS else None,
+                record.get("location") if at_town else None)
+
+
+def _neighbour_cells(cell: str, km: float) -> list[str]:
+    """The cells holding every point within ``km`` of any point of ``cell``."""
+    lat, lon = (int(x) for x in cell.split(":"))
+    edge = max(abs(lat), abs(lat + 1)) * CELL_DEGREES  # the cell's edge farthest from the equator
+    rows = math.ceil(km / (111.0 * CELL_DEGREES))
+    cols = math.ceil(km / max(1.0, 111.32 * math.cos(math.radians(min(89.0, edge + km / 111.0))) * CELL_DEGREES))
+    return [f"{lat + i}:{lon + j}" for i in range(-rows, rows + 1) for j in range(-cols, cols + 1)]
+
+
+_PRECISIONS = ("day", "week", "month", "year")
+
+
+def _near(spot: Spot, settings: Settings) -> list:
+    """Conditions on claims that could be the same incident as a claim at ``spot`` (see :func:`harmattan.merge.plausible`).
+
+    Same country and type family; a date within the slack merging allows, or none; and a
+    place that can agree: a town of the same name, a town in the cells around the spot's (as
+    far as merging takes two towns of different names for one place), or a vaguer claim of its
+    admin-1; a vague spot is compared with all of its admin-1; one placed only at the country
+    joins none (disasters: all of the country). One condition per
+    way of agreeing and per dated / undated, each led by the columns of one index (an ``OR``
+    across indexes would read the whole table).
+    """
+    country = claims.c.country_code == spot.country_code if spot.country_code else claims.c.country_code.is_(None)
+    common = [country]
+    if spot.type_family:
+        common.append(or_(claims.c.type_family == spot.type_family, claims.c.type_family.is_(None)))
+    places = []
+    # A claim placed only at the country joins no other (a disaster aside): asking for the claims placed
+    # likewise finds the claim itself, and little more.
+    any_region = bool(spot.type_family and spot.type_family.startswith("Disaster"))
+    if spot.admin1:
+        regions = [claims.c.admin1 == spot.admin1] + ([claims.c.admin1.is_(None)] if any_region else [])
+    else:
+        regions = [true()] if any_region else [claims.c.admin1.is_(None)]
+    if spot.place_cell:
+        places.append(claims.c.place_cell.in_(_neighbour_cells(spot.place_cell, max_km_apart(settings))))
+        places.append(claims.c.location == spot.location)
+        places += [and_(region, claims.c.place_cell.is_(None)) for region in regions]
+    else:
+        places += regions
+    if spot.event_date:
+        day = dt.date.fromisoformat(spot.event_date)
+
+        def within(days: int):
+            return and_(claims.c.event_date >= (day - dt.timedelta(days=days)).isoformat(),
+                        claims.c.event_date <= (day + dt.timedelta(days=days)).isoformat())
+
+        dates = [and_(claims.c.time_precision == p, within(date_slack(spot.time_precision, p, settings)))
+                 for p in _PRECISIONS]
+        dates.append(and_(claims.c.time_precision.is_(None), within(max_gap(settings))))
+        # Undated claims may be of any date; asked per precision too, so that each part uses the index.
+        dates += [and_(claims.c.time_precision == p, claims.c.event_date.is_(None)) for p in _PRECISIONS]
+        dates.append(and_(claims.c.time_precision.is_(None), claims.c.event_date.is_(None)))
+    else:
+        dates = [true()]
+    return [and_(*common, place, date) for place in places for date in dates]
+
+
+def _keys_near(conn: Connection, spot: Spot, settings: Settings) -> set[str]:
+    """The keys of the claims :func:`_near` a spot, in one statement (a ``UNION ALL`` of indexed parts)."""
+    return set(conn.execute(union_all(*(select(claims.c.claim_key).where(cond) for cond in _near(spot, settings))))
+               .scalars())
+
+
+def _load_claims(conn: Connection, where) -> list[tuple[str, Event]]:
     out = []
-    for key, data in rows:
+    for key, data in conn.execute(select(claims.c.claim_key, claims.c.data).where(where)):
         event = event_from_dict(json.loads(data))
         out.append((key, event.__class__(**{**event.__dict__, "event_id": key})))
     return out
 
 
-def rederive(conn: Connection, touched: Iterable[tuple[str | None, str | None]], changed_keys: set[str],
-             old_event_ids: set[str], reason: str, settings: Settings) -> dict[str, int]:
-    """Re-cluster the claims around ``touched`` (country, date) pairs and save the events that changed.
+def _load_neighbourhood(conn: Connection, spots: Iterable[Spot], old_event_ids: set[str],
+                        settings: Settings) -> list[tuple[str, Event]]:
+    """(claim_key, claim) of every claim that could be the same incident as one at ``spots``, with every
+    claim of the events they belong to now (so that each cluster is seen whole).
 
-    ``changed_keys`` are the claims just added; ``old_event_ids`` the events whose claims were just
-    removed or replaced (re-checked, and deleted when no claim supports them any more).
+    The candidates are found through the index (country, type family, date, place cell, admin-1),
+    so the cost of a change grows with the claims near it, not with the store.
     """
-    counts = {"new": 0, "updated": 0, "removed": 0}
-    by_country: dict[str | None, list[str | None]] = {}
-    for country, date in touched:
-        by_country.setdefault(country, []).append(date)
-    seen_ids: set[str] = set()
+    keys: set[str] = set()
+    for spot in sorted(set(spots), key=repr):
+        keys |= _keys_near(conn, spot, settings)
+    # A vaguer claim joins a cluster only when it is the one it could be of: its rivals are read too.
+    vague = set()
+    for chunk in _chunks(sorted(keys)):
+        vague.update(conn.execute(select(claims.c.country_code, claims.c.event_date, claims.c.admin1, claims.c.type_family,
+                                         claims.c.time_precision)
+                                  .where(claims.c.claim_key.in_(chunk), claims.c.place_cell.is_(None))).all())
+    for r in sorted(vague, key=repr):
+        spot = Spot(r.country_code, r.event_date, r.admin1, None, r.type_family, r.time_precision)
+        keys |= _keys_near(conn, spot, settings)
+    event_ids = set(old_event_ids)
+    for chunk in _chunks(sorted(keys)):
+        event_ids.update(conn.execute(select(claims.c.event_id).where(claims.c.claim_key.in_(chunk))).scalars())
+    event_ids.discard(None)
+    for chunk in _chunks(sorted(event_ids)):
+        keys.update(conn.execute(select(claims.c.claim_key).where(claims.c.event_id.in_(chunk))).scalars())
+    out = []
+    for chunk in _chunks(sorted(keys)):
+        out += _load_claims(conn, claims.c.claim_key.in_(chunk))
+    return out
+
+
+def _chunks(items: list, size: int = 500):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def rederive(conn: Connection, touched: Iterable[Spot], changed_keys: set[str],
+             old_event_ids: set[str], reason: str, settings: Settings) -> dict[str, int]:
+    """Re-cluster the claims near a change and save the events that changed (incremental derivation).
+
+    ``touched`` are the spots of the claims just added or removed; ``changed_keys`` the claims just
+    added; ``old_event_ids`` the events whose claims were just removed or replaced (re-checked, and
+    deleted when no claim supports them any more). Only the claims that could be the same incident
+    as a changed one are read (:func:`_load_neighbourhood`), with the whole events they belong to;
+    the events come out as :func:`derive_from_scratch` makes them.
+    """
     links, unlinks = _active_overrides(conn)
-    for country, dates in by_country.items():
-        window = _load_window(conn, country, dates)
-        window += _load_linked(conn, {k for k, _ in window}, links)
-        clusters = apply_overrides(cluster_events([e for _, e in window], settings), links, unlinks)
-        members = _members(conn, {k for k, _ in window})
-        in_window = {k for k, _ in window}
+    window = _load_neighbourhood(conn, touched, old_event_ids, settings)
+    window += _load_linked(conn, {k for k, _ in window}, links)
+    return _save_clusters(conn, window, changed_keys, old_event_ids, reason, settings, links, unlinks)
+
+
+def derive_from_scratch(conn: Connection, settings: Settings, country: str | None = None,
+                        reason: str = "derived again from all claims") -> dict[str, int]:
+    """Cluster every claim of the store (or of one country) again and save the events that changed.
+
+    The reference :func:`rederive` must agree with; also what a backfill runs per country once
+    its claims are in.
+    """
+    links, unlinks = _active_overrides(conn)
+    where = true() if country is None else claims.c.country_code == country
+    window = _load_claims(conn, where)
+    window += _load_linked(conn, {k for k, _ in window}, links)
+    return _save_clusters(conn, window, {k for k, _ in window}, set(), reason, settings, links, unlinks)
+
+
+def _save_clusters(conn: Connection, window: list[tuple[str, Event]], changed_keys: set[str], old_event_ids: set[str],
+                   reason: str, settings: Settings, links, unlinks) -> dict[str, int]:
+    counts = {"new": 0, "updated": 0, "removed": 0}
+    seen_ids: set[str] = set()
+    by_country: dict[str | None, list[Event]] = {}
+    for _, event in window:
+        by_country.setdefault(event.country_code, []).append(event)
+    in_window = {k for k, _ in window}
+    members = _members(conn, in_window)
+    event_of: dict[str, str | None] = {}  # the event each claim of the window belongs to now
+    for chunk in _chunks(sorted(in_window)):
+        event_of.update(conn.execute(select(claims.c.claim_key, claims.c.event_id).where(claims.c.claim_key.in_(chunk))).all())
+    for country in sorted(by_country, key=lambda c: c or ""):
+        clusters = apply_overrides(cluster_events(by_country[country], settings), links, unlinks)
         for cluster in clusters:
-            keys = sorted(e.event_id for e in cluster)  # claim keys (see _load_window)
-            current = set(conn.execute(select(claims.c.event_id).where(claims.c.claim_key.in_(keys))).scalars())
+            keys = sorted(e.event_id for e in cluster)  # claim keys (see _load_claims)
+            current = {event_of.get(k) for k in keys}
             new_id = _cluster_id(cluster, keys, current, links)
             had = members.get(new_id, set())
-            # An event that lost a claim to another cluster is saved again (when all its claims are in view,
-            # so that a cluster cut by the window's edge is never taken for the whole event).
+            # An event that lost a claim to another cluster is saved again (when all its claims are in view).
             shrank = had != set(keys) and had <= in_window
             involved = (bool(changed_keys.intersection(keys)) or bool(current & old_event_ids) or current != {new_id}
                         or shrank)
@@ -123,10 +286,14 @@ def _cluster_id(cluster: list[Event], keys: list[str], current: set, links: list
 
 def _members(conn: Connection, keys: set[str]) -> dict[str, set[str]]:
     """Every claim of the events the claims ``keys`` belong to now: event id -> claim keys."""
-    ids = set(conn.execute(select(claims.c.event_id).where(claims.c.claim_key.in_(sorted(keys)))).scalars()) - {None}
+    ids: set[str] = set()
+    for chunk in _chunks(sorted(keys)):
+        ids.update(conn.execute(select(claims.c.event_id).where(claims.c.claim_key.in_(chunk))).scalars())
+    ids.discard(None)
     out: dict[str, set[str]] = {}
-    for key, event_id in conn.execute(select(claims.c.claim_key, claims.c.event_id).where(claims.c.event_id.in_(sorted(ids)))):
-        out.setdefault(event_id, set()).add(key)
+    for chunk in _chunks(sorted(ids)):
+        for key, event_id in conn.execute(select(claims.c.claim_key, claims.c.event_id).where(claims.c.event_id.in_(chunk))):
+            out.setdefault(event_id, set()).add(key)
     return out
 
 
@@ -200,9 +367,8 @@ def undo_override(conn: Connection, override_id: int, settings: Settings) -> Non
 
 
 def _rederive_claims(conn: Connection, keys: set[str], reason: str, settings: Settings) -> None:
-    rows = conn.execute(select(claims.c.country_code, claims.c.event_date, claims.c.event_id)
-                        .where(claims.c.claim_key.in_(sorted(keys)))).all()
-    rederive(conn, [(r.country_code, r.event_date) for r in rows], set(keys), {r.event_id for r in rows if r.event_id},
+    rows = conn.execute(select(claims.c.data, claims.c.event_id).where(claims.c.claim_key.in_(sorted(keys)))).all()
+    rederive(conn, [spot_of(json.loads(r.data)) for r in rows], set(keys), {r.event_id for r in rows if r.event_id},
              reason, settings)
 
 

@@ -60,7 +60,7 @@ class RecoveryReport:
 def recover_store(source: str, target: str, settings: Settings | None = None,
                   progress: Callable[[], None] | None = None) -> RecoveryReport:
     """Rebuild the SQLite store ``source`` into the new store ``target`` (which must not exist)."""
-    from .ingest import save_document  # ingest imports the pipeline: only when recovering
+    from .ingest import ingest_document  # ingest imports the pipeline: only when recovering
 
     settings = settings or Settings()
     src_path = sqlite_path(normalize_url(source))
@@ -85,7 +85,7 @@ def recover_store(source: str, target: str, settings: Settings | None = None,
         _copy_rows(dst_path, copied, report)
         for key, doc in documents:
             try:
-                save_document(engine, doc, settings, key=key)
+                ingest_document(engine, doc, settings, key=key)
                 report.documents_recovered += 1
             except DocumentTimeout as exc:
                 report.errors.append(LoadError(key, f"skipped: extraction {exc}"))

@@ -11,7 +11,7 @@ written to.
 The tables of the web app (users, sessions) and of the monitor (sources,
 alerts ...) are defined in :mod:`.app_tables` and created by migration 7, and
 the pre-aggregated statistics (with the triggers that keep them current) in
-:mod:`.aggregates`, created by migration 9, so every table of the store is
+:mod:`.aggregates`, created by migration 10, so every table of the store is
 under these migrations.
 """
 from __future__ import annotations
@@ -51,7 +51,16 @@ claims = Table(
     Column("event_id", String(32), index=True),
     Column("country_code", String(2)), Column("event_date", String(10)), Column("published", String(10)),
     Column("data", Text, nullable=False),  # interchange record of the single-report event
+    # Where a claim's merging candidates are looked up (added by migration 9, see derive.Spot).
+    Column("admin1", Text), Column("place_cell", String(16)), Column("type_family", String(64)),
+    Column("time_precision", String(8)), Column("location", Text),
     Index("ix_claims_country_date", "country_code", "event_date"),
+)
+
+CLAIM_INDEXES = (  # created by migration 9
+    ("ix_claims_cell", "claims (country_code, place_cell, time_precision, event_date)"),
+    ("ix_claims_admin1", "claims (country_code, admin1, time_precision, event_date)"),
+    ("ix_claims_location", "claims (country_code, location, time_precision, event_date)"),
 )
 
 events = Table(
@@ -205,6 +214,27 @@ def _m8(conn: Connection) -> None:
                       "SELECT doc_key, content_hash, ingested_at FROM documents"))
 
 
+@migration(9, "claims indexed by place cell, admin-1 and type family, for incremental derivation")
+def _m9(conn: Connection) -> None:
+    import json
+
+    from .derive import spot_of
+
+    have = {c["name"] for c in inspect(conn).get_columns("claims")}
+    for name, kind in (("admin1", "TEXT"), ("place_cell", "VARCHAR(16)"), ("type_family", "VARCHAR(64)"),
+                       ("time_precision", "VARCHAR(8)"), ("location", "TEXT")):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE claims ADD COLUMN {name} {kind}"))
+    for name, on in CLAIM_INDEXES:
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {on}"))
+    for claim_id, data in conn.execute(text("SELECT id, data FROM claims")).all():
+        spot = spot_of(json.loads(data))
+        conn.execute(text("UPDATE claims SET admin1 = :a, place_cell = :c, type_family = :t, time_precision = :p, "
+                          "location = :l WHERE id = :i"),
+                     {"a": spot.admin1, "c": spot.place_cell, "t": spot.type_family, "p": spot.time_precision,
+                      "l": spot.location, "i": claim_id})
+
+
 def map_point_sql(dialect: str, table=None):
     """One event as a point of the map, a JSON object written by the database (``table``: the events or a subquery).
 
@@ -229,8 +259,8 @@ _MAP_POINT_COLUMNS = ("event_id", "latitude", "longitude", "event_type", "fatali
                       "admin1", "country_code", "geo_precision")
 
 
-@migration(9, "statistics kept current by triggers, the store's version, covering indexes for the map and tolls")
-def _m9(conn: Connection) -> None:
+@migration(10, "statistics kept current by triggers, the store's version, covering indexes for the map and tolls")
+def _m10(conn: Connection) -> None:
     from . import aggregates  # it reads this module's tables
 
     # The map's points (and the weekly counts) of a country and period straight from an index, newest first;

@@ -1,0 +1,172 @@
+"""Where extraction runs: in this process, on a pool of processes, or on a Dask cluster.
+
+The stages are pure and picklable (:func:`extract_item`), so the same code
+runs in all three (Dask's ``client.submit`` over pure functions is the model):
+a :class:`Runner` maps a function over an iterable of items and yields the
+results in input order, keeping only a bounded number in flight so that
+millions of documents stream through in constant memory. Each worker process
+loads the knowledge once, on its first document (the pipeline is cached per
+process, :func:`harmattan.pipeline.warm_up`); nothing is shared through the
+home directory.
+
+On a cluster, Dask retries a task whose worker died (``retries``), so a killed
+worker costs time, not documents. Only the caller writes to the store.
+
+>>> from harmattan.records import Document
+>>> docs = [Document("a", "a", "Gunmen killed five people in Mopti, Mali, on Monday.")]
+>>> [type(r).__name__ for r in InProcess().map(extract_item, docs, Settings())]
+['Extracted']
+"""
+from __future__ import annotations
+
+import collections
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from .budget import DocumentTimeout
+from .claims import DocumentClaims, document_key, extract_claims
+from .errors import UsageError
+from .records import Document, LoadError
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What extraction made of one input: its claims, or the error that cost it (never both)."""
+
+    origin: str
+    claims: DocumentClaims | None = None
+    error: LoadError | None = None
+
+
+def extract_item(item: Document | LoadError, settings: Settings, key: str | None = None) -> Extracted:
+    """Extract one input's claims; a failure is returned as its error, never raised (errors per record)."""
+    if isinstance(item, LoadError):
+        return Extracted(item.origin, error=item)
+    try:
+        return Extracted(item.origin, claims=extract_claims(item, settings, key=key or document_key(item)))
+    except DocumentTimeout as exc:
+        return Extracted(item.origin, error=LoadError(item.origin, f"skipped: extraction {exc}"))
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        return Extracted(item.origin, error=LoadError(item.origin, f"extraction failed: {type(exc).__name__}: {exc}"))
+
+
+def _warm(settings: Settings) -> None:
+    from .pipeline import warm_up
+
+    warm_up(settings)
+
+
+class Runner:
+    """Maps a picklable function over items; results come back in input order."""
+
+    workers = 1
+
+    def map(self, fn: Callable, items: Iterable, *args) -> Iterator:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release the workers."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class InProcess(Runner):
+    """Everything in this process: the default, and what tests of the stages use."""
+
+    def map(self, fn: Callable, items: Iterable, *args) -> Iterator:
+        for item in items:
+            yield fn(item, *args)
+
+
+class _Windowed(Runner):
+    """A runner that keeps at most ``window`` items in flight."""
+
+    window = 1
+
+    def _submit(self, fn: Callable, item, *args):
+        raise NotImplementedError
+
+    @staticmethod
+    def _result(future):
+        return future.result()
+
+    def map(self, fn: Callable, items: Iterable, *args) -> Iterator:
+        pending: collections.deque = collections.deque()
+        for item in items:
+            pending.append(self._submit(fn, item, *args))
+            if len(pending) >= self.window:
+                yield self._result(pending.popleft())
+        while pending:
+            yield self._result(pending.popleft())
+
+
+class ProcessPool(_Windowed):
+    """A pool of ``workers`` processes on this machine (``--workers N``)."""
+
+    def __init__(self, workers: int, settings: Settings):
+        import concurrent.futures
+        import multiprocessing
+
+        self.workers = workers
+        self.window = workers * 8
+        # "spawn": a worker starts clean (no copied locks or engines of the parent) and loads the knowledge once.
+        self._pool = concurrent.futures.ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm, initargs=(settings,))
+
+    def _submit(self, fn: Callable, item, *args):
+        return self._pool.submit(fn, item, *args)
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+class DaskCluster(_Windowed):
+    """The workers of a Dask cluster (``--cluster tcp://HOST:PORT`` or ``HARMATTAN_CLUSTER``).
+
+    Tasks are retried on another worker when theirs dies; ``retries`` also covers a task
+    that raised (extraction returns its errors, so that is a worker's own failure).
+    """
+
+    def __init__(self, address: str, settings: Settings, retries: int = 3, timeout: str = "30s"):
+        try:
+            from distributed import Client
+        except ImportError:  # pragma: no cover - the extra is part of the test extra
+            raise UsageError("--cluster needs Dask: pip install 'harmattan[cluster]'") from None
+        try:
+            self.client = Client(address, timeout=timeout)
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        self.retries = retries
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        self.window = max(16, self.workers * 16)
+        self.client.run(_warm, settings)  # each worker loads the knowledge once, now, outside any time budget
+
+    def _submit(self, fn: Callable, item, *args):
+        return self.client.submit(fn, item, *args, pure=False, retries=self.retries)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def default_workers() -> int:
+    """The machine's cores (as many as this process may use)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def make_runner(workers: int | None, cluster: str | None, settings: Settings) -> Runner:
+    """The runner the command line asks for: a cluster address wins, then a pool of ``workers`` (1: this process)."""
+    if cluster:
+        return DaskCluster(cluster, settings)
+    n = default_workers() if workers is None else workers
+    if n < 1:
+        raise UsageError("--workers must be at least 1")
+    return InProcess() if n == 1 else ProcessPool(n, settings)
