@@ -134,6 +134,8 @@ def plausible(a: Event, b: Event, settings: Settings) -> bool:
     if precise(a) and precise(b):
         if a.location == b.location:
             return _km(a, b) <= settings.merge_max_km
+        if _contains(a, b) or _contains(b, a):
+            return True  # "Bankass" (the district) and "Ogossagou" in it: one report is vaguer
         # Two towns named: spellings of one place (alike, a few km apart) merge; so do a place and one
         # "near" it that the same named armed group attacked on the same day (or night).
         km = _km(a, b)
@@ -152,6 +154,11 @@ def plausible(a: Event, b: Event, settings: Settings) -> bool:
         return not (a.location and b.location and a.location != b.location and a.geo_precision == 1
                     and b.geo_precision == 1)
     return True  # a disaster of the country and season
+
+
+def _contains(district: Event, town: Event) -> bool:
+    """Is the first report placed at the district (admin-2) that holds the second one's town?"""
+    return bool(district.location and town.admin2) and district.location == town.admin2 and district.admin1 == town.admin1
 
 
 def _same_district(a: Event, b: Event) -> bool:

@@ -80,6 +80,7 @@ PLACE_QUALIFIERS = _place_words("PLACE_QUALIFIERS")
 # Verbs of speech, one word or several ("said", "a déclaré"), matched on the words after a name.
 SPEECH_VERBS = tuple(sorted({normalise(v) for v in lang.fragments("places", "SPEECH_VERBS")}, key=len, reverse=True))
 AREA_NOUNS = _place_words("AREA_NOUNS")
+SOURCE_BEFORE = tuple(normalise(v) for v in lang.fragments("places", "SOURCE_BEFORE"))
 FEATURE_HEADS = {normalise(w): kind for w, kind in lang.mapping("places", "FEATURE_HEADS").items()}
 NAMED_SETTLEMENT_BEFORE = _place_words("NAMED_SETTLEMENT_BEFORE")
 NAMED_SETTLEMENT_AFTER = _place_words("NAMED_SETTLEMENT_AFTER")
@@ -510,7 +511,7 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
             if pre and pre[0] in PERSON_BEFORE:
                 continue
         if place.kind == "locality" and label not in _STRONG_CUES and not facility and (
-                _person_like(text, toks, c, gaz) or _titled(text, toks, c) or _speaks(toks, c)):
+                _person_like(text, toks, c, gaz) or _titled(text, toks, c) or _speaks(toks, c) or _sourced(toks, c)):
             continue
         if (countries and place.country_code not in countries and place.kind in ("admin1", "admin2")
                 and label not in _STRONG_CUES):
@@ -581,9 +582,12 @@ def _named_settlements(text: str, toks: list[_Tok], cands: list[_Cand],
                           and all(w in gap_words for w in _words(toks, j + 1, c.i))
                           and not _BOUNDARY.search(text[toks[j].end:c.start])), None)
         label = None
+        before3 = _words(toks, i - 3, i)
         if (len(before) == 2 and before[0] in NAMED_SETTLEMENT_BEFORE and before[1] in OF_WORDS) or (
-                after and after[0] in NAMED_SETTLEMENT_AFTER):
-            label = "settlement"
+                after and after[0] in NAMED_SETTLEMENT_AFTER) or (
+                len(before3) == 3 and before3[0] in NAMED_SETTLEMENT_BEFORE and before3[1] in MILITARY_WORDS
+                and before3[2] in OF_WORDS):
+            label = "settlement"  # "le village de X", "X village", "le détachement militaire de X"
         elif before and before[-1] in SETTLEMENT_PREP and following is not None:
             label = "prep"
         if label is None or (t.title_line and label != "settlement"):
@@ -664,6 +668,12 @@ def _container_of_previous(toks: list[_Tok], c: _Cand, cands: list[_Cand],
         return False
     between = toks[prev.j + 1:c.i]
     return all(t.cap for t in between) and any(p.kind == "locality" and p.admin1 == place.admin1 for p in cands[k].places)
+
+
+def _sourced(toks: list[_Tok], c: _Cand) -> bool:
+    """Is the name the source of a statement ("according to Dahiru", "selon Bamako")?"""
+    before = " ".join(_words(toks, c.i - 2, c.i))
+    return any(before == v or before.endswith(" " + v) for v in SOURCE_BEFORE)
 
 
 def _speaks(toks: list[_Tok], c: _Cand) -> bool:

@@ -54,7 +54,8 @@ ABDUCT_BEFORE = [r"abduction\s+of", r"kidnapping\s+of", r"abduct(?:s|ed|ing)?", 
 # A figure after these is a consequence, not a death by itself ("leaving 5" needs "dead").
 MAKE_DEAD_BEFORE = [r"left", r"leaving", r"leaves", r"caused", r"causing", r"result(?:ed)?\s+in"]
 # Nouns of a toll: "the death toll rose to 53".
-TOLL_NOUNS = [r"death\s+toll", r"toll", r"number\s+of\s+(?:people\s+|those\s+|persons\s+)?(?:killed|dead)", r"casualty\s+figure"]
+TOLL_NOUNS = [r"death\s+toll", r"toll", r"number\s+of\s+(?:people\s+|those\s+|persons\s+)?(?:killed|dead)", r"casualty\s+figure",
+              r"(?:casualties|deaths|dead)(?=[^.;:\d]{0,60}?\btotal(?:l?ing|l?ed|s)\b)"]
 # A revised toll.
 UPDATE = [r"rose", r"risen", r"rises", r"rise", r"climb(?:s|ed)?", r"jump(?:s|ed)?", r"increas(?:es|ed)", r"surpass(?:es|ed)?",
           r"exceed(?:s|ed)?", r"pass(?:es|ed)", r"reach(?:es|ed)", r"now"]

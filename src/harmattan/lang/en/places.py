@@ -100,7 +100,7 @@ DEMONYMS = {
 
 # Villages no gazetteer knows are still named, with the unit around them, when the text says what they are.
 # Before "of": a noun that announces a settlement's name ('the village of X').
-NAMED_SETTLEMENT_BEFORE = "village villages hamlet settlement locality"
+NAMED_SETTLEMENT_BEFORE = "village villages hamlet settlement locality camp outpost garrison"
 # After a name: a noun that makes it a settlement ('X village').
 NAMED_SETTLEMENT_AFTER = "village hamlet"
 # A preposition before a settlement that is followed by the unit containing it ('at X in Y State').
@@ -128,3 +128,6 @@ PLACE_QUALIFIERS = "fresh renewed latest new another recent deadly"
 SPEECH_VERBS = ['said', 'says', 'told', 'added', 'explained', 'stated', 'noted', 'disclosed', 'revealed', 'confirmed', 'announced', 'insisted']
 # Nouns before "of" that may introduce a region as well as a town ("the Tsafe area of Zamfara").
 AREA_NOUNS = "area areas zone district"
+
+# Before a source of information, not a place: "according to Dahiru", "selon Niamey" is a government's word.
+SOURCE_BEFORE = ['according to', 'quoted by', 'told by']

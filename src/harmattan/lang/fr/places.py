@@ -76,7 +76,7 @@ DEMONYMS = {
 
 # Les villages qu'aucun gazetier ne connaît restent nommés, avec l'unité qui les contient, quand le texte dit ce qu'ils sont.
 # Avant « de » : un nom qui annonce celui d'une localité (« le village de X »).
-NAMED_SETTLEMENT_BEFORE = "village villages hameau localite localité"
+NAMED_SETTLEMENT_BEFORE = "village villages hameau localite localité détachement detachement poste camp garnison"
 # Après un nom : un nom qui en fait une localité.
 NAMED_SETTLEMENT_AFTER = ""
 # Préposition devant une localité suivie de l'unité qui la contient (« à X dans la région de Y »).
@@ -104,3 +104,6 @@ PLACE_QUALIFIERS = "nouvelle nouvel nouveau nouvelles nouveaux"
 SPEECH_VERBS = ['a déclaré', 'a dit', 'a indiqué', 'a expliqué', 'a affirmé', 'a précisé', 'a ajouté', 'a annoncé', 'explique', 'affirme', 'précise', 'ajoute', 'indique', 'déclare']
 # Nouns before "of" that may introduce a region as well as a town ("the Tsafe area of Zamfara").
 AREA_NOUNS = "zone secteur"
+
+# Before a source of information, not a place: "according to Dahiru", "selon Niamey" is a government's word.
+SOURCE_BEFORE = ['selon', 'd après', 'cité par', 'cite par']
