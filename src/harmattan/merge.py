@@ -90,7 +90,13 @@ def conflicting(a: Event, b: Event, tolls: bool = True) -> str | None:
 
 def precise(event: Event) -> bool:
     """Is the event placed at a town (named, with coordinates, precision 1 or 2)?"""
-    return bool(event.location) and event.latitude is not None and event.geo_precision <= 2
+    return at_town(event.location, event.latitude, event.geo_precision)
+
+
+def at_town(location: str | None, latitude: float | None, geo_precision: int | None) -> bool:
+    """The rule of :func:`precise` on a record's fields (the store indexes claims by it)."""
+    precision = 9 if geo_precision is None else geo_precision
+    return bool(location) and latitude is not None and precision <= 2
 
 
 def date_slack(p: str | None, q: str | None, settings: Settings) -> int:
@@ -134,8 +140,6 @@ def plausible(a: Event, b: Event, settings: Settings) -> bool:
     if precise(a) and precise(b):
         if a.location == b.location:
             return _km(a, b) <= settings.merge_max_km
-        if _contains(a, b) or _contains(b, a):
-            return True  # "Bankass" (the district) and "Ogossagou" in it: one report is vaguer
         # Two towns named: spellings of one place (alike, a few km apart) merge; so do a place and one
         # "near" it that the same named armed group attacked on the same day (or night).
         km = _km(a, b)
@@ -154,11 +158,6 @@ def plausible(a: Event, b: Event, settings: Settings) -> bool:
         return not (a.location and b.location and a.location != b.location and a.geo_precision == 1
                     and b.geo_precision == 1)
     return True  # a disaster of the country and season
-
-
-def _contains(district: Event, town: Event) -> bool:
-    """Is the first report placed at the district (admin-2) that holds the second one's town?"""
-    return bool(district.location and town.admin2) and district.location == town.admin2 and district.admin1 == town.admin1
 
 
 def _same_district(a: Event, b: Event) -> bool:

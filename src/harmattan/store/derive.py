@@ -24,6 +24,7 @@ from sqlalchemy import and_, delete, func, or_, select, true, union_all, update
 from sqlalchemy.engine import Connection
 
 from ..merge import CONFLICT, cluster_events, consolidate, date_slack, max_gap, max_km_apart
+from ..merge import at_town as merge_at_town
 from ..output import event_from_dict, event_to_dict
 from ..records import Event
 from ..settings import Settings
@@ -88,7 +89,7 @@ def place_cell(latitude: float | None, longitude: float | None) -> str | None:
 
 def spot_of(record: dict) -> Spot:
     """The indexed place and time of a claim's interchange record."""
-    at_town = record.get("location") and record.get("latitude") is not None and (record.get("geo_precision") or 9) <= 2
+    at_town = merge_at_town(record.get("location"), record.get("latitude"), record.get("geo_precision"))
     return Spot(record.get("country_code"), record.get("event_date"), record.get("admin1"),
                 place_cell(record.get("latitude"), record.get("longitude")) if at_town else None,
                 type_family(record.get("event_type"), record.get("sub_event_type")),
