@@ -81,6 +81,7 @@ PLACE_QUALIFIERS = _place_words("PLACE_QUALIFIERS")
 SPEECH_VERBS = tuple(sorted({normalise(v) for v in lang.fragments("places", "SPEECH_VERBS")}, key=len, reverse=True))
 AREA_NOUNS = _place_words("AREA_NOUNS")
 SOURCE_BEFORE = tuple(normalise(v) for v in lang.fragments("places", "SOURCE_BEFORE"))
+DESTINATION_BEFORE = tuple(normalise(v) for v in lang.fragments("places", "DESTINATION_BEFORE"))
 FEATURE_HEADS = {normalise(w): kind for w, kind in lang.mapping("places", "FEATURE_HEADS").items()}
 NAMED_SETTLEMENT_BEFORE = _place_words("NAMED_SETTLEMENT_BEFORE")
 NAMED_SETTLEMENT_AFTER = _place_words("NAMED_SETTLEMENT_AFTER")
@@ -470,6 +471,8 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
         facility = _facility_after(text, toks, c)
         if t0.dateline:
             ev, label = 0.5, "dateline"
+        elif _after_phrase(toks, c, DESTINATION_BEFORE):
+            ev, label = 0.2, "destination"  # "fled to Dori": where people went, not where it happened
         elif ev == 0.0 and tail and _container_of_previous(toks, c, cands, resolved, k):
             ev, label = 0.3, "container"  # "Kuje Custodial Centre, Abuja": the capital after a town contains it
         elif len(before2) == 2 and before2[0] in OFFICE_OF and before2[1] in OF_WORDS and label not in _STRONG_CUES:
@@ -670,10 +673,15 @@ def _container_of_previous(toks: list[_Tok], c: _Cand, cands: list[_Cand],
     return all(t.cap for t in between) and any(p.kind == "locality" and p.admin1 == place.admin1 for p in cands[k].places)
 
 
+def _after_phrase(toks: list[_Tok], c: _Cand, phrases: tuple[str, ...]) -> bool:
+    """Do the two or three words before the candidate end with one of the phrases?"""
+    before = " ".join(_words(toks, c.i - 3, c.i))
+    return any(before == v or before.endswith(" " + v) for v in phrases)
+
+
 def _sourced(toks: list[_Tok], c: _Cand) -> bool:
     """Is the name the source of a statement ("according to Dahiru", "selon Bamako")?"""
-    before = " ".join(_words(toks, c.i - 2, c.i))
-    return any(before == v or before.endswith(" " + v) for v in SOURCE_BEFORE)
+    return _after_phrase(toks, c, SOURCE_BEFORE)
 
 
 def _speaks(toks: list[_Tok], c: _Cand) -> bool:
@@ -706,7 +714,8 @@ class CuedMention(PlaceMention):
 
     ``cue`` is one of ``prep``, ``near``, ``settlement``, ``commune``, ``state``,
     ``region``, ``lga``, ``admin2``, ``tail``, ``modifier``, ``possessive``, ``feature`` (a park,
-    forest, base: "parc de la X"), ``facility``, ``container``, ``office``
+    forest, base: "parc de la X"), ``facility``, ``container``, ``office``, ``destination``
+    ("fled to X")
     (the seat of an office: "the prosecutor of X") or None.
     """
 
@@ -763,7 +772,7 @@ def best_location(mentions: Sequence[PlaceMention]) -> tuple[Place | None, int]:
             s -= 0.5
         if p.kind == "admin2":
             s -= 0.15
-        if getattr(m, "cue", None) == "dateline":
+        if getattr(m, "cue", None) in ("dateline", "destination"):
             s -= 0.6
         if s > best_s:
             best, best_s = m, s

@@ -228,3 +228,9 @@ def test_a_speaker_and_a_foreign_region_are_not_places():
     assert extract_places("In the North East, Buba said that the troops neutralised 83 terrorists.", ["NG"]) == []
     ms = extract_places("Terrorist hideouts in the Tsafe area of Zamfara State were struck.", ["NG"])
     assert ("Zamfara", "admin1") in [(m.place.name, m.place.kind) for m in ms]
+
+
+def test_a_destination_or_a_source_is_not_the_scene():
+    place, _ = best("Survivors fled to Maiduguri after gunmen attacked Gwoza on Monday.", ["NG"])
+    assert place.name == "Gwoza"
+    assert extract_places("The toll was 85, according to Dahiru, a resident.", ["NG"]) == []

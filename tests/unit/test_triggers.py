@@ -35,3 +35,9 @@ def test_other_news_is_not_relevant():
     assert not triggers.is_relevant("According to the central bank, inflation eased in Tuesday's figures.")
     assert triggers.is_relevant("Un coup d'État a renversé le président.")
     assert triggers.is_relevant("Gunmen killed 5 villagers.")
+
+
+def test_removing_bodies_is_not_an_abduction():
+    from harmattan.extract.triggers import find_cues
+    assert "abduct" not in find_cues("Des familles ont enlevé les corps de leurs proches.")
+    assert "abduct" in find_cues("Des hommes armés ont enlevé deux élèves.")

@@ -16,7 +16,7 @@ CUES = {
     "grenade": [r"grenades?"],
     "ied": [r"engins?\s+explosifs?", r"mines?\s+artisanales?", r"explos(?:é|ée|ion)s?", r"attentats?\s+(?:à\s+la\s+bombe|à\s+l['’]explosif|à\s+la\s+voiture\s+pi[ée]g[ée]e)", r"bombes?",
             r"engins?\s+explosifs?\s+improvis[ée]s?", r"EEI"],
-    "abduct": [r"enl[eè]v(?:e|ent|é|ée|és|ées|ement|ements)", r"kidnapp(?:é|ée|és|ées|ing)", r"otages?", r"rapt"],
+    "abduct": [r"enl[eè]v(?:e|ent|é|ée|és|ées|ement|ements)(?!\s+(?:les|des|leurs|ses)\s+(?:corps|d[ée]pouilles|cadavres|barricades|d[ée]combres))", r"kidnapp(?:é|ée|és|ées|ing)", r"otages?", r"rapt"],
     "sexual": [r"viols?", r"viol[ée]e?s", r"violences?\s+sexuelles?"],
     "kill": [r"neutrali[sz](?:é|és|ée|ées|er)", r"tu(?:é|ée|és|ées|ant|er)", r"morts?", r"massacr(?:é|és|ée|ées|e|es)", r"massacres?",
              r"ex[ée]cut[ée]e?s?", r"assassin(?:é|és|at)", r"bilan", r"d[ée]c[èe]s", r"p[ée]ri", r"ont\s+p[ée]ri", r"perdu\s+la\s+vie",
