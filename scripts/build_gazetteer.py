@@ -240,7 +240,8 @@ class Builder:
 
     def add_new_units(self, rows: list[dict]) -> None:
         for cc, parent, new, capital, aliases, note in NEW_UNITS:
-            cands = [p for p in self.places if p["cc"] == cc and p["kind"] == "locality" and normalise(p["name"]) == normalise(capital)]
+            cands = [p for p in self.places if p["cc"] == cc and p["kind"] == "locality" and not is_feature(p)
+                     and normalise(p["name"]) == normalise(capital)]
             cands.sort(key=lambda p: (-(p["fcode"] or "").startswith("PPLA"), -p["pop"], p["source_id"]))
             lat, lon = (cands[0]["lat"], cands[0]["lon"]) if cands else ("", "")
             rows.append(dict(country_code=cc, name=new, admin1=parent, admin1_new=new, pcode="", aliases=aliases,
@@ -340,7 +341,7 @@ class Builder:
         """Index of a place of this country with the same key within ``km`` (the same village, another source)."""
         for i in self.index_for(normalise(name)):
             q = self.places[i]
-            if q["cc"] == cc and q["kind"] == "locality" and q["lat"] is not None and abs(q["lat"] - lat) < km / 111 \
+            if q["cc"] == cc and q["kind"] == "locality" and not is_feature(q) and q["lat"] is not None and abs(q["lat"] - lat) < km / 111 \
                     and abs(q["lon"] - lon) < km / 111:
                 return i
         return None
@@ -431,7 +432,8 @@ class Builder:
             pop = int(p.get("POP_MAX") or 0)
             fcode = "PPLC" if p["FEATURECLA"].startswith("Admin-0 capital") else "PPLA" if p["FEATURECLA"] == "Admin-1 capital" else None
             k = normalise(name)
-            match = [i for i in self.index_for(k) if self.places[i]["cc"] == cc and self.places[i]["kind"] == "locality" and abs(self.places[i]["lat"] - lat) < 0.15
+            match = [i for i in self.index_for(k) if self.places[i]["cc"] == cc and self.places[i]["kind"] == "locality"
+                     and not is_feature(self.places[i]) and abs(self.places[i]["lat"] - lat) < 0.15
                      and abs(self.places[i]["lon"] - lon) < 0.15]
             if match:
                 for i in match:
@@ -591,6 +593,11 @@ _FEATURE_WORDS = re.compile(
     r"\b(?:parc|park|national|nationale|game|forest|for[êe]t|class[ée]e|reserve|r[ée]serve|totale|partielle|de\s+faune|faune|"
     r"wildlife|strict|nature|temporaire|botanique|zone|cyn[ée]g[ée]tique|military|militaire|base|camp|mine|d['’]or|gold|airport|"
     r"a[ée]roport|airfield|a[ée]rodrome|barrage|dam|du|de|la|le|les|des|d['’]|l['’]|of|the)\b", re.I)
+
+
+def is_feature(place: dict) -> bool:
+    """A park, forest, base, airport, mine or dam (never merged with a town of its core name)."""
+    return (place.get("fcode") or "") in FEATURE_CODES
 
 
 def feature_core(name: str) -> str | None:
