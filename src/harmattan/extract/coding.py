@@ -283,11 +283,12 @@ def choose_date(incident: Incident, published: dt.date | None):
     """(date, date_end, precision, evidence sentence)."""
     best = None
     for f in incident.frames:
+        # The day victims were found dates the finding; the event's own date wins where the text gives it.
+        found = reports_discovery(f.text) if f.event_dates else False
         for d in f.event_dates:
             if d.date is None:
                 continue
-            # The day victims were found dates the finding; the event's own date wins where the text gives it.
-            key = (reports_discovery(f.text), f.date_only, _DATE_RANK.get(d.kind, 5), 0 if f.acts else 1)
+            key = (found, f.date_only, _DATE_RANK.get(d.kind, 5), 0 if f.acts else 1)
             if best is None or key < best[0]:
                 best = (key, d, f.text)
     if best is not None:

@@ -17,6 +17,7 @@ rather than the event.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -128,10 +129,14 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     found: list[DateMention] = []
     if not _ANY_DATE.search(text):
         return found
-    taken: list[tuple[int, int]] = []
+    # Spans already taken, disjoint and sorted: the one starting last before a match's end is the
+    # only one that can overlap it (a bisection: a text of thousands of dates stays fast).
+    starts: list[int] = []
+    ends: list[int] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            k = bisect.bisect_left(starts, m.end())
+            if k and ends[k - 1] > m.start():
                 continue
             mention = _build(kind, m, published)
             if mention is None:
@@ -139,7 +144,8 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             before = text[max(0, m.start() - 60):m.start()]
             reporting = bool(_REPORTING.search(before)) or (m.start() < 48 and bool(_DATELINE.match(text[:m.start()])))
             found.append(_with(mention, text=m.group(0), reporting=reporting))
-            taken.append((m.start(), m.end()))
+            starts.insert(k, m.start())
+            ends.insert(k, m.end())
     return sorted(found, key=lambda d: d.start)
 
 
