@@ -60,13 +60,26 @@ def _has_stem(text: str) -> bool:
 def find_cues(text: str) -> dict[str, list[tuple[int, int]]]:
     """Cue name -> spans where it occurs in ``text``."""
     found: dict[str, list[tuple[int, int]]] = {}
-    if not _has_stem(text) or not ANY_CUE.search(text):
+    if not _has_stem(text):
         return found
-    for cue, pattern in _COMPILED.items():
-        spans = [m.span() for m in pattern.finditer(text)]
-        if spans:
-            found[cue] = spans
-    return found
+    # Every match of any cue starts where the union of all cues matches: only those positions are
+    # tried, each cue anchored there, one match of a cue not overlapping its previous one (what
+    # each cue's own scan over the whole text would find, at a fraction of the cost).
+    m = ANY_CUE.search(text)
+    if m is None:
+        return found
+    resume: dict[str, int] = {}
+    while m is not None:
+        at = m.start()
+        for cue, pattern in _COMPILED.items():
+            if at < resume.get(cue, 0):
+                continue
+            hit = pattern.match(text, at)
+            if hit:
+                found.setdefault(cue, []).append(hit.span())
+                resume[cue] = max(hit.end(), at + 1)
+        m = ANY_CUE.search(text, at + 1)
+    return {cue: found[cue] for cue in _COMPILED if cue in found}
 
 
 def is_relevant(text: str) -> bool:
