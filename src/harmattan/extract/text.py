@@ -49,7 +49,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         cut = m.end()
         if "\n" not in m.group(0) and m.group(0).lstrip().startswith("."):
-            before = text[start:m.start()].rsplit(None, 1)
+            before = text[max(start, m.start() - 40):m.start()].rsplit(None, 1)  # the last word is enough
             word = before[-1].lower().rstrip(".") if before else ""
             nxt = text[m.end():m.end() + 1]
             # "Sept. 18", "Ibrahim S. L'attaque" (initials) and abbreviations do not end a sentence.
