@@ -212,6 +212,28 @@ def _build(kind: str, m: re.Match, pub: dt.date | None) -> DateMention | None:
     return None
 
 
+def _yearless_with_weekday(text: str):
+    """(month, day, weekday) of each day-month date written with its weekday and without a year."""
+    for kind, pattern in _PATTERNS:
+        if kind not in ("dmy", "mdy"):
+            continue
+        for m in pattern.finditer(text):
+            if m["y"] or not m["wd"]:
+                continue
+            month = _MONTHS.get(m["mon"].lower().rstrip("."))
+            if month is not None:
+                yield month, int(re.match(r"\d+", m["d"]).group()), _WEEKDAYS[m["wd"].lower()]
+
+
+def _on_weekday(year: int, month: int, day: int, weekday: int) -> dt.date | None:
+    """The day in that year when it falls on the weekday, else None."""
+    try:
+        candidate = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return candidate if candidate.weekday() == weekday else None
+
+
 def weekday_dates(text: str, years: set[int]) -> list[dt.date]:
     """Year-less dates written with their weekday ("mardi 16 novembre") that fall on it in one of ``years``.
 
@@ -223,25 +245,8 @@ def weekday_dates(text: str, years: set[int]) -> list[dt.date]:
     >>> weekday_dates("un dernier bilan dressé mardi 16 novembre", {2022})
     []
     """
-    out = []
-    for kind, pattern in _PATTERNS:
-        if kind not in ("dmy", "mdy"):
-            continue
-        for m in pattern.finditer(text):
-            if m["y"] or not m["wd"]:
-                continue
-            month = _MONTHS.get(m["mon"].lower().rstrip("."))
-            if month is None:
-                continue
-            day, weekday = int(re.match(r"\d+", m["d"]).group()), _WEEKDAYS[m["wd"].lower()]
-            for year in sorted(years):
-                try:
-                    candidate = dt.date(year, month, day)
-                except ValueError:
-                    continue
-                if candidate.weekday() == weekday:
-                    out.append(candidate)
-    return out
+    return [d for month, day, weekday in _yearless_with_weekday(text) for year in sorted(years)
+            if (d := _on_weekday(year, month, day, weekday)) is not None]
 
 
 def year_from_weekday(text: str, before: dt.date) -> dt.date | None:
@@ -257,22 +262,9 @@ def year_from_weekday(text: str, before: dt.date) -> dt.date | None:
     >>> year_from_weekday("on 28 March gunmen attacked", dt.date(2026, 12, 4)) is None
     True
     """
-    for kind, pattern in _PATTERNS:
-        if kind not in ("dmy", "mdy"):
-            continue
-        for m in pattern.finditer(text):
-            if m["y"] or not m["wd"]:
-                continue
-            month = _MONTHS.get(m["mon"].lower().rstrip("."))
-            if month is None:
-                continue
-            day = int(re.match(r"\d+", m["d"]).group())
-            weekday = _WEEKDAYS[m["wd"].lower()]
-            for year in range(before.year, before.year - 30, -1):
-                try:
-                    candidate = dt.date(year, month, day)
-                except ValueError:
-                    continue
-                if candidate <= before and candidate.weekday() == weekday:
-                    return candidate
+    for month, day, weekday in _yearless_with_weekday(text):
+        for year in range(before.year, before.year - 30, -1):
+            candidate = _on_weekday(year, month, day, weekday)
+            if candidate is not None and candidate <= before:
+                return candidate
     return None
