@@ -576,7 +576,8 @@ def _named_settlements(text: str, toks: list[_Tok], cands: list[_Cand],
             i = j + 1  # a known place, or part of one: the gazetteer has it
             continue
         names = _words(toks, i, j + 1)
-        if any(w in COMMON or w in _DEMONYM_CC or w in gap_words or w in SETTLEMENT_NOUNS for w in names):
+        acronym = i == j and sum(ch.isupper() for ch in t.text) >= 2  # "IDPs", "FAMa", "CJTF": not village names
+        if acronym or any(w in COMMON or w in _DEMONYM_CC or w in gap_words or w in SETTLEMENT_NOUNS for w in names):
             i = j + 1
             continue
         before = _words(toks, i - 2, i)

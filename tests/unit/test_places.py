@@ -234,3 +234,7 @@ def test_a_destination_or_a_source_is_not_the_scene():
     place, _ = best("Survivors fled to Maiduguri after gunmen attacked Gwoza on Monday.", ["NG"])
     assert place.name == "Gwoza"
     assert extract_places("The toll was 85, according to Dahiru, a resident.", ["NG"]) == []
+
+
+def test_an_acronym_after_a_settlement_noun_is_not_a_village():
+    assert [m.place.source for m in extract_places("Gunmen attacked the camp of IDPs in Borno State.", ["NG"])] == ["ocha"]
