@@ -81,7 +81,6 @@ PLACE_QUALIFIERS = _place_words("PLACE_QUALIFIERS")
 SPEECH_VERBS = tuple(sorted({normalise(v) for v in lang.fragments("places", "SPEECH_VERBS")}, key=len, reverse=True))
 AREA_NOUNS = _place_words("AREA_NOUNS")
 SOURCE_BEFORE = tuple(normalise(v) for v in lang.fragments("places", "SOURCE_BEFORE"))
-DESTINATION_BEFORE = tuple(normalise(v) for v in lang.fragments("places", "DESTINATION_BEFORE"))
 FEATURE_HEADS = {normalise(w): kind for w, kind in lang.mapping("places", "FEATURE_HEADS").items()}
 NAMED_SETTLEMENT_BEFORE = _place_words("NAMED_SETTLEMENT_BEFORE")
 NAMED_SETTLEMENT_AFTER = _place_words("NAMED_SETTLEMENT_AFTER")
@@ -471,8 +470,6 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
         facility = _facility_after(text, toks, c)
         if t0.dateline:
             ev, label = 0.5, "dateline"
-        elif _after_phrase(toks, c, DESTINATION_BEFORE):
-            ev, label = 0.2, "destination"  # "fled to Dori": where people went, not where it happened
         elif ev == 0.0 and tail and _container_of_previous(toks, c, cands, resolved, k):
             ev, label = 0.3, "container"  # "Kuje Custodial Centre, Abuja": the capital after a town contains it
         elif len(before2) == 2 and before2[0] in OFFICE_OF and before2[1] in OF_WORDS and label not in _STRONG_CUES:
@@ -715,8 +712,7 @@ class CuedMention(PlaceMention):
 
     ``cue`` is one of ``prep``, ``near``, ``settlement``, ``commune``, ``state``,
     ``region``, ``lga``, ``admin2``, ``tail``, ``modifier``, ``possessive``, ``feature`` (a park,
-    forest, base: "parc de la X"), ``facility``, ``container``, ``office``, ``destination``
-    ("fled to X")
+    forest, base: "parc de la X"), ``facility``, ``container``, ``office``
     (the seat of an office: "the prosecutor of X") or None.
     """
 
@@ -773,7 +769,7 @@ def best_location(mentions: Sequence[PlaceMention]) -> tuple[Place | None, int]:
             s -= 0.5
         if p.kind == "admin2":
             s -= 0.15
-        if getattr(m, "cue", None) in ("dateline", "destination"):
+        if getattr(m, "cue", None) == "dateline":
             s -= 0.6
         if s > best_s:
             best, best_s = m, s

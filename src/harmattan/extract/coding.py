@@ -35,7 +35,6 @@ _MOSTLY_CIVILIANS = re.compile(rf"\b{_words('MOSTLY_CIVILIANS')}", re.I)
 _GROUND = re.compile(rf"\b{_words('GROUND')}\b", re.I)
 _OUTSKIRTS = re.compile(rf"\b{_words('OUTSKIRTS')}\b", re.I)
 _NOT_THE_SCENE = re.compile(rf"\b{_words('NOT_THE_SCENE')}\s+(?:{_words('ARTICLES')}\s*)?(?:[\w'-]+\s+){{0,3}}$", re.I)
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z'. -]{2,40},?\s*(?:\(\w+\)\s*)?(?:-|$)")
 _UNCLAIMED = re.compile(rf"\b{_words('UNCLAIMED')}", re.I)
 _CAPITAL = re.compile(rf"\b{_words('CAPITAL_CUES')}", re.I)
 _FORCE_ON_CROWD = re.compile(rf"\b{_words('FORCE_ON_CROWD')}", re.I)
@@ -299,12 +298,6 @@ def choose_date(incident: Incident, published: dt.date | None):
     return None, None, "year", None
 
 
-def _only_dateline(incident: Incident, place: Place) -> bool:
-    """Is the place named in the incident only as the report's dateline?"""
-    cues = [getattr(m, "cue", None) for f in incident.frames for m in f.places if m.place == place]
-    return bool(cues) and all(c == "dateline" for c in cues)
-
-
 def lead_place(article: Article, knowledge: Knowledge, country: str, region: Place | None):
     """(place, precision, sentence) of a town the title or the first two sentences name, or None.
 
@@ -343,8 +336,8 @@ def _place_mentions(incident: Incident) -> list[tuple[PlaceMention, str]]:
             before = f.text[max(0, m.start - 120):m.start]
             if _NOT_THE_SCENE.search(before):
                 continue
-            if m.start < 45 and _DATELINE.match(f.text[:m.end + 2]) and re.match(r"\s*,", f.text[m.end:m.end + 5]) and not f.is_title:
-                continue
+            if getattr(m, "cue", None) == "dateline" and not f.is_title:
+                continue  # "KANO, Nigeria -": where the report was filed, not where the event happened
             out.append((m, f.text))
     return out
 
@@ -566,9 +559,6 @@ def code_incident(incident: Incident, article: Article, number: int, knowledge: 
         seat = knowledge.gazetteer.capital(country) if capital_sentence else None
         if seat is not None:
             place, precision, place_sentence = seat, 2, capital_sentence
-    if place is not None and place.kind == "locality" and _only_dateline(incident, place):
-        # "KANO, Nigeria -": where the report was filed, not where the event happened.
-        place, precision = None, 3
     if number == 0 and (place is None or place.kind in ("country", "admin1")):
         # "Que s'est-il passé à Bounti ?": the lead names the scene in a sentence without an event word.
         lead = lead_place(article, knowledge, country, place)

@@ -108,8 +108,7 @@ def _date_conflicts(incident: Incident, frame: Frame) -> bool:
 def _conflicts(incident: Incident, frame: Frame) -> bool:
     if _date_conflicts(incident, frame):
         return True
-    here = [m for m in frame.places if m.place.kind == "locality" and m.place.latitude is not None
-            and getattr(m, "cue", None) != "destination"]  # "they fled to Dori" is no other scene
+    here = [m for m in frame.places if m.place.kind == "locality" and m.place.latitude is not None]
     there = [m for m in incident.localities() if m.place.latitude is not None]
     if here and there:
         names = {m.place.name for m in there}

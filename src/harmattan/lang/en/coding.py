@@ -29,7 +29,7 @@ GROUND = [r"stormed", r"raid(?:ed)?", r"ambush(?:ed)?", r"overran", r"gunmen", r
 OUTSKIRTS = [r"outskirts", r"near", r"close\s+to", r"around", r"vicinity"]
 # Words before a place that is not where it happened ("rushed to a hospital in Kano").
 NOT_THE_SCENE = [r"(?:evacuated|taken|rushed|flown|transferred|moved|fled|returned|travell?ed|headed|brought)\s+(?:\w+\s+){0,2}?(?:to|towards)",
-                 r"hospitals?\s+in"]
+                 r"hospitals?\s+in", r"(?:took|taken|sought|seeking|found)\s+refuge\s+in"]
 ARTICLES = [r"the"]
 # No one has claimed the attack: its author is suspected.
 UNCLAIMED = [r"no\s+group\s+(?:has\s+)?claimed", r"not\s+(?:yet\s+)?claimed", r"unclaimed", r"no\s+one\s+has\s+claimed"]

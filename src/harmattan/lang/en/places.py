@@ -132,5 +132,3 @@ AREA_NOUNS = "area areas zone district"
 # Before a source of information, not a place: "according to Dahiru", "selon Niamey" is a government's word.
 SOURCE_BEFORE = ['according to', 'quoted by', 'told by']
 
-# Before a destination, not a scene: "fled to Dori", "évacués vers Ouagadougou".
-DESTINATION_BEFORE = ['fled to', 'flee to', 'fleeing to', 'refuge in', 'taken to', 'rushed to', 'evacuated to', 'moved to', 'relocated to', 'transferred to', 'flown to']

@@ -19,7 +19,8 @@ MOSTLY_CIVILIANS = [r"en\s+majorit[ée]\s+des\s+civils", r"majoritairement\s+des
 GROUND = [r"assaut", r"embuscade", r"ouvert\s+le\s+feu", r"affrontements?", r"combats?"]
 OUTSKIRTS = [r"environs", r"près\s+de", r"pr[èe]s\s+d['’]", r"non\s+loin\s+de", r"aux\s+abords\s+de", r"p[ée]riph[ée]rie"]
 NOT_THE_SCENE = [r"vers", r"en\s+direction\s+de", r"(?:[ée]vacu[ée]s?|transf[ée]r[ée]s?|conduits?|admis)\s+(?:\w+\s+){0,2}?[àa]",
-                 r"h[ôo]pital\s+de", r"se\s+sont\s+r[ée]fugi[ée]s\s+[àa]"]
+                 r"h[ôo]pital\s+de", r"se\s+sont\s+r[ée]fugi[ée]s\s+[àa]", r"(?:trouver|trouv[ée]|cherch[ée]r?)\s+refuge\s+[àa]",
+                 r"r[ée]fugi[ée]s\s+[àa]", r"fu(?:i|ir|yant)\s+(?:\w+\s+){0,2}?[àa]"]
 ARTICLES = [r"l['’]", r"la", r"le", r"les"]
 UNCLAIMED = [r"aucun\s+groupe\s+n['’]a\s+revendiqu", r"pas\s+(?:encore\s+)?[ée]t[ée]\s+revendiqu", r"non\s+revendiqu"]
 SPEAKER_NOUNS = [r"communiqu[ée]", r"porte-parole"]

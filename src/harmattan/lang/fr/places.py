@@ -108,5 +108,3 @@ AREA_NOUNS = "zone secteur"
 # Before a source of information, not a place: "according to Dahiru", "selon Niamey" is a government's word.
 SOURCE_BEFORE = ['selon', 'd après', 'cité par', 'cite par']
 
-# Before a destination, not a scene: "fled to Dori", "évacués vers Ouagadougou".
-DESTINATION_BEFORE = ['refuge à', 'refuge a', 'réfugiés à', 'refugies a', 'réfugier à', 'refugier a', 'évacués vers', 'evacues vers', 'évacués à', 'evacues a', 'fui vers', 'fuir vers', 'transportés à', 'transportes a', 'transférés à', 'transferes a', 'conduits à', 'conduits a']
