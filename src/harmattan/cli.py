@@ -472,6 +472,7 @@ def events_merge(ctx, db, event_id, other_id, note):
     from sqlalchemy import select
 
     from .store.derive import save_override
+    from .store.save import begin_write
     from .store.query import resolve_event_id
     from .store.schema import claims
 
@@ -482,6 +483,7 @@ def events_merge(ctx, db, event_id, other_id, note):
     if a == b:
         raise click.ClickException("these are already one event")
     with engine.begin() as conn:
+        begin_write(conn)
         first_b = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == b).order_by(claims.c.claim_key)).first()
         number = save_override(conn, "link", a, first_b.claim_key, note, settings)
     click.echo(f"merged {b} into {a}; to undo: harmattan events undo {number}")
@@ -498,12 +500,14 @@ def events_split(ctx, db, event_id, claim_key, note):
     from sqlalchemy import select
 
     from .store.derive import save_override
+    from .store.save import begin_write
     from .store.query import resolve_event_id
     from .store.schema import claims
 
     engine, settings = _engine(db or ctx.obj.get("db"))
     current = resolve_event_id(engine, event_id)
     with engine.begin() as conn:
+        begin_write(conn)
         row = conn.execute(select(claims.c.event_id).where(claims.c.claim_key == claim_key)).first()
         if current is None or row is None or row.event_id != current:
             raise click.ClickException(f"claim {claim_key} is not part of event {event_id}")
@@ -518,10 +522,12 @@ def events_split(ctx, db, event_id, claim_key, note):
 def events_undo(ctx, db, number):
     """Reverse an analyst's merge or split."""
     from .store.derive import undo_override
+    from .store.save import begin_write
 
     engine, settings = _engine(db or ctx.obj.get("db"))
     try:
         with engine.begin() as conn:
+            begin_write(conn)
             undo_override(conn, number, settings)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None

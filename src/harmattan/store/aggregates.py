@@ -71,7 +71,7 @@ store_state = Table(  # one row
 
 # PostgreSQL: event writes take this transaction lock before touching the counters, so concurrent
 # writers queue there (as SQLite's writers do) instead of locking counter rows in different orders.
-_PG_XACT_LOCK = 0x48415247  # b"HARG"
+WRITERS_LOCK = 0x48415247  # b"HARG"
 
 _STATS_KEY = ("month", "country_code", "admin1", "event_type", "sub_event_type", "civilian_targeting")
 _ACTOR_KEY = ("actor", "month", "country_code", "event_type")
@@ -181,7 +181,7 @@ def install(conn: Connection) -> None:
             conn.exec_driver_sql(f"CREATE TRIGGER {name} {when} ON {table} FOR EACH ROW BEGIN {body} END")
         else:
             returns = "old" if when == "BEFORE DELETE" else "NULL"
-            lock = f"PERFORM pg_advisory_xact_lock({_PG_XACT_LOCK});" if table == "events" else ""
+            lock = f"PERFORM pg_advisory_xact_lock({WRITERS_LOCK});" if table == "events" else ""
             conn.exec_driver_sql(
                 f"CREATE OR REPLACE FUNCTION harmattan_{name}() RETURNS trigger LANGUAGE plpgsql AS "
                 f"$fn$ BEGIN {lock} {body} RETURN {returns}; END $fn$")

@@ -10,20 +10,21 @@ skipped ("unchanged"), a new version of the same URL replaces its claims
 version a key had is remembered (``document_versions``), so a version seen
 before never replaces the current one; nor does a version published earlier
 than the stored one. The transaction takes SQLite's write lock at its start
-(``BEGIN IMMEDIATE``), so concurrent writers wait for each other instead of
-failing with "database is locked".
+(``BEGIN IMMEDIATE``; on PostgreSQL the writers' advisory lock), so concurrent
+writers wait for each other instead of failing with "database is locked" or a deadlock.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from ..claims import DocumentClaims
 from ..records import Document
 from ..settings import Settings
+from .aggregates import WRITERS_LOCK
 from .derive import Spot, rederive, spot_of
 from .schema import claims, document_versions, documents
 
@@ -33,9 +34,17 @@ def _now() -> str:
 
 
 def begin_write(conn: Connection) -> None:
-    """Take SQLite's write lock now: a transaction that reads, then writes, cannot fail on another's commit."""
+    """Take the store's write lock now, first thing in a transaction that will write events.
+
+    SQLite: ``BEGIN IMMEDIATE``, so a transaction that reads, then writes, cannot fail on
+    another's commit. PostgreSQL: the writers' transaction lock (the one the aggregate triggers
+    take), so concurrent writers queue before they lock any row instead of deadlocking over rows
+    taken in different orders. Extraction runs outside this lock; only the writes queue.
+    """
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITERS_LOCK})
 
 
 def skip_reason(conn: Connection, key: str, digest: str, doc: Document) -> str | None:

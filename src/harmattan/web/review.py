@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from ..store.derive import CORRECTABLE, save_correction, save_override, undo_override
 from ..store.query import load_event, resolve_event_id
+from ..store.save import begin_write
 from ..store.schema import claims, overrides
 from .auth import SESSION_COOKIE, User, delete_session, load_users, save_session
 from .deps import _bearer, config_of, engine_of, require_role, sign_in
@@ -144,6 +145,7 @@ def do_correct(request: Request, user: User, event_id: str, field: str, value: A
                        "invalid_parameter")
     check_consistent(load_event(engine_of(request), current) or {}, field, typed)
     with engine_of(request).begin() as conn:
+        begin_write(conn)
         save_correction(conn, current, field, typed, user.name, why, request.app.state.settings)
     return current
 
@@ -154,6 +156,7 @@ def do_status(request: Request, user: User, event_id: str, status: str | None, r
         raise APIError(422, "status: accepted or not_event", "invalid_parameter")
     current = _current_id(request, event_id)
     with engine_of(request).begin() as conn:
+        begin_write(conn)
         save_correction(conn, current, "status", status, user.name, _reason(reason) or (status or "status cleared"),
                         request.app.state.settings)
     return current
@@ -164,6 +167,7 @@ def do_merge(request: Request, user: User, event_id: str, other_id: str, note: s
     if a == b:
         raise APIError(409, "these are already one event", "conflict")
     with engine_of(request).begin() as conn:
+        begin_write(conn)
         first_b = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == b).order_by(claims.c.claim_key)).first()
         number = save_override(conn, "link", a, first_b.claim_key, f"{_reason(note)} (by {user.name})".strip(),
                                request.app.state.settings)
@@ -173,6 +177,7 @@ def do_merge(request: Request, user: User, event_id: str, other_id: str, note: s
 def do_split(request: Request, user: User, event_id: str, claim_key: str, note: str | None) -> tuple[str, int]:
     current = _current_id(request, event_id)
     with engine_of(request).begin() as conn:
+        begin_write(conn)
         rows = conn.execute(select(claims.c.claim_key, claims.c.event_id).where(claims.c.event_id == current)).all()
         keys = [r.claim_key for r in rows]
         if claim_key not in keys:
@@ -186,6 +191,7 @@ def do_split(request: Request, user: User, event_id: str, claim_key: str, note: 
 
 def do_undo(request: Request, user: User, number: int) -> None:
     with engine_of(request).begin() as conn:
+        begin_write(conn)
         row = conn.execute(select(overrides.c.active).where(overrides.c.id == number)).first()
         if row is None:
             raise APIError(404, f"no merge or split #{number}", "not_found")
