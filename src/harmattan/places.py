@@ -50,6 +50,9 @@ ACTOR_PATTERNS = re.compile(
 
 LOC_PREP = _place_words("LOC_PREP")
 NEAR_WORDS = _place_words("NEAR_WORDS")
+COMPASS = _place_words("COMPASS")
+COUNTRY_NOUNS = _place_words("COUNTRY_NOUNS")
+DETERMINERS = _place_words("DETERMINERS")
 # Words that, before "of"/"de", introduce a settlement name.
 SETTLEMENT_NOUNS = _place_words("SETTLEMENT_NOUNS")
 # Words after a name that show it is a settlement or an admin unit.
@@ -84,6 +87,7 @@ SOURCE_BEFORE = tuple(normalise(v) for v in lang.fragments("places", "SOURCE_BEF
 FEATURE_HEADS = {normalise(w): kind for w, kind in lang.mapping("places", "FEATURE_HEADS").items()}
 NAMED_SETTLEMENT_BEFORE = _place_words("NAMED_SETTLEMENT_BEFORE")
 NAMED_SETTLEMENT_AFTER = _place_words("NAMED_SETTLEMENT_AFTER")
+NAMED_SETTLEMENT_ADJECTIVES = _place_words("NAMED_SETTLEMENT_ADJECTIVES")
 SETTLEMENT_PREP = _place_words("SETTLEMENT_PREP")
 WITHIN_WORDS = _place_words("WITHIN_WORDS")
 DEMONYMS: dict[str, str] = {}
@@ -379,6 +383,7 @@ def _pick(c: _Cand, kind: str | None, ctx: _Ctx, gaz: Gazetteer) -> tuple[Place 
     """Best place of a candidate given the wanted kind and the text's context."""
     best, best_s = None, -9.0
     towns = {(p.country_code, p.admin1) for p in c.places if p.kind == "locality"}
+    surface_key = normalise(c.surface).replace(" ", "")
     for p in c.places:
         if p.kind == "country":
             continue
@@ -390,6 +395,8 @@ def _pick(c: _Cand, kind: str | None, ctx: _Ctx, gaz: Gazetteer) -> tuple[Place 
         if (kind == "locality" or wanted_feature) and p.kind not in ("locality",):
             continue
         s = gaz.prominence(p) / 100.0
+        if normalise(p.name).replace(" ", "") == surface_key:
+            s += 0.05  # between equals, the place called so before one that has the name as an alias
         if p.feature_code in FEATURE_CODES:
             # a park or a forest only where the text says so, and the kind it says
             s += 0.6 if FEATURE_CODES[p.feature_code] == wanted_feature else -0.4
@@ -451,6 +458,9 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
                 resolved[k] = (p, min(1.0, 0.6 + 0.4 * ev), label)
     adm1 = {(p.country_code, p.admin1) for p, _, _ in resolved.values() if p.kind in ("admin1", "admin2")}
     adm2 = {(p.country_code, normalise(p.name)) for p, _, _ in resolved.values() if p.kind == "admin2"}
+    # The countries of units the text names ("le cercle de Bankass") join those it names outright.
+    countries = tuple(dict.fromkeys([*countries, *(p.country_code for p, _, label in resolved.values()
+                                                    if p.kind in ("admin1", "admin2") and label in _STRONG_CUES)]))
     ctx = _Ctx(countries, frozenset(adm1), frozenset(adm2))
     # pass 2: localities and bare admin names, with that context
     for k, c in enumerate(cands):
@@ -485,6 +495,8 @@ def extract_places(text: str, country_hints: Sequence[str] = (), gazetteer: Gaze
                 ev = 0.1
             else:
                 ev = 0.45
+        if key in COMPASS and label not in ("region", "state") and _part_of_country(toks, c, cands):
+            continue  # "au centre du pays", "the north of Mali": a part of a country, not its region named so
         if common and label not in ("settlement", "commune", "state", "region", "lga", "admin2") and not (
                 has_admin1 and label in ("prep", "tail", "modifier", "possessive") and not t0.sent_start):
             continue
@@ -568,9 +580,12 @@ def _named_settlements(text: str, toks: list[_Tok], cands: list[_Cand],
                and _plain_gap(text, toks[j], toks[j + 1])):
             j += 1
         inside = {owner[x] for x in range(i, j + 1) if x in owner}
+        following = next(((c, p) for c, p in units if c.i > j and c.i - j <= 5
+                          and all(w in gap_words for w in _words(toks, j + 1, c.i))
+                          and not _BOUNDARY.search(text[toks[j].end:c.start])), None)
         if any(resolved[k][0].kind != "locality" or cands[k].i < i or cands[k].j > j
-               or (cands[k].i, cands[k].j) == (i, j) for k in inside):
-            i = j + 1  # a known place, or part of one: the gazetteer has it
+               or ((cands[k].i, cands[k].j) == (i, j) and not _outside(resolved[k][0], following)) for k in inside):
+            i = j + 1  # a known place, or part of one: the gazetteer has it (inside the unit the text puts it in)
             continue
         names = _words(toks, i, j + 1)
         acronym = i == j and sum(ch.isupper() for ch in t.text) >= 2  # "IDPs", "FAMa", "CJTF": not village names
@@ -579,16 +594,14 @@ def _named_settlements(text: str, toks: list[_Tok], cands: list[_Cand],
             continue
         before = _words(toks, i - 2, i)
         after = _words(toks, j + 1, j + 2)
-        following = next(((c, p) for c, p in units if c.i > j and c.i - j <= 5
-                          and all(w in gap_words for w in _words(toks, j + 1, c.i))
-                          and not _BOUNDARY.search(text[toks[j].end:c.start])), None)
         label = None
         before3 = _words(toks, i - 3, i)
         if (len(before) == 2 and before[0] in NAMED_SETTLEMENT_BEFORE and before[1] in OF_WORDS) or (
                 after and after[0] in NAMED_SETTLEMENT_AFTER) or (
-                len(before3) == 3 and before3[0] in NAMED_SETTLEMENT_BEFORE and before3[1] in MILITARY_WORDS
+                len(before3) == 3 and before3[0] in NAMED_SETTLEMENT_BEFORE
+                and (before3[1] in MILITARY_WORDS or before3[1] in NAMED_SETTLEMENT_ADJECTIVES)
                 and before3[2] in OF_WORDS):
-            label = "settlement"  # "le village de X", "X village", "le détachement militaire de X"
+            label = "settlement"  # "le village de X", "X village", "le détachement militaire de X", "le village peul de X"
         elif before and before[-1] in SETTLEMENT_PREP and following is not None:
             label = "prep"
         if label is None or (t.title_line and label != "settlement"):
@@ -609,10 +622,45 @@ def _named_settlements(text: str, toks: list[_Tok], cands: list[_Cand],
     return out, superseded
 
 
+def _outside(place: Place, following: tuple[_Cand, Place] | None) -> bool:
+    """Does the text put this village in a unit (the one right after it) that the gazetteer's namesake is not in?
+
+    "le village de Tiba, dans le cercle de Bankass": the gazetteer's Tibas lie in Nigeria and
+    Burkina Faso, so the village is kept by name at Bankass rather than moved abroad.
+    """
+    if following is None:
+        return False
+    unit = following[1]
+    return place.country_code != unit.country_code or place.admin1 != unit.admin1
+
+
 # Gazetteer sources of villages the main sources lack (OpenStreetMap, SafeSignal): used with a cue only.
 MINOR_SOURCES = frozenset({"osm", "safesignal"})
 # Cues that name a place whatever it looks like ("the village of X", "X State", "commune de X").
 _STRONG_CUES = frozenset({"settlement", "commune", "state", "region", "lga", "admin2", "dateline", "feature"})
+
+
+def _part_of_country(toks: list[_Tok], c: _Cand, cands: list[_Cand]) -> bool:
+    """Is the compass word at ``c`` followed by "of the country" / "of <another country>"?
+
+    >>> text = "au Centre du pays"
+    >>> toks = _tokens(text)
+    >>> _part_of_country(toks, _Cand(1, 1, "Centre", 3, 9, ()), [])
+    True
+    >>> toks = _tokens("in the Centre of the country")
+    >>> _part_of_country(toks, _Cand(2, 2, "Centre", 7, 13, ()), [])
+    True
+    """
+    after = _words(toks, c.j + 1, c.j + 4)
+    if len(after) < 2 or after[0] not in OF_WORDS:
+        return False
+    k = 2 if after[1] in DETERMINERS and len(after) > 2 else 1
+    if after[k] in COUNTRY_NOUNS:
+        return True
+    # "the north of Mali" for Burkina Faso's Nord; but "le Centre-Nord du Burkina" is that country's region
+    own = {p.country_code for p in c.places}
+    return any(o.i == c.j + 1 + k and any(p.kind == "country" and p.country_code not in own for p in o.places)
+               for o in cands)
 
 
 def _person_like(text: str, toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> bool:

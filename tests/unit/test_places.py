@@ -240,3 +240,24 @@ def test_a_destination_or_a_source_is_not_the_scene():
 
 def test_an_acronym_after_a_settlement_noun_is_not_a_village():
     assert [m.place.source for m in extract_places("Gunmen attacked the camp of IDPs in Borno State.", ["NG"])] == ["ocha"]
+
+
+def test_a_village_the_text_puts_in_a_unit_is_not_its_namesake_abroad():
+    # The gazetteer's villages of this name lie in Nigeria and Burkina Faso; the text puts it in a Malian cercle.
+    ms = extract_places("Des hommes armés ont attaqué le village de Tiba, dans le cercle de Bankass.")
+    (village,) = [m for m in ms if m.surface == "Tiba"]
+    assert (village.place.country_code, village.place.admin1, village.place.source) == ("ML", "Mopti", "text")
+    # a village the gazetteer has inside that unit stays the gazetteer's
+    ms = extract_places("Gunmen attacked the village of Gwoza in Borno State.")
+    assert [(m.surface, m.place.source) for m in ms][0] == ("Gwoza", "wof")
+
+
+def test_a_point_of_the_compass_of_a_country_is_not_the_region_named_so():
+    assert extract_places("Comme ailleurs au Centre du pays, les greniers ont brûlé.") == []
+    assert [m.place.kind for m in extract_places("Gunmen struck in the north of Mali.")] == ["country"]
+    assert [m.place.name for m in extract_places("Des soldats tués dans la région du Centre-Nord.")] == ["Centre-Nord"]
+
+
+def test_between_equals_the_place_called_so_beats_one_with_the_name_as_an_alias():
+    (m,) = extract_places("Attaque sur une mine d'or à Narena, au Mali.")[:1]
+    assert (m.place.name, m.place.admin1) == ("Narena", "Koulikoro")

@@ -27,6 +27,14 @@ outskirts overran overrun raid raided recaptured retook seized shelled storm sto
 within"""
 
 # Near a place: the place is approximate.
+# Points of the compass: "the centre of the country", "the north of Mali" name a part of a country, not the unit named so.
+COMPASS = """north south east west centre center central northeast northwest southeast southwest north-east north-west
+south-east south-west north-central"""
+# Nouns for the country itself ("the centre of the country").
+COUNTRY_NOUNS = """country"""
+# Determiners skipped between "of" and a noun ("of the country").
+DETERMINERS = """the"""
+
 NEAR_WORDS = """around near outside outskirts proximity vicinity
 north south east west northeast northwest southeast southwest north-east north-west south-east south-west"""
 
@@ -102,6 +110,8 @@ DEMONYMS = {
 # Before "of": a noun that announces a settlement's name ('the village of X').
 NAMED_SETTLEMENT_BEFORE = "village villages hamlet settlement locality camp outpost garrison"
 # After a name: a noun that makes it a settlement ('X village').
+# Adjectives between that noun and "of" (French word order; English puts them before the noun).
+NAMED_SETTLEMENT_ADJECTIVES = ""
 NAMED_SETTLEMENT_AFTER = "village hamlet"
 # A preposition before a settlement that is followed by the unit containing it ('at X in Y State').
 SETTLEMENT_PREP = "in at near"

@@ -13,6 +13,13 @@ LOC_PREP = """assiégé attaque attaquent attaqué au autour aux chez dans depui
 # Near a place: the place is approximate.
 NEAR_WORDS = """autour environs pres près nord sud est ouest nord-est nord-ouest sud-est sud-ouest"""
 
+# Points of the compass: "le centre du pays", "le nord du Mali" name a part of a country, not the unit named so.
+COMPASS = """nord sud est ouest centre nord-est nord-ouest sud-est sud-ouest centre-nord centre-sud centre-est centre-ouest"""
+# Nouns for the country itself ("le centre du pays").
+COUNTRY_NOUNS = """pays"""
+# Déterminants sautés entre « de » et un nom.
+DETERMINERS = """le la les l"""
+
 # Before 'of'/'de', these introduce a settlement name ('the village of X').
 SETTLEMENT_NOUNS = """commune environs ile localite localité marche marché quartier ville île"""
 
@@ -77,6 +84,8 @@ DEMONYMS = {
 # Les villages qu'aucun gazetier ne connaît restent nommés, avec l'unité qui les contient, quand le texte dit ce qu'ils sont.
 # Avant « de » : un nom qui annonce celui d'une localité (« le village de X »).
 NAMED_SETTLEMENT_BEFORE = "village villages hameau localite localité détachement detachement poste camp garnison"
+# Adjectifs entre ce nom et « de » (« le village peul de X », « le village frontalier de X »).
+NAMED_SETTLEMENT_ADJECTIVES = "peul peule peuls dogon dogons touareg touaregs bambara mossi haoussa songhaï songhai arabe arabes bella gourmantché gourmantche frontalier chrétien chretien musulman agricole minier"
 # Après un nom : un nom qui en fait une localité.
 NAMED_SETTLEMENT_AFTER = ""
 # Préposition devant une localité suivie de l'unité qui la contient (« à X dans la région de Y »).
