@@ -194,8 +194,9 @@ def consolidate(reports: Sequence[Event]) -> Event:
     with_toll = [r for r in reports if r.fatalities] or [r for r in reports if r.fatalities is not None]
     fatalities = low = high = None
     if with_toll:
+        # The latest report's toll; a report of unknown date may be the latest (tolls rise far more often than fall).
         latest_pub = max((r.sources[0].published or dt.date.min) for r in with_toll)
-        latest = [r for r in with_toll if (r.sources[0].published or dt.date.min) == latest_pub]
+        latest = [r for r in with_toll if r.sources[0].published in (latest_pub, None)]
         fatalities = max(r.fatalities for r in latest)
         low = min(r.fatalities_low if r.fatalities_low is not None else r.fatalities for r in with_toll)
         high = max(r.fatalities_high if r.fatalities_high is not None else r.fatalities for r in with_toll)

@@ -89,6 +89,8 @@ NAMED_SETTLEMENT_BEFORE = _place_words("NAMED_SETTLEMENT_BEFORE")
 NAMED_SETTLEMENT_AFTER = _place_words("NAMED_SETTLEMENT_AFTER")
 NAMED_SETTLEMENT_ADJECTIVES = _place_words("NAMED_SETTLEMENT_ADJECTIVES")
 SETTLEMENT_PREP = _place_words("SETTLEMENT_PREP")
+# "X, non loin de la ville de Y", "X, near Y": a village placed near a town.
+NEAR_PHRASES = tuple(normalise(p) for p in lang.fragments("places", "NEAR_PHRASES"))
 WITHIN_WORDS = _place_words("WITHIN_WORDS")
 DEMONYMS: dict[str, str] = {}
 for _code in lang.LANGUAGES:
@@ -110,6 +112,8 @@ _BOUNDARY = re.compile(r"[.!?:;\n«»\"“”()\[\]|–—]|\s-\s|^\s*-")
 # rough estimate of each country's share of the region's security reporting.
 COUNTRY_PRIOR = {"NG": 0.12, "BF": 0.08, "ML": 0.08, "NE": 0.05, "CM": 0.05, "TD": 0.03, "BJ": 0.01, "TG": 0.01}
 CONNECTORS = _place_words("CONNECTORS")
+_NEAR_GAP_WORDS = (frozenset(w for p in NEAR_PHRASES for w in p.split()) | SETTLEMENT_NOUNS | NAMED_SETTLEMENT_BEFORE
+                   | DETERMINERS | OF_WORDS | WITHIN_WORDS)
 
 
 @dataclass(frozen=True)
@@ -564,8 +568,9 @@ def _named_settlements(text: str, toks: list[_Tok], cands: list[_Cand],
     """
     owner = {t: k for k in resolved for t in range(cands[k].i, cands[k].j + 1)}
     units = [(cands[k], p) for k, (p, _, _) in sorted(resolved.items()) if p.kind in ("admin1", "admin2")]
+    towns = [(k, cands[k], p) for k, (p, _, _) in sorted(resolved.items()) if p.kind == "locality"]
     superseded: set[int] = set()
-    if not units:
+    if not units and not towns:
         return [], superseded
     gap_words = WITHIN_WORDS | OF_WORDS | REGION_WORDS | ADMIN1_WORDS | ADMIN2_WORDS | STATE_BEFORE
     out: list[PlaceMention] = []
@@ -583,6 +588,8 @@ def _named_settlements(text: str, toks: list[_Tok], cands: list[_Cand],
         following = next(((c, p) for c, p in units if c.i > j and c.i - j <= 5
                           and all(w in gap_words for w in _words(toks, j + 1, c.i))
                           and not _BOUNDARY.search(text[toks[j].end:c.start])), None)
+        near = None if following is not None else next(
+            ((k, c, p) for k, c, p in towns if c.i > j and c.i - j <= 8 and _near_gap(text[toks[j].end:c.start])), None)
         if any(resolved[k][0].kind != "locality" or cands[k].i < i or cands[k].j > j
                or ((cands[k].i, cands[k].j) == (i, j) and not _outside(resolved[k][0], following)) for k in inside):
             i = j + 1  # a known place, or part of one: the gazetteer has it (inside the unit the text puts it in)
@@ -602,24 +609,46 @@ def _named_settlements(text: str, toks: list[_Tok], cands: list[_Cand],
                 and (before3[1] in MILITARY_WORDS or before3[1] in NAMED_SETTLEMENT_ADJECTIVES)
                 and before3[2] in OF_WORDS):
             label = "settlement"  # "le village de X", "X village", "le détachement militaire de X", "le village peul de X"
-        elif before and before[-1] in SETTLEMENT_PREP and following is not None:
+        elif before and before[-1] in SETTLEMENT_PREP and (following is not None or near is not None):
             label = "prep"
-        if label is None or (t.title_line and label != "settlement"):
+        if label is None or (t.title_line and label != "settlement") or (not units and near is None):
             i = j + 1
             continue
-        ranked = sorted(units, key=lambda u: (u[1].kind != "admin2", abs(u[0].i - i)))
-        container = following[1] if following is not None else ranked[0][1]
         surface = text[t.start:toks[j].end]
-        place = Place(
-            name=surface, country_code=container.country_code, kind="locality",
-            latitude=container.latitude, longitude=container.longitude, admin1=container.admin1,
-            admin2=container.name if container.kind == "admin2" else None, admin1_new=container.admin1_new,
-            source="text", feature_code=container.kind,
-        )
+        if following is None and near is not None:
+            # "le village de X, non loin de la ville de Y": at that town, and only near it
+            town = near[2]
+            superseded.add(near[0])  # the town is the reference point, not the scene
+            place = Place(name=surface, country_code=town.country_code, kind="locality", latitude=town.latitude,
+                          longitude=town.longitude, admin1=town.admin1, admin2=town.admin2,
+                          admin1_new=town.admin1_new, source="text", feature_code="near")
+        else:
+            ranked = sorted(units, key=lambda u: (u[1].kind != "admin2", abs(u[0].i - i)))
+            container = following[1] if following is not None else ranked[0][1]
+            place = Place(
+                name=surface, country_code=container.country_code, kind="locality",
+                latitude=container.latitude, longitude=container.longitude, admin1=container.admin1,
+                admin2=container.name if container.kind == "admin2" else None, admin1_new=container.admin1_new,
+                source="text", feature_code=container.kind,
+            )
         out.append(CuedMention(t.start, toks[j].end, surface, place, 0.85 if label == "settlement" else 0.75, cue=label))
         superseded |= inside
         i = j + 1
     return out, superseded
+
+
+def _near_gap(gap: str) -> bool:
+    """Does the text between a village and a town say the village is near it ("X, non loin de la ville de Y")?
+
+    >>> _near_gap(", non loin de la ville de "), _near_gap(" near "), _near_gap(" et ")
+    (True, True, False)
+    """
+    if _BOUNDARY.search(gap):
+        return False
+    words = " ".join(normalise(w) for w in _TOKEN.findall(gap))
+    if not any(re.search(rf"(?:^| ){re.escape(p)}(?: |$)", words) for p in NEAR_PHRASES):
+        return False
+    return all(w in _NEAR_GAP_WORDS for w in words.split())
 
 
 def _outside(place: Place, following: tuple[_Cand, Place] | None) -> bool:
@@ -825,7 +854,7 @@ def best_location(mentions: Sequence[PlaceMention]) -> tuple[Place | None, int]:
         label = getattr(best, "cue", None)
         if best.place.source == "text":
             # A village known only from the text sits at the unit around it.
-            return best.place, 2 if best.place.feature_code == "admin2" else 3
+            return best.place, 2 if best.place.feature_code in ("admin2", "near") else 3
         if best.place.kind == "admin2" or label in ("near", "commune") or best.place.feature_code in FEATURE_CODES:
             return best.place, 2
         return best.place, 1

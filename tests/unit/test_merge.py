@@ -43,3 +43,15 @@ def test_different_towns_same_day_stay_apart():
 def test_no_merge_flag_keeps_reports(shared):
     docs = _docs(shared / "eval" / "dev" / "mokwa-flood-updates.docs.jsonl")
     assert len(run_pipeline(docs, merge=False).events) == 3
+
+
+def test_a_report_of_unknown_date_may_carry_the_latest_toll():
+    """A page without a publication date that counts more dead is taken as the later word, in any order."""
+    import datetime as dt
+    first = Document("a", "a", "Gunmen killed 40 villagers in Bokkos, Plateau State, on Sunday 24 December 2023.",
+                     published=dt.date(2023, 12, 25))
+    undated = Document("b", "b", "The toll of the attack on Bokkos, Plateau State, has risen: 79 villagers were killed.")
+    for order in ([first, undated], [undated, first]):
+        (event,) = run_pipeline(order).events
+        assert (event.fatalities, event.location) == (79, "Bokkos")
+        assert event.event_date == dt.date(2023, 12, 24)

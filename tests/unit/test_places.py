@@ -261,3 +261,13 @@ def test_a_point_of_the_compass_of_a_country_is_not_the_region_named_so():
 def test_between_equals_the_place_called_so_beats_one_with_the_name_as_an_alias():
     (m,) = extract_places("Attaque sur une mine d'or à Narena, au Mali.")[:1]
     assert (m.place.name, m.place.admin1) == ("Narena", "Koulikoro")
+
+
+def test_a_village_near_a_town_is_kept_by_name_at_that_town():
+    ms = extract_places("Des hommes armés sont entrés dans le village de Zzyqua, non loin de la ville de Bankass, au Mali.")
+    assert [(m.surface, m.place.source, m.place.feature_code) for m in ms if m.place.kind == "locality"] == [
+        ("Zzyqua", "text", "near")]  # the town is the reference point, not the scene
+    place, precision = best_location(ms)
+    assert (place.name, place.admin1, precision) == ("Zzyqua", "Mopti", 2)
+    ms = extract_places("Gunmen raided the village of Zzyqua and the town of Gusau.")
+    assert "Zzyqua" not in [m.surface for m in ms]  # "and" does not put a village near a town

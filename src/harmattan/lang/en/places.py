@@ -111,6 +111,8 @@ DEMONYMS = {
 NAMED_SETTLEMENT_BEFORE = "village villages hamlet settlement locality camp outpost garrison"
 # After a name: a noun that makes it a settlement ('X village').
 # Adjectives between that noun and "of" (French word order; English puts them before the noun).
+# Between a village and the town it lies near ("X, near Y", "X, not far from the town of Y").
+NEAR_PHRASES = ["near", "close to", "not far from", "on the outskirts of", "outside"]
 NAMED_SETTLEMENT_ADJECTIVES = ""
 NAMED_SETTLEMENT_AFTER = "village hamlet"
 # A preposition before a settlement that is followed by the unit containing it ('at X in Y State').

@@ -90,6 +90,8 @@ NAMED_SETTLEMENT_ADJECTIVES = "peul peule peuls dogon dogons touareg touaregs ba
 NAMED_SETTLEMENT_AFTER = ""
 # Préposition devant une localité suivie de l'unité qui la contient (« à X dans la région de Y »).
 SETTLEMENT_PREP = "à a dans près pres"
+# Entre un village et la ville près de laquelle il se trouve (« X, non loin de la ville de Y »).
+NEAR_PHRASES = ["non loin de", "non loin d", "près de", "pres de", "près d", "à proximité de", "a proximite de", "aux environs de", "proche de"]
 # Mots entre une localité et l'unité qui la contient (« X, dans la province du Y »).
 WITHIN_WORDS = "dans en de du des d la le les l"
 
