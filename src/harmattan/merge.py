@@ -194,9 +194,14 @@ def consolidate(reports: Sequence[Event]) -> Event:
     with_toll = [r for r in reports if r.fatalities] or [r for r in reports if r.fatalities is not None]
     fatalities = low = high = None
     if with_toll:
-        # The latest report's toll; a report of unknown date may be the latest (tolls rise far more often than fall).
-        latest_pub = max((r.sources[0].published or dt.date.min) for r in with_toll)
-        latest = [r for r in with_toll if r.sources[0].published in (latest_pub, None)]
+        # The latest report's toll. A report of unknown date, or dated only by the dates it tells (published then
+        # or later), may be the latest: its toll counts too (tolls rise far more often than they fall).
+        exact = [r.sources[0].published for r in with_toll if r.sources[0].published and not r.sources[0].published_bound]
+        latest_pub = max(exact, default=dt.date.min)
+        latest = [r for r in with_toll if r.sources[0].published is None or r.sources[0].published_bound
+                  or r.sources[0].published == latest_pub]
+        # Of those, a report that calls its toll a revision ("nouveau bilan", "the toll rose to") is the later word.
+        latest = [r for r in latest if any(h.get("revised") for h in r.history)] or latest
         fatalities = max(r.fatalities for r in latest)
         low = min(r.fatalities_low if r.fatalities_low is not None else r.fatalities for r in with_toll)
         high = max(r.fatalities_high if r.fatalities_high is not None else r.fatalities for r in with_toll)

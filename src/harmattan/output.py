@@ -43,6 +43,7 @@ def event_to_dict(event: Event) -> dict:
                     "published": s.published.isoformat() if s.published else None,
                     "fatalities": s.fatalities,
                     "evidence": [{"field": e.field, "text": e.text} for e in s.evidence],
+                    **({"published_bound": True} if s.published_bound else {}),
                 }
                 for s in event.sources
             ]
@@ -78,7 +79,7 @@ def event_from_dict(data: dict) -> Event:
                 SourceRef(
                     doc=s.get("doc"), url=s.get("url"), title=s.get("title"), published=_date(s.get("published")),
                     evidence=tuple(Evidence(e["field"], e["text"]) for e in s.get("evidence", ())),
-                    fatalities=s.get("fatalities"),
+                    fatalities=s.get("fatalities"), published_bound=bool(s.get("published_bound")),
                 )
                 for s in value or ()
             )

@@ -83,9 +83,9 @@ def _publication_date(state: DocState, knowledge: Knowledge, settings: Settings)
     doc = state.document
     if doc.published is None:
         read_on = dt.date.fromisoformat(settings.read_on) if settings.read_on else dt.date.today()
-        published, _ = infer_published(doc.text, doc.url, doc.title, read_on=read_on)
+        published, how = infer_published(doc.text, doc.url, doc.title, read_on=read_on)
         if published is not None:
-            state.document = dataclasses.replace(doc, published=published)
+            state.document = dataclasses.replace(doc, published=published, published_bound=how == "text")
 
 
 def _articles(state: DocState, knowledge: Knowledge, settings: Settings) -> None:

@@ -29,6 +29,8 @@ class Document:
     published: dt.date | None = None
     source: str | None = None
     language: str | None = None
+    # True when ``published`` was read from the text's own dates: published then or later.
+    published_bound: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ class SourceRef:
     published: dt.date | None
     evidence: tuple[Evidence, ...] = ()
     fatalities: int | None = None
+    published_bound: bool = False  # ``published`` is a lower bound (read from the text's dates)
 
 
 @dataclass(frozen=True)

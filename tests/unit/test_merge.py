@@ -55,3 +55,16 @@ def test_a_report_of_unknown_date_may_carry_the_latest_toll():
         (event,) = run_pipeline(order).events
         assert (event.fatalities, event.location) == (79, "Bokkos")
         assert event.event_date == dt.date(2023, 12, 24)
+
+
+def test_of_reports_dated_only_by_their_text_the_revised_toll_is_the_later_word():
+    """Pages without a publication date are dated by the dates they tell (a lower bound): their order is unknown,
+    so a toll the report calls new ('nouveau bilan') wins over a plain larger estimate, in any order."""
+    early = Document("a", "a", "Dans la nuit du 11 au 12 juin 2022, plus d'une centaine de personnes ont été tuées "
+                               "par des hommes armés à Seytenga, dans la province du Séno.")
+    revised = Document("b", "b", "Selon un nouveau bilan officiel, au moins 86 personnes ont été tuées lors de l'attaque "
+                                 "de la nuit du 11 au 12 juin 2022 à Seytenga, dans la province du Séno.")
+    for order in ([early, revised], [revised, early]):
+        (event,) = run_pipeline(order).events
+        assert event.fatalities == 86
+        assert [h.get("revised", False) for h in sorted(event.history, key=lambda h: h["fatalities"])] == [True, False]

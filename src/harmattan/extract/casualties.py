@@ -84,6 +84,7 @@ _INJURE_BEFORE = re.compile(rf"\b{_alt('INJURE_BEFORE')}\s+$", re.I)
 _ABDUCT_BEFORE = re.compile(rf"\b{_alt('ABDUCT_BEFORE')}\s+{_QUALIFIER}$", re.I)
 _TOLL_BEFORE = re.compile(rf"\b{_alt('TOLL_NOUNS')}(?P<mid>[^.;:\d]{{0,90}}?)$", re.I)
 _UPDATE = re.compile(rf"\b{_alt('UPDATE')}\b", re.I)
+_REVISED = re.compile(rf"\b{_alt('REVISED_BEFORE')}\s+(?:\w+\s+)?{_alt('TOLL_NOUNS')}\b[^.;:\d]{{0,90}}?$", re.I)
 _UPDATE_QUALIFIER = re.compile(rf"(?i){_alt('UPDATE_QUALIFIERS')}")
 _CLAIM = re.compile(rf"\b{_alt('CLAIM')}\b[^.;]{{0,40}}$", re.I)
 _SUBSET = re.compile(rf"\b{_alt('SUBSET')}\s*$", re.I)
@@ -265,8 +266,8 @@ def extract_casualties(sentence: str) -> list[Casualty]:
         if kind is None:
             i += 1
             continue
-        if kind == "killed" and toll and _UPDATE.search(toll.group("mid")):
-            update = True
+        if kind == "killed" and ((toll and _UPDATE.search(toll.group("mid"))) or _REVISED.search(before)):
+            update = True  # "le bilan est passé à 86", "selon un nouveau bilan, 86 personnes ont été tuées"
         if kind == "killed" and not claim:
             claim = bool(_CLAIM.search(before))
         total = sum(qq.value for _, qq in items) + ones

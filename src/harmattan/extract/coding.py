@@ -572,6 +572,8 @@ def code_incident(incident: Incident, article: Article, number: int, knowledge: 
     body = [c for f in incident.frames if not f.is_title for c in f.killed if not c.unknown]
     killed = body or _killed(incident)
     fatalities, low, high = consolidate_killed(killed)
+    # The report says its toll is a revision ("nouveau bilan", "rose to"): a later word than a plain figure.
+    revised = bool(fatalities) and any(c.update and c.value == fatalities and not c.claim for c in killed)
     if fatalities is None and (sub == "Abduction/forced disappearance"
                                or event_type in ("Protests", "Riots")):
         # No death told where deaths are not the rule: ACLED's 0, not an unknown toll.
@@ -601,7 +603,7 @@ def code_incident(incident: Incident, article: Article, number: int, knowledge: 
     doc = article.doc
     source = SourceRef(
         doc=article.article_id, url=doc.url, title=article.title or doc.title, published=published,
-        evidence=tuple(evidence), fatalities=fatalities,
+        evidence=tuple(evidence), fatalities=fatalities, published_bound=doc.published_bound,
     )
     key = f"{article.article_id}|{number}|{event_type}|{date}|{country}"
     admin1 = admin2 = admin1_new = location = None
@@ -630,7 +632,8 @@ def code_incident(incident: Incident, article: Article, number: int, knowledge: 
         civilian_targeting=civilian, background=incident.background, aggregate=incident.aggregate,
         suspected_perpetrator=suspected, confidence=round(max(0.05, min(0.95, confidence)), 2),
         notes=lead[:300], sources=(source,),
-        history=({"published": published.isoformat() if published else None, "fatalities": fatalities, "source": article.article_id},),
+        history=({"published": published.isoformat() if published else None, "fatalities": fatalities,
+                  "source": article.article_id, **({"revised": True} if revised else {})},),
     )
 
 

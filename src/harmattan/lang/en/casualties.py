@@ -59,6 +59,8 @@ TOLL_NOUNS = [r"death\s+toll", r"toll", r"number\s+of\s+(?:people\s+|those\s+|pe
 # A revised toll.
 UPDATE = [r"rose", r"risen", r"rises", r"rise", r"climb(?:s|ed)?", r"jump(?:s|ed)?", r"increas(?:es|ed)", r"surpass(?:es|ed)?",
           r"exceed(?:s|ed)?", r"pass(?:es|ed)", r"reach(?:es|ed)", r"now"]
+# Before a toll noun, a revised toll: "according to a new toll", "the latest death toll".
+REVISED_BEFORE = [r"new", r"latest", r"updated", r"revised", r"bringing", r"raising", r"pushing", r"taking"]
 # Qualifiers that, on a toll, mean a revision ("surpassed 100").
 UPDATE_QUALIFIERS = [r"surpass", r"exceed"]
 # A party's claim, not a count: "JNIM said it had killed 20".

@@ -33,8 +33,11 @@ KILL_BEFORE = [r"neutralis[ée]s?", r"neutraliser", r"tu[ée]", r"tuant", r"tuer
 INJURE_BEFORE = [r"bless(?:ant|é|e|er)", r"ont\s+bless[ée]"]
 ABDUCT_BEFORE = [r"enl[èe]vement\s+(?:de|d['’])", r"rapt\s+(?:de|d['’])", r"prise\s+en\s+otage\s+(?:de|d['’])", r"enlev[ée]", r"enlevant", r"enl[èe]vent", r"kidnapp[ée]", r"kidnappant", r"ont\s+enlev[ée]", r"ont\s+kidnapp[ée]"]
 MAKE_DEAD_BEFORE = [r"fait", r"faisant", r"ayant\s+fait", r"r[ée]sult[ée]?\s+en"]
-TOLL_NOUNS = [r"bilan", r"nombre\s+de\s+(?:morts|victimes|tu[ée]s)"]
-UPDATE = [r"s['’]alourdit", r"alourdi", r"pass[ée]", r"s['’][ée]l[èe]ve", r"atteint", r"grimp[ée]?", r"revu\s+[àa]\s+la\s+hausse"]
+TOLL_NOUNS = [r"bilan", r"d[ée]compte\s+(?:macabre|des\s+(?:morts|victimes|corps))", r"nombre\s+de\s+(?:personnes\s+)?(?:morts|victimes|tu[ée]e?s)"]
+UPDATE = [r"s['’]alourdit", r"alourdi", r"pass[ée]", r"s['’][ée]l[èe]ve", r"atteint", r"grimp[ée]?", r"revu\s+[àa]\s+la\s+hausse",
+          r"augment(?:ant|[ée]e?)"]
+# Before a toll noun, a revised toll: "selon un nouveau bilan", "le dernier bilan fait état de".
+REVISED_BEFORE = [r"nouveau", r"nouvel", r"dernier", r"augmentant", r"portant", r"alourdissant"]
 UPDATE_QUALIFIERS = [r"d[ée]pass"]
 CLAIM = [r"affirm(?:e|ent|ant)\s+avoir", r"dit\s+avoir", r"disent\s+avoir", r"revendiqu(?:e|ent|ant)\s+avoir",
          r"pr[ée]tend(?:ent)?\s+avoir", r"assure(?:nt)?\s+avoir"]

@@ -1,0 +1,22 @@
+"""Tolls: revised tolls told by their words ("nouveau bilan", "bringing the toll to")."""
+from __future__ import annotations
+
+import pytest
+
+from harmattan.extract.casualties import extract_casualties
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Selon un nouveau bilan officiel, au moins 86 personnes ont été tuées.", 86),
+    ("Des corps ont été retrouvés, portant le nombre de personnes tuées à 61.", 61),
+    ("Le dernier décompte macabre fait état de 74 civils tués.", 74),
+    ("Five more bodies were found, bringing the death toll to 45.", 45),
+    ("According to the latest toll, 40 people were killed.", 40),
+])
+def test_a_toll_the_text_calls_new_or_latest_is_a_revision(text, value):
+    assert [c.value for c in extract_casualties(text) if c.update] == [value]
+
+
+def test_a_count_that_is_no_toll_is_not_a_revision():
+    assert extract_casualties("Le décompte des voix a donné 12 sièges au parti.") == []
+    assert not any(c.update for c in extract_casualties("Le bilan du nouveau massacre est de 12 morts."))
