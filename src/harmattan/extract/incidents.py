@@ -15,6 +15,7 @@ Rules (written down in ``docs/extraction.md``):
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 
@@ -186,4 +187,50 @@ def group_incidents(frames: list[Frame]) -> list[Incident]:
             target.frames.append(frame)
         elif target is not None and target.aggregate and frame.family is None:
             target.frames.append(frame)
+    news = [part for incident in news for part in split_towns(incident)]
     return news + background
+
+
+def _scene_towns(frame: Frame) -> list:
+    """The distinct towns a sentence names as scenes ("in X", "à X"), in text order."""
+    out: list = []
+    for m in frame.places:
+        if (m.place.kind == "locality" and m.place.latitude is not None and getattr(m, "cue", None) in _SCENE_CUES
+                and all(m.place.name != o.place.name and _km((m.place.latitude, m.place.longitude),
+                                                              (o.place.latitude, o.place.longitude)) > _SCENE_KM
+                        for o in out)):
+            out.append(m)
+    return out
+
+
+def split_towns(incident: Incident) -> list[Incident]:
+    """Protests told in several towns in one sentence are one event per town, as ACLED codes them.
+
+    "Demonstrations took place in Lagos and in Kano": the first town keeps the incident's other
+    sentences and its toll; each other town gets the sentence that names it and the others' day and
+    manner (tear gas, shots), but no toll (a toll told once cannot be shared out). Only a sentence about demonstrations splits: an attack "in X
+    and Y" may be one raid.
+    """
+    if incident.aggregate or incident.background:
+        return [incident]
+    at = next(((k, towns) for k, f in enumerate(incident.frames) if not f.is_title and f.family == "demonstration"
+               for towns in [_scene_towns(f)] if len(towns) > 1
+               and len({m.place.country_code for m in towns}) == 1), None)
+    if at is None:
+        return [incident]
+    k, towns = at
+    frame = incident.frames[k]
+    others = [m for m in towns[1:]]
+    first = Incident([dataclasses.replace(f, places=tuple(m for m in f.places if m not in others)) if i == k else f
+                      for i, f in enumerate(incident.frames)])
+    parts = [first]
+    for town in others:
+        here = dataclasses.replace(frame, places=tuple(m for m in frame.places if m is town or m.place.kind != "locality"),
+                                   casualties=())
+        # The wave's other sentences tell its day and how it went (tear gas, deaths), not its place or its
+        # toll: their deaths stay as killings of no known number here.
+        rest = [dataclasses.replace(f, places=(), casualties=tuple(
+                    dataclasses.replace(c, value=0, low=0, high=None, unknown=True) for c in f.killed))
+                for i, f in enumerate(incident.frames) if i != k and not f.is_title]
+        parts.append(Incident([here, *rest]))
+    return parts

@@ -34,7 +34,8 @@ CUES = {
                  r"(?:captured|seized|took)\s+(?:the\s+)?(?:\w+\s+)?(?:town|village|city|base|camp|post|outpost|garrison|barracks)"],
     "regain": [r"retook", r"retaken", r"recaptur(?:e|ed|es)", r"regain(?:ed|s)?\s+control", r"liberat(?:ed|ion)",
                r"restored\s+(?:order|control)", r"back\s+in\s+control"],
-    "protest": [r"protests?", r"protest(?:ed|ers|ing)", r"demonstrat(?:ion|ions|ors|ed)", r"rall(?:y|ies)", r"marched", r"sit-in"],
+    "protest": [r"protests?", r"protest(?:ed|ers|ing)", r"demonstrat(?:ion|ions|ors|ed)", r"rall(?:y|ies)", r"marched", r"sit-in",
+                r"(?:took|take|takes|taking)\s+to\s+the\s+streets?"],
     "riot": [r"riots?", r"rioters?", r"rioting", r"mob", r"lynch(?:ed|ing)?", r"looters?"],
     "withdraw": [r"withdraw(?:al|als|s|n)?", r"withdrew", r"pull(?:ed|s|ing)?\s+out", r"exit", r"departure", r"handed\s+over",
                  r"hand(?:ed|s)?\s+over", r"handover", r"hand-over", r"left\s+the\s+(?:base|camp)", r"vacated"],
@@ -52,7 +53,7 @@ CUES = {
     "jailbreak": [r"jail\s*break", r"prison\s+break", r"freed\s+(?:\w+\s+)?(?:inmates|prisoners)", r"inmates\s+escaped"],
 }
 # Whole words and word beginnings (four letters or more) one of which every cue contains.
-STEM_WORDS = """gunfire gunshots guns gunning victims restored crue torrential lassa cholera fire blaze drone drones strike strikes raids ied ieds  rape raped
+STEM_WORDS = """take takes taking gunfire gunshots guns gunning victims restored crue torrential lassa cholera fire blaze drone drones strike strikes raids ied ieds  rape raped
 slain dead die dies died lives bodies shot gunned gunmen shooting gun mob coup coups control marched truce signed base
 bases arms peace exit departure pull pulls pulled pulling executed execution executions accord accords blew jet jets
 dam hand handed hands handover hand-over left vacated took invaded jail prison freed inmates repelled repulsed lost

@@ -29,7 +29,8 @@ CUES = {
                  r"(?:pris|prennent|prend|prise)\s+possession", r"tomb[ée]e?\s+(?:aux|entre\s+les)\s+mains", r"contr[ôo]lent\s+d[ée]sormais", r"s['’]emparer", r"s['’]est\s+empar[ée]", r"se\s+sont\s+empar[ée]s", r"occup[ée]"],
     "regain": [r"reprise?\s+de", r"repris", r"reprennent", r"reconquis", r"reconqu[êe]te", r"libér[ée]e?", r"r[ée]investi"],
     "protest": [r"manifestations?", r"manifestants?", r"march[ée]s?\s+de\s+protestation", r"gr[èe]ves?", r"sit-in",
-                r"rassemblements?", r"protestations?"],
+                r"rassemblements?", r"protestations?", r"descendu(?:e|s|es)?\s+dans\s+l(?:a|es)\s+rues?",
+                r"descend(?:re|ent|ait|aient)\s+dans\s+l(?:a|es)\s+rues?"],
     "riot": [r"[ée]meutes?", r"[ée]meutiers?", r"vindicte\s+populaire", r"justice\s+populaire", r"pillards?"],
     "withdraw": [r"retrait", r"se\s+retire(?:r|nt)?", r"quitt(?:e|é|er)", r"r[ée]troc[ée]d[ée]e?", r"r[ée]trocession", r"remis(?:e)?\s+(?:aux|à)",
                  r"c[ée]d[ée]e?\s+(?:aux|à)", r"passation"],
@@ -51,7 +52,7 @@ riposte pouvoir""".split()
 STEM_PREFIXES = """artisanal détrui detrui succomb offensiv libér liber possession   tomb contrôl control réinvest reinvest inond glissement diluvienn torrentiel sécheress secheress méning épidém tempêt tempet cyclon incendi
 suicid kamikaz attentat aérien aerien frappe bombard roquett mortier grenad explos enlev enlèv otag kidnapp massacr
 exécut assassin décè  attaqu embusc assaillant fusillad incursion affront combat accroch heurt repouss empar occup
-reconqu manifest protest rassembl émeut emeut vindict retir quitt rétroc retroc remis cédé cede  passation putsch
+reconqu manifest protest rassembl descend émeut emeut vindict retir quitt rétroc retroc remis cédé cede  passation putsch
 mutin  interpel   gard écrou ecrou déploi deploi pillag pillard sabot saccag vandal reddit repenti saisi
 désamorc desamorc mort mortr neutral renvers destitu aéronef aeronef avion hélico helico vecteur moyens raid évasion
 evasion évad evad barrage sign""".split()
