@@ -51,6 +51,12 @@ ACTOR_PATTERNS = re.compile(
 LOC_PREP = _place_words("LOC_PREP")
 NEAR_WORDS = _place_words("NEAR_WORDS")
 COMPASS = _place_words("COMPASS")
+# A route named by its towns: "the Zaria-Kaduna road", "l'axe Kaya-Dori"; and "between X and Y".
+ROUTE_AFTER = _place_words("ROUTE_AFTER")
+ROUTE_BEFORE = _place_words("ROUTE_BEFORE")
+BETWEEN_WORDS = _place_words("BETWEEN_WORDS")
+DISTANCE_UNITS = _place_words("DISTANCE_UNITS")
+AND_WORDS = _place_words("AND_WORDS")
 COUNTRY_NOUNS = _place_words("COUNTRY_NOUNS")
 DETERMINERS = _place_words("DETERMINERS")
 # Words that, before "of"/"de", introduce a settlement name.
@@ -368,8 +374,14 @@ def _cue(toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> tuple[str | None, float,
         return "locality", 1.0, "near" if b2[0] in ("outskirts", "environs") else "settlement"
     if len(b3) == 3 and b3[1] in MILITARY_WORDS and b3[2] in OF_WORDS:
         return "locality", 1.0, "settlement"
+    if _on_route(toks, c):
+        return None, 0.3, "route"  # "the Abuja-Kaduna train", "l'axe Kaya-Dori": an end of the route, not the scene
     if after in AFTER_SETTLEMENT:  # "Kuriga village", but also "Plateau villages" (an admin-1 as modifier)
         return None, 0.9, "modifier"
+    if (before in OF_WORDS or before in LOC_PREP) and any(w in DISTANCE_UNITS for w in _words(toks, c.i - 5, c.i - 1)):
+        return None, 0.9, "distance"  # "60 km from Kaduna", "à 18 km au sud-ouest de Bankass": a reference point
+    if before in BETWEEN_WORDS or (before in AND_WORDS and any(w in BETWEEN_WORDS for w in _words(toks, c.i - 5, c.i - 2))):
+        return None, 0.9, "near"  # "between Rijana and Katari": near each, at neither
     if before in LOC_PREP:
         near = before in NEAR_WORDS or (len(b2) == 2 and b2[0] in NEAR_WORDS)
         return None, 0.9, "near" if near else "prep"
@@ -381,6 +393,28 @@ def _cue(toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> tuple[str | None, float,
             p.kind in ("country", "admin1") for p in gaz.lookup(toks[c.i - 1].text)):
         return None, 0.8, "possessive"
     return None, 0.0, None
+
+
+def _on_route(toks: list[_Tok], c: _Cand) -> bool:
+    """Is the candidate one end of a route named by its two towns ("the Zaria-Kaduna road", "l'axe Kaya-Dori")?
+
+    >>> toks = _tokens("on the Abuja-Kaduna train")
+    >>> _on_route(toks, _Cand(2, 2, "Abuja", 7, 12, ())), _on_route(toks, _Cand(3, 3, "Kaduna", 13, 19, ()))
+    (True, True)
+    >>> _on_route(_tokens("in Gorom-Gorom town"), _Cand(1, 2, "Gorom-Gorom", 3, 14, ()))
+    False
+    """
+    def hyphened(a: int) -> bool:  # tokens a and a + 1 are parts of one hyphenated word
+        return 0 <= a and a + 1 < len(toks) and toks[a + 1].start == toks[a].end + 1 and toks[a + 1].cap and toks[a].cap
+    first, last = c.i, c.j
+    while hyphened(first - 1):
+        first -= 1
+    while hyphened(last):
+        last += 1
+    if first == c.i and last == c.j:
+        return False  # no other town joined to it
+    after, before = _words(toks, last + 1, last + 3), _words(toks, first - 1, first)
+    return any(w in ROUTE_AFTER for w in after) or bool(before and before[0] in ROUTE_BEFORE)
 
 
 def _pick(c: _Cand, kind: str | None, ctx: _Ctx, gaz: Gazetteer) -> tuple[Place | None, float]:
@@ -848,6 +882,9 @@ def best_location(mentions: Sequence[PlaceMention]) -> tuple[Place | None, int]:
             s -= 0.15
         if getattr(m, "cue", None) == "dateline":
             s -= 0.6
+        if getattr(m, "cue", None) in ("route", "distance"):
+            s -= 0.3  # an end of a route ("the Zaria-Kaduna road"), a point a distance is told from ("60 km from
+            # Kaduna"): any place named as the scene comes first
         if s > best_s:
             best, best_s = m, s
     if best is not None:
@@ -855,7 +892,7 @@ def best_location(mentions: Sequence[PlaceMention]) -> tuple[Place | None, int]:
         if best.place.source == "text":
             # A village known only from the text sits at the unit around it.
             return best.place, 2 if best.place.feature_code in ("admin2", "near") else 3
-        if best.place.kind == "admin2" or label in ("near", "commune") or best.place.feature_code in FEATURE_CODES:
+        if best.place.kind == "admin2" or label in ("near", "commune", "route", "distance") or best.place.feature_code in FEATURE_CODES:
             return best.place, 2
         return best.place, 1
     for kind in ("admin1", "country"):

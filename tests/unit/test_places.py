@@ -271,3 +271,18 @@ def test_a_village_near_a_town_is_kept_by_name_at_that_town():
     assert (place.name, place.admin1, precision) == ("Zzyqua", "Mopti", 2)
     ms = extract_places("Gunmen raided the village of Zzyqua and the town of Gusau.")
     assert "Zzyqua" not in [m.surface for m in ms]  # "and" does not put a village near a town
+
+
+def test_the_ends_of_a_route_and_a_distance_s_reference_give_way_to_the_scene():
+    text = ("A bomb went off under the Abuja-Kaduna passenger train. The explosives had been laid on the track "
+            "between Rijana and Katari, less than 60 km from Kaduna.")
+    ms = extract_places(text, ["NG"])
+    assert [(m.surface, m.cue) for m in ms] == [("Abuja", "route"), ("Kaduna", "route"), ("Katari", "near"),
+                                                ("Kaduna", "distance")]
+    place, precision = best_location(ms)
+    assert (place.name, place.admin1, precision) == ("Katari", "Kaduna", 2)
+    # a route alone places the event at one of its ends, and only near it
+    ms = extract_places("Une embuscade sur l'axe Kaya-Dori a fait dix morts.", ["BF"])
+    assert [m.cue for m in ms] == ["route", "route"] and best_location(ms)[1] == 2
+    # a hyphenated town name is no route
+    assert [m.cue for m in extract_places("Attaque à Gorom-Gorom.", ["BF"])] == ["prep"]

@@ -19,7 +19,7 @@ CUES = {
     "grenade": [r"grenades?"],
     "ied": [r"ieds?", r"improvised\s+explosive", r"roadside\s+bombs?", r"landmines?", r"land\s+mines?", r"explosive\s+devices?",
             r"bomb\s+blasts?", r"blasts?", r"explosions?", r"bombings?", r"bombs?", r"bombed", r"bomb\s+attacks?", r"car\s+bombs?",
-            r"exploded"],
+            r"exploded", r"explosives"],
     "abduct": [r"abduct(?:s|ed|ing|ion|ions)?", r"kidnap(?:s|ped|ping|pings)?", r"hostages?"],
     "sexual": [r"rap(?:e|ed|es|ing)", r"sexual\s+(?:violence|assault)"],
     "kill": [r"kill(?:s|ed|ing)?", r"neutrali[sz](?:ed|ing)", r"slain", r"massacre(?:s|d)?", r"slaughter(?:ed)?", r"murder(?:s|ed)?",

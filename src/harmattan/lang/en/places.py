@@ -35,6 +35,14 @@ COUNTRY_NOUNS = """country"""
 # Determiners skipped between "of" and a noun ("of the country").
 DETERMINERS = """the"""
 
+# A route named by its two towns: "the Zaria-Kaduna road" (after), and "between X and Y".
+ROUTE_AFTER = """road highway expressway railway rail train line route axis corridor stretch"""
+ROUTE_BEFORE = """"""
+BETWEEN_WORDS = """between"""
+# Units of a distance to a reference point: "60 km from Kaduna".
+DISTANCE_UNITS = """km kms kilometres kilometers kilometre kilometer miles mile"""
+AND_WORDS = """and"""
+
 NEAR_WORDS = """around near outside outskirts proximity vicinity
 north south east west northeast northwest southeast southwest north-east north-west south-east south-west"""
 

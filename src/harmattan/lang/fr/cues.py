@@ -14,7 +14,7 @@ CUES = {
             r"h[ée]licopt[èe]res?\s+(?:de\s+combat|militaires?)", r"vecteurs?\s+a[ée]riens?", r"moyens\s+a[ée]riens", r"raids?\s+a[ée]riens?"],
     "shelling": [r"obus", r"tirs\s+d['’]artillerie", r"roquettes?", r"mortiers?"],
     "grenade": [r"grenades?"],
-    "ied": [r"engins?\s+explosifs?", r"mines?\s+artisanales?", r"explos(?:é|ée|ion)s?", r"attentats?\s+(?:à\s+la\s+bombe|à\s+l['’]explosif|à\s+la\s+voiture\s+pi[ée]g[ée]e)", r"bombes?",
+    "ied": [r"engins?\s+explosifs?", r"(?:des|les|d['’])\s*explosifs", r"mines?\s+artisanales?", r"explos(?:é|ée|ion)s?", r"attentats?\s+(?:à\s+la\s+bombe|à\s+l['’]explosif|à\s+la\s+voiture\s+pi[ée]g[ée]e)", r"bombes?",
             r"engins?\s+explosifs?\s+improvis[ée]s?", r"EEI"],
     "abduct": [r"enl[eè]v(?:e|ent|é|ée|és|ées|ement|ements)(?!\s+(?:les|des|leurs|ses)\s+(?:corps|d[ée]pouilles|cadavres|barricades|d[ée]combres))", r"kidnapp(?:é|ée|és|ées|ing)", r"otages?", r"rapt"],
     "sexual": [r"viols?", r"viol[ée]e?s", r"violences?\s+sexuelles?"],

@@ -10,6 +10,14 @@ samedi savanes securite selon septembre soldats sources sud tues un une vendredi
 # Words before a place: prepositions, and verbs whose object is a place ('attacked Djibo').
 LOC_PREP = """assiégé attaque attaquent attaqué au autour aux chez dans depuis en entre frappé pres près sur vers à"""
 
+# Une route nommée par ses deux villes : « l'axe Kaya-Dori », « la route Djibo-Ouahigouya » ; et « entre X et Y ».
+ROUTE_AFTER = """"""
+ROUTE_BEFORE = """axe route routes tronçon troncon train voie piste corridor"""
+BETWEEN_WORDS = """entre"""
+# Unités d'une distance à un point de repère : « à 18 km au sud-ouest de Bankass ».
+DISTANCE_UNITS = """km kilomètres kilometres kilomètre kilometre"""
+AND_WORDS = """et"""
+
 # Near a place: the place is approximate.
 NEAR_WORDS = """autour environs pres près nord sud est ouest nord-est nord-ouest sud-est sud-ouest"""
 
