@@ -126,6 +126,18 @@ def test_aggregate():
     assert not is_aggregate("Bombers struck a wedding, a funeral and a hospital in a series of attacks on Saturday.")
 
 
+def test_a_sum_without_a_figure_is_a_trend_not_an_event():
+    from harmattan.pipeline import run_pipeline
+    from harmattan.records import Document
+    text = ("Gunmen killed seven soldiers in an attack on a base in Marte, Borno State, on Monday. "
+            "The group has stepped up its attacks on military and civilian targets in recent months.")
+    events = run_pipeline([Document("d", "d", text, published=dt.date(2025, 5, 13))]).events
+    assert [(e.fatalities, e.aggregate) for e in events] == [(7, False)]
+    counted = "Over the past weeks, coordinated attacks by JNIM have killed more than 100 soldiers across the Sahel region."
+    events = run_pipeline([Document("e", "e", text + " " + counted, published=dt.date(2025, 5, 13))]).events
+    assert sorted((e.fatalities, e.aggregate) for e in events) == [(7, False), (100, True)]
+
+
 def test_sentences_keep_abbreviations_and_initials():
     text = "BAMAKO, Sept. 18 - Gunmen attacked. Par Ibrahim S. L'attaque a eu lieu mardi."
     assert len(split_sentences(text)) == 2

@@ -11,7 +11,8 @@ Rules (written down in ``docs/extraction.md``):
 * a frame joins the latest incident of a compatible family unless its date
   or its town conflicts, it sums several incidents, or it says it opens a new
   one ("One such attack", "Par ailleurs");
-* background frames never join news incidents.
+* background frames never join news incidents;
+* a sum of incidents that gives no figure is a trend, not an event.
 """
 from __future__ import annotations
 
@@ -187,8 +188,16 @@ def group_incidents(frames: list[Frame]) -> list[Incident]:
             target.frames.append(frame)
         elif target is not None and target.aggregate and frame.family is None:
             target.frames.append(frame)
-    news = [part for incident in news for part in split_towns(incident)]
+    news = [part for incident in news if not _trend(incident) for part in split_towns(incident)]
     return news + background
+
+
+def _trend(incident: Incident) -> bool:
+    """A sum of incidents with no figure ("ISWAP has stepped up its attacks in recent months") is a trend, not news.
+
+    A round-up that counts ("three attacks killed 40 this week") stays, flagged as an aggregate.
+    """
+    return incident.aggregate and not any(c.value > 0 for f in incident.frames for c in f.casualties)
 
 
 def _scene_towns(frame: Frame) -> list:
