@@ -85,7 +85,7 @@ def _publication_date(state: DocState, knowledge: Knowledge, settings: Settings)
         read_on = dt.date.fromisoformat(settings.read_on) if settings.read_on else dt.date.today()
         published, how = infer_published(doc.text, doc.url, doc.title, read_on=read_on)
         if published is not None:
-            state.document = dataclasses.replace(doc, published=published, published_bound=how == "text")
+            state.document = dataclasses.replace(doc, published=published, published_from=how)
 
 
 def _articles(state: DocState, knowledge: Knowledge, settings: Settings) -> None:

@@ -29,8 +29,9 @@ class Document:
     published: dt.date | None = None
     source: str | None = None
     language: str | None = None
-    # True when ``published`` was read from the text's own dates: published then or later.
-    published_bound: bool = False
+    # Where ``published`` came from when the input did not give it (:func:`harmattan.extract.published.infer_published`):
+    # "text" is a lower bound (the latest date the text tells), "url-month" only the month.
+    published_from: str | None = None
 
 
 @dataclass(frozen=True)

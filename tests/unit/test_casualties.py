@@ -20,3 +20,14 @@ def test_a_toll_the_text_calls_new_or_latest_is_a_revision(text, value):
 def test_a_count_that_is_no_toll_is_not_a_revision():
     assert extract_casualties("Le décompte des voix a donné 12 sièges au parti.") == []
     assert not any(c.update for c in extract_casualties("Le bilan du nouveau massacre est de 12 morts."))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The floods have resulted in the deaths of at least 37 people, and many others remain missing.",
+     [("killed", 37), ("missing", 10)]),
+    ("Les inondations ont causé la mort de 12 personnes et 30 autres sont portées disparues.",
+     [("killed", 12), ("missing", 30)]),
+    ("Cinq soldats et trois civils sont portés disparus.", [("missing", 8)]),
+])
+def test_the_missing_after_a_toll_are_another_count(text, want):
+    assert [(c.kind, c.value) for c in extract_casualties(text)] == want

@@ -68,3 +68,19 @@ def test_of_reports_dated_only_by_their_text_the_revised_toll_is_the_later_word(
         (event,) = run_pipeline(order).events
         assert event.fatalities == 86
         assert [h.get("revised", False) for h in sorted(event.history, key=lambda h: h["fatalities"])] == [True, False]
+
+
+def test_a_weekday_in_a_report_dated_only_by_its_url_month_is_only_as_sure_as_that_month():
+    """A blog page under /2024/09/ saying "on Tuesday" could mean any Tuesday of September: the event date
+    is of month precision, so the page joins the dated report of the same flood instead of standing apart."""
+    import datetime as dt
+    blog = Document("a", "a", "Thousands flee as a dam collapse floods Maiduguri\nThousands of residents fled severe "
+                              "flooding in Maiduguri, Borno State, after a dam gave way on Tuesday.",
+                    url="https://blog.example.org/2024/09/maiduguri-flood.html")
+    wire = Document("b", "b", "Floods after a dam burst on Tuesday, September 10, killed 30 people in Maiduguri, Borno State.",
+                    published=dt.date(2024, 9, 12))
+    (alone,) = run_pipeline([blog]).events
+    assert alone.time_precision == "month"
+    for order in ([blog, wire], [wire, blog]):
+        (event,) = run_pipeline(order).events
+        assert (event.event_date, event.time_precision, event.fatalities) == (dt.date(2024, 9, 10), "day", 30)

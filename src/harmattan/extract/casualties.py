@@ -197,6 +197,9 @@ def extract_casualties(sentence: str) -> list[Casualty]:
             qj = quantity_from_match(matches[j])
             if not nm or qj is None:
                 break
+            if (_MISSING_AFTER.match(sentence[matches[j].end() + nm.end():matches[j].end() + nm.end() + _AFTER_CHARS])
+                    and _KILL_BEFORE.search(sentence[max(0, m.start() - _BEFORE_CHARS):m.start()])):
+                break  # "the deaths of 37 people, and many others remain missing": another count
             items.append((matches[j], qj))
             groups.append(_group(nm.group("adj"), nm.group("noun"), sentence[matches[j].end() + nm.end():matches[j].end() + nm.end() + 60]))
             end = matches[j].end() + nm.end()

@@ -278,8 +278,16 @@ def _best_count(incident: Incident, kind: str) -> int | None:
     return max(values) if values else None
 
 
-def choose_date(incident: Incident, published: dt.date | None):
-    """(date, date_end, precision, evidence sentence)."""
+# Dates told relative to the report's day ("on Tuesday", "yesterday"): as sure as that day is.
+_RELATIVE_KINDS = frozenset({"weekday", "relative", "night"})
+
+
+def choose_date(incident: Incident, published: dt.date | None, published_from: str | None = None):
+    """(date, date_end, precision, evidence sentence).
+
+    A date told relative to a report whose day is known only by its month (a ``/2024/09/`` URL)
+    is only as precise as that month.
+    """
     best = None
     for f in incident.frames:
         # The day victims were found dates the finding; the event's own date wins where the text gives it.
@@ -292,6 +300,8 @@ def choose_date(incident: Incident, published: dt.date | None):
                 best = (key, d, f.text)
     if best is not None:
         d = best[1]
+        if published_from == "url-month" and d.kind in _RELATIVE_KINDS:
+            return d.date, d.date_end, "month", best[2]
         return d.date, d.date_end, d.precision, best[2]
     if published is not None:
         return published - dt.timedelta(days=1), None, "week", None
@@ -564,7 +574,7 @@ def code_incident(incident: Incident, article: Article, number: int, knowledge: 
         lead = lead_place(article, knowledge, country, place)
         if lead is not None:
             place, precision, place_sentence = lead
-    date, date_end, time_precision, date_sentence = choose_date(incident, published)
+    date, date_end, time_precision, date_sentence = choose_date(incident, published, article.doc.published_from)
     if incident.background and date is not None and published is not None and date > published - dt.timedelta(days=30):
         date, time_precision = None, "year"
     # The body's figures are more precise than the headline's, which may also sum several
@@ -603,7 +613,7 @@ def code_incident(incident: Incident, article: Article, number: int, knowledge: 
     doc = article.doc
     source = SourceRef(
         doc=article.article_id, url=doc.url, title=article.title or doc.title, published=published,
-        evidence=tuple(evidence), fatalities=fatalities, published_bound=doc.published_bound,
+        evidence=tuple(evidence), fatalities=fatalities, published_bound=doc.published_from == "text",
     )
     key = f"{article.article_id}|{number}|{event_type}|{date}|{country}"
     admin1 = admin2 = admin1_new = location = None
