@@ -155,6 +155,7 @@ def group_incidents(frames: list[Frame]) -> list[Incident]:
     news: list[Incident] = []
     background: list[Incident] = []
     first_body_seen = False
+    last: tuple[Frame, Incident] | None = None  # the latest frame kept in a news incident, and that incident
     for frame in frames:
         first_body = not frame.is_title and not first_body_seen
         if not frame.is_title:
@@ -169,6 +170,13 @@ def group_incidents(frames: list[Frame]) -> list[Incident]:
             if _compatible(incident, frame):
                 target = incident
                 break
+        sequel = None
+        if not strong and last is not None and last[0].index == frame.index - 1:
+            sequel = _sequel(last[0], last[1], frame)
+        if sequel is not None:
+            news.append(sequel)
+            last = (frame, sequel)
+            continue
         if strong:
             opens = (
                 target is None
@@ -182,12 +190,15 @@ def group_incidents(frames: list[Frame]) -> list[Incident]:
                 news.append(Incident([frame], aggregate=frame.aggregate))
             else:
                 target.frames.append(frame)
+            last = (frame, news[-1] if opens else target)
         elif target is not None and not target.aggregate and not _date_conflicts(target, frame):
             # A weak frame adds detail; places it names in passing ("travelling between Boni and
             # Torodi") do not keep it out, a different date does ("the deadliest since July 26").
             target.frames.append(frame)
+            last = (frame, target)
         elif target is not None and target.aggregate and frame.family is None:
             target.frames.append(frame)
+            last = (frame, target)
     news = [part for incident in news if not _trend(incident) for part in split_towns(incident)]
     return news + background
 
@@ -198,6 +209,23 @@ def _trend(incident: Incident) -> bool:
     A round-up that counts ("three attacks killed 40 this week") stays, flagged as an aggregate.
     """
     return incident.aggregate and not any(c.value > 0 for f in incident.frames for c in f.casualties)
+
+
+def _sequel(previous: Frame, incident: Incident, frame: Frame) -> Incident | None:
+    """An act of violence told right after a dated act of another kind, as its sequel, is an incident of its own then.
+
+    "On Tuesday the terrorists broke into the camp and wrecked it. They were neutralised by the
+    army's aircraft": the strike cannot join the looting (another family) and names no day or
+    place of its own; it happened that day, there. The sentence before it is kept as a dating
+    sentence of the new incident (no cues, places, figures or actors of its own); the place comes
+    from the incident before (:func:`harmattan.extract.coding.inherit_place`).
+    """
+    if (frame.family != "conflict" or not frame.acts or not _has_armed_actor(frame)
+            or incident.family in (None, "conflict") or incident.background or incident.aggregate
+            or not any(d.date for d in previous.event_dates)):
+        return None
+    dating = dataclasses.replace(previous, cues={}, casualties=(), places=(), actors=(), is_title=False, date_only=True)
+    return Incident([frame, dating])
 
 
 def _scene_towns(frame: Frame) -> list:
