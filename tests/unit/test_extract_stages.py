@@ -138,6 +138,17 @@ def test_a_sum_without_a_figure_is_a_trend_not_an_event():
     assert sorted((e.fatalities, e.aggregate) for e in events) == [(7, False), (100, True)]
 
 
+def test_an_earlier_attack_recalled_and_dated_by_the_next_sentence_is_an_event_of_its_own():
+    from harmattan.pipeline import run_pipeline
+    from harmattan.records import Document
+    text = ("Une soixantaine de civils ont été tués jeudi 20 avril à Karma, dans la province du Yatenga. "
+            "Ce massacre intervient quelques jours après une attaque qui a visé l'armée et les VDP tout près de là. "
+            "C'était le samedi 15 avril, à Aoréma.")
+    events = run_pipeline([Document("d", "d", text, published=dt.date(2023, 4, 23), language="fr")]).events
+    got = sorted((e.event_date.isoformat(), e.location, e.event_type) for e in events)
+    assert got == [("2023-04-15", "Aorema", "Battles"), ("2023-04-20", "Karma", "Violence against civilians")]
+
+
 def test_sentences_keep_abbreviations_and_initials():
     text = "BAMAKO, Sept. 18 - Gunmen attacked. Par Ibrahim S. L'attaque a eu lieu mardi."
     assert len(split_sentences(text)) == 2

@@ -27,7 +27,8 @@ def _marker(name: str) -> re.Pattern:
 
 _BACKGROUND = _marker("BACKGROUND")
 _AGGREGATE = _marker("AGGREGATE")
-_NEW_INCIDENT = re.compile(r"^\s*" + lang.alternation("frames", "NEW_INCIDENT") + r"\b", re.I)
+_NEW_INCIDENT = re.compile(r"^\s*" + lang.alternation("frames", "NEW_INCIDENT") + r"\b"
+                           + r"|\b" + lang.alternation("frames", "NEW_INCIDENT_INSIDE") + r"\b", re.I)
 _ATTRIBUTION = re.compile(r"\b" + lang.alternation("frames", "ATTRIBUTION"), re.I)
 # Verb forms: the sentence reports an act, not only names one.
 _ACT_VERB = _marker("ACT_VERBS")

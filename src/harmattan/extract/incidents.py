@@ -156,6 +156,9 @@ def group_incidents(frames: list[Frame]) -> list[Incident]:
     background: list[Incident] = []
     first_body_seen = False
     last: tuple[Frame, Incident] | None = None  # the latest frame kept in a news incident, and that incident
+    # Frames the next sentence dates ("... after an attack on the army. It was on Saturday 15 April, at X.")
+    dated_by_next = {f.index for f, g in zip(frames, frames[1:])
+                     if g.date_only and g.index == f.index + 1 and any(d.date for d in g.event_dates)}
     for frame in frames:
         first_body = not frame.is_title and not first_body_seen
         if not frame.is_title:
@@ -164,7 +167,9 @@ def group_incidents(frames: list[Frame]) -> list[Incident]:
             if frame.family and (frame.casualties or frame.acts):
                 background.append(Incident([frame], background=True))
             continue
-        strong = is_strong(frame, first_body)
+        strong = is_strong(frame, first_body) or (
+            frame.opens_incident and frame.family == "conflict" and frame.index in dated_by_next
+            and _has_armed_actor(frame) and not frame.background)
         target = None
         for incident in reversed(news):
             if _compatible(incident, frame):

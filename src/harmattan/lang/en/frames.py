@@ -20,6 +20,8 @@ NEW_INCIDENT = [
     r"elsewhere", r"meanwhile", r"in\s+a\s+separate", r"another\s+attack", r"a\s+second\s+attack",
     r"(?:on\s+)?the\s+(?:following|next)\s+day", r"(?:a|one|two|three)\s+days?\s+later",
 ]
+# Anywhere in a sentence: it tells of another, earlier attack ("... came days after an attack on the army").
+NEW_INCIDENT_INSIDE = [r"(?:days?|weeks?)\s+after\s+an(?:other)?\s+attack"]
 # A claim or an attribution of responsibility.
 ATTRIBUTION = [r"claimed\s+responsibility", r"claimed\s+the\s+attack", r"blamed", r"attributed"]
 # Verb forms: the sentence reports an act, not only names one.

@@ -13,6 +13,8 @@ NEW_INCIDENT = [
     r"dans\s+une\s+autre\s+attaque", r"par\s+ailleurs", r"ailleurs", r"lors\s+d['’]une\s+autre\s+attaque", r"une\s+autre\s+attaque",
     r"le\s+lendemain", r"le\s+jour\s+suivant", r"(?:un|deux|trois)\s+jours?\s+plus\s+tard",
 ]
+# Anywhere in a sentence: it tells of another, earlier attack ("... intervient quelques jours après une attaque qui a visé l'armée").
+NEW_INCIDENT_INSIDE = [r"(?:jours?|semaines?)\s+apr[èe]s\s+une\s+(?:autre\s+)?attaque"]
 ATTRIBUTION = [r"revendiqu", r"imput[ée]", r"attribu[ée]", r"accus[ée]"]
 ACT_VERBS = [
     r"manifest[ée]", r"ont\s+manifest[ée]", r"dispers[ée]", r"renvers[ée]", r"ont\s+attaqu[ée]", r"a\s+attaqu[ée]",
