@@ -14,13 +14,14 @@ record is a new version with the reason.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, func, or_, select, true, union_all, update
+from sqlalchemy import and_, bindparam, delete, func, or_, select, true, union_all, update
 from sqlalchemy.engine import Connection
 
 from ..merge import CONFLICT, cluster_events, consolidate, date_slack, max_gap, max_km_apart
@@ -109,65 +110,90 @@ def _neighbour_cells(cell: str, km: float) -> list[str]:
 _PRECISIONS = ("day", "week", "month", "year")
 
 
-def _near(spot: Spot, settings: Settings) -> list:
-    """Conditions on claims that could be the same incident as a claim at ``spot`` (see :func:`harmattan.merge.plausible`).
+def _near_shape(spot: Spot) -> tuple[bool, bool, bool, bool, bool]:
+    """What the statement of :func:`_near_statement` depends on (the values are its parameters)."""
+    any_region = bool(spot.type_family and spot.type_family.startswith("Disaster"))
+    return (spot.country_code is not None, spot.type_family is not None, any_region, spot.admin1 is not None,
+            spot.place_cell is not None, spot.event_date is not None)
+
+
+@functools.lru_cache(maxsize=64)
+def _near_statement(shape: tuple[bool, ...]):
+    """The keys of the claims that could be the same incident as a claim at a spot of this shape.
 
     Same country and type family; a date within the slack merging allows, or none; and a
     place that can agree: a town of the same name, a town in the cells around the spot's (as
     far as merging takes two towns of different names for one place), or a vaguer claim of its
     admin-1; a vague spot is compared with all of its admin-1; one placed only at the country
-    joins none (disasters: all of the country). One condition per
-    way of agreeing and per dated / undated, each led by the columns of one index (an ``OR``
-    across indexes would read the whole table).
+    joins none (disasters: all of the country). One ``UNION ALL`` part per way of agreeing and
+    per dated / undated, each led by the columns of one index (an ``OR`` across indexes would
+    read the whole table). Built once per shape with bound parameters (:func:`_near_params`),
+    so a document pays neither for building nor for compiling it.
     """
-    country = claims.c.country_code == spot.country_code if spot.country_code else claims.c.country_code.is_(None)
-    common = [country]
-    if spot.type_family:
-        common.append(or_(claims.c.type_family == spot.type_family, claims.c.type_family.is_(None)))
-    places = []
-    # A claim placed only at the country joins no other (a disaster aside): asking for the claims placed
-    # likewise finds the claim itself, and little more.
-    any_region = bool(spot.type_family and spot.type_family.startswith("Disaster"))
-    if spot.admin1:
-        regions = [claims.c.admin1 == spot.admin1] + ([claims.c.admin1.is_(None)] if any_region else [])
+    has_cc, has_family, any_region, has_admin1, has_cell, has_date = shape
+    c = claims.c
+    common = [c.country_code == bindparam("cc") if has_cc else c.country_code.is_(None)]
+    if has_family:
+        common.append(or_(c.type_family == bindparam("fam"), c.type_family.is_(None)))
+    if has_admin1:
+        regions = [c.admin1 == bindparam("a1")] + ([c.admin1.is_(None)] if any_region else [])
     else:
-        regions = [true()] if any_region else [claims.c.admin1.is_(None)]
-    if spot.place_cell:
-        places.append(claims.c.place_cell.in_(_neighbour_cells(spot.place_cell, max_km_apart(settings))))
-        places.append(claims.c.location == spot.location)
-        places += [and_(region, claims.c.place_cell.is_(None)) for region in regions]
+        regions = [true()] if any_region else [c.admin1.is_(None)]
+    places = []
+    if has_cell:
+        places.append(c.place_cell.in_(bindparam("cells", expanding=True)))
+        places.append(c.location == bindparam("loc"))
+        places += [and_(region, c.place_cell.is_(None)) for region in regions]
     else:
         places += regions
-    if spot.event_date:
-        day = dt.date.fromisoformat(spot.event_date)
+    if has_date:
+        def within(name: str):
+            return and_(c.event_date >= bindparam(f"lo_{name}"), c.event_date <= bindparam(f"hi_{name}"))
 
-        def within(days: int):
-            return and_(claims.c.event_date >= (day - dt.timedelta(days=days)).isoformat(),
-                        claims.c.event_date <= (day + dt.timedelta(days=days)).isoformat())
-
-        dates = [and_(claims.c.time_precision == p, within(date_slack(spot.time_precision, p, settings)))
-                 for p in _PRECISIONS]
-        dates.append(and_(claims.c.time_precision.is_(None), within(max_gap(settings))))
+        dates = [and_(c.time_precision == p, within(p)) for p in _PRECISIONS]
+        dates.append(and_(c.time_precision.is_(None), within("none")))
         # Undated claims may be of any date; asked per precision too, so that each part uses the index.
-        dates += [and_(claims.c.time_precision == p, claims.c.event_date.is_(None)) for p in _PRECISIONS]
-        dates.append(and_(claims.c.time_precision.is_(None), claims.c.event_date.is_(None)))
+        dates += [and_(c.time_precision == p, c.event_date.is_(None)) for p in _PRECISIONS]
+        dates.append(and_(c.time_precision.is_(None), c.event_date.is_(None)))
     else:
         dates = [true()]
-    return [and_(*common, place, date) for place in places for date in dates]
+    return union_all(*(select(c.claim_key).where(and_(*common, place, date)) for place in places for date in dates))
+
+
+def _near_params(spot: Spot, settings: Settings) -> dict:
+    """The values of :func:`_near_statement`'s parameters for a spot.
+
+    >>> sorted(_near_params(Spot("BF", "2025-03-10", "Sahel", "56:-7", "conflict", "day", "Djibo"), Settings()))[:4]
+    ['a1', 'cc', 'cells', 'fam']
+    """
+    params: dict = {"cc": spot.country_code, "fam": spot.type_family, "a1": spot.admin1, "loc": spot.location}
+    if spot.place_cell:
+        params["cells"] = _neighbour_cells(spot.place_cell, max_km_apart(settings))
+    if spot.event_date:
+        day = dt.date.fromisoformat(spot.event_date)
+        slacks = {p: date_slack(spot.time_precision, p, settings) for p in _PRECISIONS}
+        slacks["none"] = max_gap(settings)
+        for name, days in slacks.items():
+            params[f"lo_{name}"] = (day - dt.timedelta(days=days)).isoformat()
+            params[f"hi_{name}"] = (day + dt.timedelta(days=days)).isoformat()
+    return params
 
 
 def _keys_near(conn: Connection, spot: Spot, settings: Settings) -> set[str]:
-    """The keys of the claims :func:`_near` a spot, in one statement (a ``UNION ALL`` of indexed parts)."""
-    return set(conn.execute(union_all(*(select(claims.c.claim_key).where(cond) for cond in _near(spot, settings))))
-               .scalars())
+    """The keys of the claims that could be the same incident as one at ``spot`` (see :func:`harmattan.merge.plausible`)."""
+    return set(conn.execute(_near_statement(_near_shape(spot)), _near_params(spot, settings)).scalars())
+
+
+@functools.lru_cache(maxsize=4096)
+def _claim_event(key: str, data: str) -> Event:
+    """A stored claim as an event whose id is its key (decoded once while it stays unchanged: the
+    claims around a busy place are read again for every report of it)."""
+    event = event_from_dict(json.loads(data))
+    return event.__class__(**{**event.__dict__, "event_id": key})
 
 
 def _load_claims(conn: Connection, where) -> list[tuple[str, Event]]:
-    out = []
-    for key, data in conn.execute(select(claims.c.claim_key, claims.c.data).where(where)):
-        event = event_from_dict(json.loads(data))
-        out.append((key, event.__class__(**{**event.__dict__, "event_id": key})))
-    return out
+    return [(key, _claim_event(key, data)) for key, data in conn.execute(select(claims.c.claim_key, claims.c.data).where(where))]
 
 
 def _load_neighbourhood(conn: Connection, spots: Iterable[Spot], old_event_ids: set[str],
