@@ -149,6 +149,20 @@ def test_an_earlier_attack_recalled_and_dated_by_the_next_sentence_is_an_event_o
     assert got == [("2023-04-15", "Aorema", "Battles"), ("2023-04-20", "Karma", "Violence against civilians")]
 
 
+def test_a_sentence_after_the_event_that_names_the_group_gives_the_perpetrator():
+    from harmattan.pipeline import run_pipeline
+    from harmattan.records import Document
+    text = ("Le camp militaire de Kati a été attaqué vendredi à l'aube. Selon l'état-major, il s'agit "
+            "d'une tentative des terroristes de la Katiba Macina. Le bilan fait état d'un mort côté FAMa, 07 assaillants neutralisés.")
+    (event,) = run_pipeline([Document("d", "d", text, published=dt.date(2022, 7, 23), language="fr")]).events
+    assert event.actor1 == "Katiba Macina" and event.fatalities == 8
+    # a group named in a sentence that is not next to the event's does not join it
+    text = ("Le camp militaire de Kati a été attaqué vendredi à l'aube. Un soldat a été tué. "
+            "Le président a reçu les ambassadeurs. La Katiba Macina opère surtout dans le centre.")
+    (event,) = run_pipeline([Document("e", "e", text, published=dt.date(2022, 7, 23), language="fr")]).events
+    assert event.actor1 != "Katiba Macina"
+
+
 def test_sentences_keep_abbreviations_and_initials():
     text = "BAMAKO, Sept. 18 - Gunmen attacked. Par Ibrahim S. L'attaque a eu lieu mardi."
     assert len(split_sentences(text)) == 2

@@ -6,6 +6,7 @@ attribution are analysed; the rest of the text is skipped cheaply.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..actors import extract_actors
 from ..knowledge import Knowledge
@@ -97,6 +98,12 @@ def build_frames(article: Article, knowledge: Knowledge, relevance_filter: bool 
                                    if m.place.kind != "country")
                     frames.append(Frame(index=index, text=sentence, is_title=False, cues={}, dates=tuple(dated),
                                         places=places, hints=tuple(hints), date_only=True))
+                elif hints is not None:
+                    # ... or says who did it ("selon l'armée, il s'agit des terroristes de la Katiba Macina").
+                    named = _named_groups(sentence, hints, article, knowledge)
+                    if named:
+                        frames.append(Frame(index=index, text=sentence, is_title=False, cues={}, actors=named,
+                                            hints=tuple(hints), attribution=True))
             continue
         previous = index
         if hints is None:
@@ -125,6 +132,26 @@ def build_frames(article: Article, knowledge: Knowledge, relevance_filter: bool 
             hints=tuple(hints),
         ))
     return _place_towns_in_named_regions(frames, article, knowledge)
+
+
+def _named_groups(sentence: str, hints: list[str], article: Article, knowledge: Knowledge) -> tuple:
+    """The armed organisations a sentence names by name (no generic "gunmen", no state forces).
+
+    >>> from harmattan.knowledge import load_knowledge
+    >>> from harmattan.records import Document
+    >>> doc = Document("d", "d", "x", language="fr")
+    >>> a = Article(doc=doc, index=0, text="x", language="fr")
+    >>> [m.actor.name for m in _named_groups("Il s'agit des terroristes de la Katiba Macina.", ["ML"], a, load_knowledge())]
+    ['Katiba Macina']
+    """
+    if not _CAPITALISED.search(sentence):
+        return ()
+    mentions = extract_actors(sentence, country_hint=hints[0] if hints else None, lang=article.language, kb=knowledge.actors)
+    return tuple(m for m in mentions if m.actor.kind in ("armed", "militia") and not m.actor.name.startswith("Unidentified"))
+
+
+# A named organisation has a capitalised word or an acronym after the sentence's first word.
+_CAPITALISED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'’-]+")
 
 
 def _place_towns_in_named_regions(frames: list[Frame], article: Article, knowledge: Knowledge) -> list[Frame]:
