@@ -163,6 +163,19 @@ def test_a_sentence_after_the_event_that_names_the_group_gives_the_perpetrator()
     assert event.actor1 != "Katiba Macina"
 
 
+def test_a_bomb_among_passengers_targets_civilians_whoever_hunts_the_bombers():
+    from harmattan.pipeline import run_pipeline
+    from harmattan.records import Document
+    pub = dt.date(2022, 3, 29)
+    text = ("A bomb exploded under a passenger train near Katari, Kaduna State, on Monday, killing eight people. "
+            "Troops and police were searching for the bandits who laid it.")
+    (event,) = run_pipeline([Document("d", "d", text, published=pub)]).events
+    assert (event.sub_event_type, event.civilian_targeting) == ("Remote explosive/landmine/IED", True)
+    text = "A roadside bomb hit a military convoy near Katari, Kaduna State, on Monday, killing eight people."
+    (event,) = run_pipeline([Document("e", "e", text, published=pub)]).events
+    assert (event.sub_event_type, event.civilian_targeting) == ("Remote explosive/landmine/IED", False)
+
+
 def test_sentences_keep_abbreviations_and_initials():
     text = "BAMAKO, Sept. 18 - Gunmen attacked. Par Ibrahim S. L'attaque a eu lieu mardi."
     assert len(split_sentences(text)) == 2

@@ -155,7 +155,9 @@ def classify(incident: Incident) -> tuple[str, str, bool]:
     if explosive and (set(lead.cues) & explosive) and not _GROUND.search(lead.text):
         sub = ("Shelling/artillery/missile attack" if "shelling" in explosive else
                "Grenade" if "grenade" in explosive else "Remote explosive/landmine/IED")
-        return "Explosions/Remote violence", sub, civilian_words and not security_hit
+        # A bomb does not choose who searches for its layers: civilians hit where no force or military
+        # place was (a passenger train, a market) are its targets, whoever hunts the bombers afterwards.
+        return "Explosions/Remote violence", sub, civilian_words and "security" not in groups and not _MILITARY_TARGET.search(text)
     abducted = [c for f in incident.frames for c in f.casualties if c.kind == "abducted" and c.value > 0]
     if "abduct" in head and abducted and "security" not in groups and not _killed(incident):
         return "Violence against civilians", "Abduction/forced disappearance", True
