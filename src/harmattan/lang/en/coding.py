@@ -20,7 +20,7 @@ MILITARY_TARGET = [r"(?:army|military)\s+(?:base|camp|post|barracks|positions?|c
                    r"presidency", r"presidential\s+(?:palace|compound|complex|building|guard)", r"state\s+house"]
 # Places and people that make an attack one on civilians.
 CIVILIAN_TARGET = [r"wedding", r"funeral", r"hospital", r"market", r"mosque", r"church", r"school", r"bus", r"village", r"villagers",
-                   r"worshippers", r"civilians", r"displaced", r"camp\s+for\s+displaced", r"passengers", r"travell?ers", r"commuters"]
+                   r"worshippers", r"civilians", r"displaced", r"camp\s+for\s+displaced", r"passengers?", r"travell?ers?", r"commuters?"]
 MOSTLY_CIVILIANS = [r"(?:mostly|mainly|majority\s+of\s+them|most\s+of\s+them)\s+civilians",
                     r"(?:most|the\s+majority)\s+of\s+(?:the\s+)?(?:victims|dead|those\s+killed)\s+(?:were\s+)?(?:civilians|villagers|residents)"]
 # A fight on the ground (not a strike from afar).

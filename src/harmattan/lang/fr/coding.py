@@ -13,7 +13,7 @@ MILITARY_TARGET = [r"camp\s+militaire", r"poste\s+(?:militaire|de\s+police|avanc
                    r"patrouille", r"caserne", r"brigade", r"d[ée]tachement", r"palais\s+pr[ée]sidentiel", r"pr[ée]sidence", r"gendarmerie",
                    r"commissariat"]
 CIVILIAN_TARGET = [r"mariage", r"fun[ée]railles", r"h[ôo]pital", r"march[ée]", r"mosqu[ée]e", r"[ée]glise", r"[ée]cole", r"villageois",
-                   r"fid[èe]les", r"civils", r"habitants", r"d[ée]plac[ée]s", r"passagers", r"voyageurs"]
+                   r"fid[èe]les", r"civils", r"habitants", r"d[ée]plac[ée]s", r"passagers?", r"voyageurs?"]
 MOSTLY_CIVILIANS = [r"en\s+majorit[ée]\s+des\s+civils", r"majoritairement\s+des\s+civils", r"pour\s+la\s+plupart\s+des\s+civils",
                     r"la\s+plupart\s+des\s+victimes\s+(?:[ée]taient|sont)\s+des\s+(?:civils|habitants|villageois)"]
 GROUND = [r"assaut", r"embuscade", r"ouvert\s+le\s+feu", r"affrontements?", r"combats?"]
