@@ -176,6 +176,14 @@ def test_a_bomb_among_passengers_targets_civilians_whoever_hunts_the_bombers():
     assert (event.sub_event_type, event.civilian_targeting) == ("Remote explosive/landmine/IED", False)
 
 
+@pytest.mark.parametrize("sentence", [
+    "L'attaque d'Inates, qui était la plus meurtrière jusqu'à jeudi, avait traumatisé le pays.",
+    "It had been the deadliest attack until Thursday.",
+])
+def test_a_weekday_after_until_is_the_edge_of_a_span_not_an_event_date(sentence):
+    assert [d for d in find_dates(sentence, SAT) if d.kind == "weekday"] == []
+
+
 def test_sentences_keep_abbreviations_and_initials():
     text = "BAMAKO, Sept. 18 - Gunmen attacked. Par Ibrahim S. L'attaque a eu lieu mardi."
     assert len(split_sentences(text)) == 2

@@ -192,7 +192,7 @@ def _build(kind: str, m: re.Match, pub: dt.date | None) -> DateMention | None:
         start = end - dt.timedelta(days=(wd2 - wd) % 7 or 1)
         return DateMention(s, e, "", start, "day", kind, date_end=end)
     if kind == "weekday":
-        if _WD_PREFIXES.get((m["pre"] or "").lower()) == "since":
+        if _WD_PREFIXES.get((m["pre"] or "").lower()) in ("since", "until"):  # the edge of a span, not the event's day
             return None
         wd = _WEEKDAYS[m["wd"].lower()]
         if pub is None:

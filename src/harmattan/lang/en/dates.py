@@ -14,7 +14,7 @@ DAY_MONTH_LINK = ["of", "the"]
 PARTS_OF_DAY = ["morning", "afternoon", "evening", "night", "dawn"]
 # Words before a weekday; the value says how it shifts the date (see extract/dates.py).
 WEEKDAY_PREFIXES = {"last": "previous", "this": "", "past": "", r"late\s+on": "", r"early\s+on": "", "on": "",
-                    "overnight": ""}
+                    "overnight": "", "until": "until", "till": "until"}
 # Night spanning two days: "in the night of Friday to Saturday".
 NIGHT = [r"(?:in\s+the\s+)?night\s+(?:of|from)\s+(?P<wd>{WD})\s+(?:to|into)\s+(?P<wd2>{WD})"]
 # Relative expressions -> (days before publication, precision).

@@ -10,7 +10,7 @@ WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "s
 DAY_SUFFIX = ["er"]
 DAY_MONTH_LINK = []
 PARTS_OF_DAY = ["matin", "soir", "après-midi", "apres-midi", "nuit", "aube"]
-WEEKDAY_PREFIXES = {"ce": "", "le": "", "dès": "", "des": "", "depuis": "since"}
+WEEKDAY_PREFIXES = {"ce": "", "le": "", "dès": "", "des": "", "depuis": "since", "jusqu'à": "until", "jusqu’à": "until"}
 NIGHT = [r"dans\s+la\s+nuit\s+(?:de|du)\s+(?P<wd>{WD})\s+(?:à|a|au)\s+(?P<wd2>{WD})"]
 RELATIVE = {
     r"avant-hier": (2, "day"),
