@@ -31,3 +31,12 @@ def test_a_count_that_is_no_toll_is_not_a_revision():
 ])
 def test_the_missing_after_a_toll_are_another_count(text, want):
     assert [(c.kind, c.value) for c in extract_casualties(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("There are fears the death toll could rise as some people remain missing.", [("missing", 5)]),
+    ("The toll rose to 40 and 12 people remain missing.", [("killed", 40), ("missing", 12)]),
+    ("At least 50 people were also reported dead in several villages.", [("killed", 50)]),
+])
+def test_the_missing_beside_a_toll_noun_are_not_its_dead(text, want):
+    assert [(c.kind, c.value) for c in extract_casualties(text)] == want

@@ -197,9 +197,10 @@ def extract_casualties(sentence: str) -> list[Casualty]:
             qj = quantity_from_match(matches[j])
             if not nm or qj is None:
                 break
+            lead_in = sentence[max(0, m.start() - _BEFORE_CHARS):m.start()]
             if (_MISSING_AFTER.match(sentence[matches[j].end() + nm.end():matches[j].end() + nm.end() + _AFTER_CHARS])
-                    and _KILL_BEFORE.search(sentence[max(0, m.start() - _BEFORE_CHARS):m.start()])):
-                break  # "the deaths of 37 people, and many others remain missing": another count
+                    and (_KILL_BEFORE.search(lead_in) or _TOLL_BEFORE.search(lead_in))):
+                break  # "the deaths of 37 people, and many others remain missing", "the toll rose to 40 and 12 ...": another count
             items.append((matches[j], qj))
             groups.append(_group(nm.group("adj"), nm.group("noun"), sentence[matches[j].end() + nm.end():matches[j].end() + nm.end() + 60]))
             end = matches[j].end() + nm.end()
@@ -246,6 +247,8 @@ def extract_casualties(sentence: str) -> list[Casualty]:
             claim = bool(_CLAIM.search(before[:_KILL_BEFORE.search(before).start()] + " ")) or bool(_CLAIM.search(before))
         elif _ABDUCT_BEFORE.search(before[-40:]):
             kind = "abducted"  # "the toll reports the abduction of two nationals"
+        elif _MISSING_AFTER.match(after):
+            kind = "missing"  # "the toll could rise as some people remain missing": the missing, not the dead
         elif toll and (noun is None or re.fullmatch(rf"{_PEOPLE}|{_DEAD_NOUN}", noun, re.I)):
             kind = "killed"
             update = bool(_UPDATE.search(toll.group("mid"))) or bool(re.match(r"(?i)(?:surpass|exceed|d[ée]pass)", m.group("qual") or ""))

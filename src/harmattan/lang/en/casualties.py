@@ -34,7 +34,7 @@ AUXILIARIES = [r"were", r"was", r"have", r"has", r"had", r"are", r"is"]
 ENUM_LINKS = [r",", r"and", r"as\s+well\s+as", r"plus", r"along\s+with"]
 # Words between a figure and its predicate: "were reportedly killed".
 AUX = [r"were", r"was", r"have", r"has", r"had", r"are", r"is", r"been", r"now", r"reportedly", r"confirmed", r"feared",
-       r"believed", r"presumed", r"said", r"later", r"also", r"all"]
+       r"believed", r"presumed", r"said", r"later", r"also", r"all", r"reported", r"found"]
 # Predicates after a figure.
 KILLED_AFTER = [r"killed", r"dead", r"died", r"die", r"dies", r"slain", r"murdered", r"massacred", r"perished", r"beheaded",
                 r"(?:victims|bodies|corpses)\s+(?:were\s+|are\s+)?(?:buried|recovered)", r"buried",
