@@ -376,6 +376,9 @@ def _cue(toks: list[_Tok], c: _Cand, gaz: Gazetteer) -> tuple[str | None, float,
         return "locality", 1.0, "settlement"
     if _on_route(toks, c):
         return None, 0.3, "route"  # "the Abuja-Kaduna train", "l'axe Kaya-Dori": an end of the route, not the scene
+    if (after in AREA_NOUNS and len(b2) == 2 and b2[0] in LOC_PREP and b2[0] not in NEAR_WORDS
+            and b2[1] in DETERMINERS):
+        return None, 0.9, "prep"  # "in the Barkin Ladi area": the scene, a town or the district around it
     if after in AFTER_SETTLEMENT:  # "Kuriga village", but also "Plateau villages" (an admin-1 as modifier)
         return None, 0.9, "modifier"
     if (before in OF_WORDS or before in LOC_PREP) and any(w in DISTANCE_UNITS for w in _words(toks, c.i - 5, c.i - 1)):

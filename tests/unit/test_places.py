@@ -286,3 +286,10 @@ def test_the_ends_of_a_route_and_a_distance_s_reference_give_way_to_the_scene():
     assert [m.cue for m in ms] == ["route", "route"] and best_location(ms)[1] == 2
     # a hyphenated town name is no route
     assert [m.cue for m in extract_places("Attaque à Gorom-Gorom.", ["BF"])] == ["prep"]
+
+
+def test_in_the_x_area_names_the_scene():
+    assert [(m.surface, m.cue) for m in extract_places("Fifty were reported dead in villages in the Barkin Ladi area.", ["NG"])] \
+        == [("Barkin Ladi", "prep")]
+    # "the X area of Y" stays a town or the state, as before
+    assert ("Zamfara", "state") in [(m.surface, m.cue) for m in extract_places("in the Tsafe area of Zamfara State", ["NG"])]
