@@ -246,7 +246,8 @@ def rederive(conn: Connection, touched: Iterable[Spot], changed_keys: set[str],
     links, unlinks = _active_overrides(conn)
     window = _load_neighbourhood(conn, touched, old_event_ids, settings)
     window += _load_linked(conn, {k for k, _ in window}, links)
-    return _save_clusters(conn, window, changed_keys, old_event_ids, reason, settings, links, unlinks)
+    clusters = cluster_claims(window, settings, links, unlinks)
+    return save_clusters(conn, clusters, {k for k, _ in window}, changed_keys, old_event_ids, reason, links)
 
 
 def derive_from_scratch(conn: Connection, settings: Settings, country: str | None = None,
@@ -260,36 +261,83 @@ def derive_from_scratch(conn: Connection, settings: Settings, country: str | Non
     where = true() if country is None else claims.c.country_code == country
     window = _load_claims(conn, where)
     window += _load_linked(conn, {k for k, _ in window}, links)
-    return _save_clusters(conn, window, {k for k, _ in window}, set(), reason, settings, links, unlinks)
+    keys = {k for k, _ in window}
+    return save_clusters(conn, cluster_claims(window, settings, links, unlinks), keys, keys, set(), reason, links)
 
 
-def _save_clusters(conn: Connection, window: list[tuple[str, Event]], changed_keys: set[str], old_event_ids: set[str],
-                   reason: str, settings: Settings, links, unlinks) -> dict[str, int]:
-    counts = {"new": 0, "updated": 0, "removed": 0}
-    seen_ids: set[str] = set()
+@dataclass(frozen=True)
+class Cluster:
+    """Claims that report one incident, as clustering found them: their keys, and their reports or their record.
+
+    ``first`` is the claim the event's id comes from unless an analyst's merge decides (the earliest
+    published). A cluster made where the store is out of reach (a worker) carries its consolidated
+    ``merged`` record instead of its reports (:meth:`settled`), so only the record travels back.
+    """
+
+    keys: tuple[str, ...]  # sorted
+    first: str
+    reports: tuple[Event, ...] = ()
+    merged: dict | None = None
+
+    def record(self) -> dict:
+        """The event's interchange record (before analysts' corrections)."""
+        return self.merged if self.merged is not None else event_to_dict(consolidate(self.reports))
+
+    def settled(self) -> Cluster:
+        """The same cluster with its record computed and its reports dropped."""
+        return Cluster(self.keys, self.first, merged=self.record())
+
+
+def cluster_claims(window: list[tuple[str, Event]], settings: Settings, links: list[tuple[str, str]] = (),
+                   unlinks: list[tuple[str, str]] = ()) -> list[Cluster]:
+    """Cluster claims (``(claim_key, claim)``, each claim's ``event_id`` its key) per country, analysts' decisions on top.
+
+    Pure: what :func:`rederive` and :func:`derive_from_scratch` run on a window of the store, and a
+    worker of a backfill on a partition of it (:mod:`.bulk`).
+
+    >>> from harmattan.records import Event
+    >>> a, b = (Event("Battles", "Armed clash", "ML", event_id=k) for k in "ab")
+    >>> [c.keys for c in cluster_claims([("a", a), ("b", b)], Settings(), links=[("a", "b")])]
+    [('a', 'b')]
+    """
     by_country: dict[str | None, list[Event]] = {}
     for _, event in window:
         by_country.setdefault(event.country_code, []).append(event)
-    in_window = {k for k, _ in window}
+    out = []
+    for country in sorted(by_country, key=lambda c: c or ""):
+        for cluster in apply_overrides(cluster_events(by_country[country], settings), links, unlinks):
+            keys = tuple(sorted(e.event_id for e in cluster))  # claim keys (see _load_claims)
+            out.append(Cluster(keys, min(keys, key=lambda k: (_published(cluster, k), k)), tuple(cluster)))
+    return out
+
+
+def save_clusters(conn: Connection, clusters: list[Cluster], in_window: set[str], changed_keys: set[str],
+                  old_event_ids: set[str], reason: str, links: list[tuple[str, str]]) -> dict[str, int]:
+    """Save the events of the clusters a change involves; remove the old events no claim supports any more.
+
+    ``in_window`` are the keys of every claim clustered, ``changed_keys`` the claims just added (or all,
+    from scratch), ``old_event_ids`` the events whose claims were just removed or replaced. Returns the
+    counts of events new, updated and removed.
+    """
+    counts = {"new": 0, "updated": 0, "removed": 0}
+    seen_ids: set[str] = set()
     members = _members(conn, in_window)
     event_of: dict[str, str | None] = {}  # the event each claim of the window belongs to now
     for chunk in _chunks(sorted(in_window)):
         event_of.update(conn.execute(select(claims.c.claim_key, claims.c.event_id).where(claims.c.claim_key.in_(chunk))).all())
-    for country in sorted(by_country, key=lambda c: c or ""):
-        clusters = apply_overrides(cluster_events(by_country[country], settings), links, unlinks)
-        for cluster in clusters:
-            keys = sorted(e.event_id for e in cluster)  # claim keys (see _load_claims)
-            current = {event_of.get(k) for k in keys}
-            new_id = _cluster_id(cluster, keys, current, links)
-            had = members.get(new_id, set())
-            # An event that lost a claim to another cluster is saved again (when all its claims are in view).
-            shrank = had != set(keys) and had <= in_window
-            involved = (bool(changed_keys.intersection(keys)) or bool(current & old_event_ids) or current != {new_id}
-                        or shrank)
-            if not involved:
-                continue  # a cluster the change did not touch
-            seen_ids.add(new_id)
-            _save_cluster(conn, new_id, cluster, keys, current, reason, counts)
+    for cluster in clusters:
+        keys = list(cluster.keys)
+        current = {event_of.get(k) for k in keys}
+        new_id = _cluster_id(cluster, current, links)
+        had = members.get(new_id, set())
+        # An event that lost a claim to another cluster is saved again (when all its claims are in view).
+        shrank = had != set(keys) and had <= in_window
+        involved = (bool(changed_keys.intersection(keys)) or bool(current & old_event_ids) or current != {new_id}
+                    or shrank)
+        if not involved:
+            continue  # a cluster the change did not touch
+        seen_ids.add(new_id)
+        _save_cluster(conn, new_id, cluster, keys, current, reason, counts)
     for old in old_event_ids - seen_ids:
         left = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == old)).first()
         if left is None and conn.execute(select(events.c.event_id).where(events.c.event_id == old)).first():
@@ -299,16 +347,17 @@ def _save_clusters(conn: Connection, window: list[tuple[str, Event]], changed_ke
     return counts
 
 
-def _cluster_id(cluster: list[Event], keys: list[str], current: set, links: list[tuple[str, str]]) -> str:
+def _cluster_id(cluster: Cluster, current: set, links: list[tuple[str, str]]) -> str:
     """The id of a cluster: the event an analyst merged others into keeps its id, else the earliest claim's.
 
     A merge records the claim its event's id comes from (``claim_a``); the latest merge of the
     cluster whose event still holds that id wins.
     """
+    keys = set(cluster.keys)
     kept = [claim_event_id(a) for a, b in links if a in keys and b in keys and claim_event_id(a) in current]
     if kept:
         return kept[-1]
-    return claim_event_id(min(keys, key=lambda k: (_published(cluster, k), k)))
+    return claim_event_id(cluster.first)
 
 
 def _members(conn: Connection, keys: set[str]) -> dict[str, set[str]]:
@@ -411,10 +460,9 @@ def _published(cluster: list[Event], key: str) -> str:
     return "9999-12-31"
 
 
-def _save_cluster(conn: Connection, event_id: str, cluster: list[Event], keys: list[str], current: set,
+def _save_cluster(conn: Connection, event_id: str, cluster: Cluster, keys: list[str], current: set,
                   reason: str, counts: dict[str, int]) -> None:
-    merged = consolidate(cluster)
-    record = apply_corrections(event_to_dict(merged), _corrections_of(conn, keys))
+    record = apply_corrections(dict(cluster.record()), _corrections_of(conn, keys))
     conn.execute(delete(event_aliases).where(event_aliases.c.old_id == event_id))  # an undone merge revives an id
     record["event_id"] = event_id
     conn.execute(update(claims).where(claims.c.claim_key.in_(keys)).values(event_id=event_id))
