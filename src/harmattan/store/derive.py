@@ -119,7 +119,7 @@ def _near_shape(spot: Spot) -> tuple[bool, bool, bool, bool, bool]:
 
 @functools.lru_cache(maxsize=64)
 def _near_statement(shape: tuple[bool, ...]):
-    """The keys of the claims that could be the same incident as a claim at a spot of this shape.
+    """The keys (and events) of the claims that could be the same incident as a claim at a spot of this shape.
 
     Same country and type family; a date within the slack merging allows, or none; and a
     place that can agree: a town of the same name, a town in the cells around the spot's (as
@@ -157,7 +157,8 @@ def _near_statement(shape: tuple[bool, ...]):
         dates.append(and_(c.time_precision.is_(None), c.event_date.is_(None)))
     else:
         dates = [true()]
-    return union_all(*(select(c.claim_key).where(and_(*common, place, date)) for place in places for date in dates))
+    return union_all(*(select(c.claim_key, c.event_id).where(and_(*common, place, date))
+                       for place in places for date in dates))
 
 
 def _near_params(spot: Spot, settings: Settings) -> dict:
@@ -179,13 +180,18 @@ def _near_params(spot: Spot, settings: Settings) -> dict:
     return params
 
 
-def _keys_near(conn: Connection, spot: Spot, settings: Settings) -> set[str]:
-    """The keys of the claims that could be the same incident as one at ``spot`` (see :func:`harmattan.merge.plausible`)."""
-    return set(conn.execute(_near_statement(_near_shape(spot)), _near_params(spot, settings)).scalars())
+def _keys_near(conn: Connection, spot: Spot, settings: Settings, changed_keys: set[str]) -> set[str]:
+    """The keys of the claims that could be the same incident as one at ``spot`` (see :func:`harmattan.merge.plausible`).
+
+    Claims with no event yet (written in bulk, waiting for :mod:`.bulk` to derive their partition) are
+    left out, unless they are ``changed_keys``: incremental derivation works on the derived claims only.
+    """
+    rows = conn.execute(_near_statement(_near_shape(spot)), _near_params(spot, settings))
+    return {key for key, event_id in rows if event_id is not None or key in changed_keys}
 
 
 @functools.lru_cache(maxsize=4096)
-def _claim_event(key: str, data: str) -> Event:
+def claim_event(key: str, data: str) -> Event:
     """A stored claim as an event whose id is its key (decoded once while it stays unchanged: the
     claims around a busy place are read again for every report of it)."""
     event = event_from_dict(json.loads(data))
@@ -193,20 +199,21 @@ def _claim_event(key: str, data: str) -> Event:
 
 
 def _load_claims(conn: Connection, where) -> list[tuple[str, Event]]:
-    return [(key, _claim_event(key, data)) for key, data in conn.execute(select(claims.c.claim_key, claims.c.data).where(where))]
+    return [(key, claim_event(key, data)) for key, data in conn.execute(select(claims.c.claim_key, claims.c.data).where(where))]
 
 
 def _load_neighbourhood(conn: Connection, spots: Iterable[Spot], old_event_ids: set[str],
-                        settings: Settings) -> list[tuple[str, Event]]:
+                        settings: Settings, changed_keys: set[str]) -> list[tuple[str, Event]]:
     """(claim_key, claim) of every claim that could be the same incident as one at ``spots``, with every
     claim of the events they belong to now (so that each cluster is seen whole).
 
     The candidates are found through the index (country, type family, date, place cell, admin-1),
-    so the cost of a change grows with the claims near it, not with the store.
+    so the cost of a change grows with the claims near it, not with the store. Claims not derived
+    yet, but for ``changed_keys``, are not read (see :func:`_keys_near`).
     """
     keys: set[str] = set()
     for spot in sorted(set(spots), key=repr):
-        keys |= _keys_near(conn, spot, settings)
+        keys |= _keys_near(conn, spot, settings, changed_keys)
     # A vaguer claim joins a cluster only when it is the one it could be of: its rivals are read too.
     vague = set()
     for chunk in _chunks(sorted(keys)):
@@ -215,7 +222,7 @@ def _load_neighbourhood(conn: Connection, spots: Iterable[Spot], old_event_ids: 
                                   .where(claims.c.claim_key.in_(chunk), claims.c.place_cell.is_(None))).all())
     for r in sorted(vague, key=repr):
         spot = Spot(r.country_code, r.event_date, r.admin1, None, r.type_family, r.time_precision)
-        keys |= _keys_near(conn, spot, settings)
+        keys |= _keys_near(conn, spot, settings, changed_keys)
     event_ids = set(old_event_ids)
     for chunk in _chunks(sorted(keys)):
         event_ids.update(conn.execute(select(claims.c.event_id).where(claims.c.claim_key.in_(chunk))).scalars())
@@ -243,9 +250,9 @@ def rederive(conn: Connection, touched: Iterable[Spot], changed_keys: set[str],
     as a changed one are read (:func:`_load_neighbourhood`), with the whole events they belong to;
     the events come out as :func:`derive_from_scratch` makes them.
     """
-    links, unlinks = _active_overrides(conn)
-    window = _load_neighbourhood(conn, touched, old_event_ids, settings)
-    window += _load_linked(conn, {k for k, _ in window}, links)
+    links, unlinks = load_active_overrides(conn)
+    window = _load_neighbourhood(conn, touched, old_event_ids, settings, changed_keys)
+    window += _load_linked(conn, {k for k, _ in window}, links, changed_keys)
     clusters = cluster_claims(window, settings, links, unlinks)
     return save_clusters(conn, clusters, {k for k, _ in window}, changed_keys, old_event_ids, reason, links)
 
@@ -257,7 +264,7 @@ def derive_from_scratch(conn: Connection, settings: Settings, country: str | Non
     The reference :func:`rederive` must agree with; also what a backfill runs per country once
     its claims are in.
     """
-    links, unlinks = _active_overrides(conn)
+    links, unlinks = load_active_overrides(conn)
     where = true() if country is None else claims.c.country_code == country
     window = _load_claims(conn, where)
     window += _load_linked(conn, {k for k, _ in window}, links)
@@ -373,19 +380,23 @@ def _members(conn: Connection, keys: set[str]) -> dict[str, set[str]]:
     return out
 
 
-def _active_overrides(conn: Connection) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def load_active_overrides(conn: Connection) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The analysts' merges (links) and splits (unlinks) in force, as pairs of claim keys, oldest first."""
     rows = conn.execute(select(overrides.c.kind, overrides.c.claim_a, overrides.c.claim_b)
                         .where(overrides.c.active.is_(True)).order_by(overrides.c.id)).all()
     return [(a, b) for k, a, b in rows if k == "link"], [(a, b) for k, a, b in rows if k == "unlink"]
 
 
-def _load_linked(conn: Connection, have: set[str], links: list[tuple[str, str]]) -> list[tuple[str, Event]]:
-    """Claims linked by an analyst to a claim of the window, wherever they are."""
+def _load_linked(conn: Connection, have: set[str], links: list[tuple[str, str]],
+                 changed_keys: set[str] | None = None) -> list[tuple[str, Event]]:
+    """Claims linked by an analyst to a claim of the window, wherever they are (with ``changed_keys``:
+    those derived already, or changed)."""
     want = {b for a, b in links if a in have and b not in have} | {a for a, b in links if b in have and a not in have}
     out = []
-    for key, data in conn.execute(select(claims.c.claim_key, claims.c.data).where(claims.c.claim_key.in_(sorted(want)))):
-        event = event_from_dict(json.loads(data))
-        out.append((key, event.__class__(**{**event.__dict__, "event_id": key})))
+    for key, event_id, data in conn.execute(select(claims.c.claim_key, claims.c.event_id, claims.c.data)
+                                            .where(claims.c.claim_key.in_(sorted(want)))):
+        if changed_keys is None or event_id is not None or key in changed_keys:
+            out.append((key, claim_event(key, data)))
     return out
 
 

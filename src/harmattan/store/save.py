@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select, text, update
@@ -73,6 +74,42 @@ def is_stored(engine: Engine, doc: Document, key: str, digest: str) -> bool:
         return skip_reason(conn, key, digest, doc) is not None
 
 
+def known_documents(conn: Connection, pairs: Sequence[tuple[str, str]]) -> set[str]:
+    """Which of the keys and content hashes of ``pairs`` (key, hash) the store knows: a stored document's
+    key or text, or a key some version was seen of.
+
+    A document whose key and hash are both unknown is new, whatever :func:`skip_reason` would look at,
+    so a caller with many documents asks once for all and looks closer only at the known ones.
+
+    >>> from harmattan.store import connect
+    >>> with connect("sqlite://").connect() as conn:
+    ...     known_documents(conn, [("https://x.org/a", "0" * 64)])
+    set()
+    """
+    keys = sorted({k for k, _ in pairs})
+    hashes = sorted({h for _, h in pairs})
+    out: set[str] = set()
+    for chunk in _chunks(keys):
+        out.update(conn.execute(select(documents.c.doc_key).where(documents.c.doc_key.in_(chunk))).scalars())
+        out.update(conn.execute(select(document_versions.c.doc_key).where(document_versions.c.doc_key.in_(chunk))).scalars())
+    for chunk in _chunks(hashes):
+        out.update(conn.execute(select(documents.c.content_hash).where(documents.c.content_hash.in_(chunk))).scalars())
+    return out
+
+
+def _chunks(items: list, size: int = 500):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def document_row(found: DocumentClaims) -> dict:
+    """The ``documents`` row of a document (without its id and revision), stamped now."""
+    doc = found.document
+    return {"doc_key": found.key, "content_hash": found.content_hash, "url": doc.url, "title": doc.title,
+            "source": doc.source, "published": doc.published.isoformat() if doc.published else None,
+            "language": doc.language, "origin": doc.origin, "text": doc.text, "ingested_at": _now()}
+
+
 @dataclass(frozen=True)
 class Stored:
     """A document row just written (new, or a new version of a stored key) and its claims' rows, not yet inserted.
@@ -100,11 +137,7 @@ def store_document(conn: Connection, found: DocumentClaims) -> Stored | None:
     if skip_reason(conn, key, found.content_hash, doc) is not None:
         return None  # stored before, or by another process meanwhile
     row = conn.execute(select(documents.c.id, documents.c.revision).where(documents.c.doc_key == key)).first()
-    values = {
-        "doc_key": key, "content_hash": found.content_hash, "url": doc.url, "title": doc.title, "source": doc.source,
-        "published": doc.published.isoformat() if doc.published else None, "language": doc.language,
-        "origin": doc.origin, "text": doc.text, "ingested_at": _now(),
-    }
+    values = document_row(found)
     touched: list[Spot] = []
     old_events: set[str] = set()
     if row is None:
