@@ -290,7 +290,7 @@ def backfill(paths, db, workers, cluster, published, progress, config):
 
     from .loaders.archives import load_archives
     from .runners import make_runner
-    from .store import ingest_documents
+    from .store import backfill_documents
 
     if cluster and workers:
         raise click.UsageError("--workers and --cluster exclude each other (a cluster has its own workers)")
@@ -302,8 +302,8 @@ def backfill(paths, db, workers, cluster, published, progress, config):
     with make_runner(workers, cluster, settings) as runner:
         where = f"the Dask cluster at {cluster} ({runner.workers} workers)" if cluster else f"{runner.workers} process(es)"
         click.echo(f"harmattan: backfill on {where}", err=True)
-        summary = ingest_documents(engine, load_archives(paths, settings=settings, published=published), settings,
-                                   progress=lambda: bar.update(1), runner=runner)
+        summary = backfill_documents(engine, load_archives(paths, settings=settings, published=published), settings,
+                                     progress=lambda: bar.update(1), runner=runner)
     bar.close()
     took = time.monotonic() - start
     for error in summary.errors:
