@@ -256,7 +256,10 @@ def test_a_backfill_stopped_anywhere_and_run_again_gives_the_same_store(shared, 
     for i in range(0, len(docs), 10):
         save_batch(stopped, [d.claims for d in InProcess().map(_extract, docs[i:i + 10])], SETTINGS)
     assert _events_pending(stopped) > 0
+    url = stopped.url.render_as_string(hide_password=False)
+    assert any("not derived into events yet" in n for n in check_store(url).notes)
     again = backfill_documents(stopped, docs, SETTINGS)
+    assert check_store(url).notes == []
     assert again.documents_unchanged == len(docs) and again.events_new == len(_events(whole))
     assert dump_store(stopped) == dump_store(whole)
     # Stopped half-way through the partitions.
