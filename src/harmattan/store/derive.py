@@ -9,7 +9,9 @@ whole events they belong to; :func:`derive_from_scratch` clusters everything
 again and is what the incremental way must agree with. An event's id is that of its earliest
 claim, so it is stable as reports arrive; when a merge or split changes it,
 the old id is kept as an alias of the new one. Every change of an event's
-record is a new version with the reason.
+record is a new version with the reason. Claims written in bulk by a backfill
+have no event until :mod:`.bulk` derives their partition; incremental derivation
+leaves them out until then.
 """
 from __future__ import annotations
 
