@@ -66,7 +66,8 @@ class Runner:
 
     workers = 1
 
-    def map(self, fn: Callable, items: Iterable, *args) -> Iterator:
+    def map(self, fn: Callable, items: Iterable, *args, chunk: int | None = None) -> Iterator:
+        """``fn(item, *args)`` for each item, in order; ``chunk``: items per task (default: the runner's)."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -82,7 +83,7 @@ class Runner:
 class InProcess(Runner):
     """Everything in this process: the default, and what tests of the stages use."""
 
-    def map(self, fn: Callable, items: Iterable, *args) -> Iterator:
+    def map(self, fn: Callable, items: Iterable, *args, chunk: int | None = None) -> Iterator:
         for item in items:
             yield fn(item, *args)
 
@@ -121,10 +122,10 @@ class _Windowed(Runner):
     def _result(future):
         return future.result()
 
-    def map(self, fn: Callable, items: Iterable, *args) -> Iterator:
+    def map(self, fn: Callable, items: Iterable, *args, chunk: int | None = None) -> Iterator:
         pending: collections.deque = collections.deque()
-        for chunk in chunks(items, self.chunk):
-            pending.append(self._submit(apply_to_chunk, fn, chunk, *args))
+        for part in chunks(items, chunk or self.chunk):
+            pending.append(self._submit(apply_to_chunk, fn, part, *args))
             if len(pending) >= self.window:
                 yield from self._result(pending.popleft())
         while pending:

@@ -158,7 +158,8 @@ def test_a_backfill_killed_and_started_again_gives_the_same_store(shared, tmp_pa
     folder = _archive(shared, tmp_path)
     total = len(_case_docs(shared))
     batch = "4" if when == "writing the documents" else "1000"  # many small batches, or one
-    env = {**os.environ, "HARMATTAN_READ_ON": READ_ON, "HARMATTAN_BACKFILL_BATCH": batch}
+    env = {**os.environ, "HARMATTAN_READ_ON": READ_ON, "HARMATTAN_BACKFILL_BATCH": batch,
+           "HARMATTAN_BACKFILL_PARTITION_CLAIMS": "1"}  # a partition per country and period: dozens
 
     def command(db: Path) -> list[str]:
         return [str(Path(sys.executable).with_name("harmattan")), "backfill", str(folder), "--db", str(db),

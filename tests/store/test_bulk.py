@@ -34,7 +34,7 @@ from tests.pg import fresh_database
 
 from .dump import dump_store
 
-SETTINGS = Settings(read_on="2026-12-01", backfill_batch=7)
+SETTINGS = Settings(read_on="2026-12-01", backfill_batch=7, backfill_partition_claims=1)  # small: many of each
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -210,6 +210,15 @@ def test_partitions_derived_apart_give_the_events_of_clustering_everything_at_on
     assert _events(parts) == _events(at_once)
     assert any(len(keys) > 1 for keys in _events(parts))
     assert _aggregates_exact(parts)
+    # Small partitions derived together (as a backfill does by default) give the same events.
+    grouped = connect(f"sqlite:///{tmp_path / 'grouped.sqlite'}")
+    save_batch(grouped, batch, SETTINGS)
+    settings = dataclasses.replace(SETTINGS, backfill_partition_claims=40)
+    with grouped.connect() as conn:
+        groups = plan_partitions(conn, settings)
+    assert 1 < len(groups) < len(planned) and any(len(g.spans) > 1 for g in groups)
+    derive_pending(grouped, settings)
+    assert _events(grouped) == _events(at_once)
 
 
 def test_an_analysts_merge_across_a_cut_joins_the_partitions(tmp_path):
@@ -240,7 +249,7 @@ class _Stops(InProcess):
     def __init__(self, after: int):
         self.after = after
 
-    def map(self, fn, items, *args):
+    def map(self, fn, items, *args, chunk=None):
         for n, result in enumerate(super().map(fn, items, *args)):
             if fn is cluster_partition and n == self.after:
                 raise Killed
@@ -291,7 +300,7 @@ class _WriterMeanwhile(InProcess):
     def __init__(self, url: str, docs: list):
         self.url, self.docs = url, docs
 
-    def map(self, fn, items, *args):
+    def map(self, fn, items, *args, chunk=None):
         for result in super().map(fn, items, *args):
             if fn is cluster_partition and self.docs:
                 other = connect(self.url)

@@ -141,7 +141,7 @@ def derive_pending(engine: Engine, settings: Settings, runner: Runner | None = N
             yield PartitionClaims(rows, tuple(links), tuple(unlinks))
 
     counts = {"new": 0, "updated": 0, "removed": 0}
-    for clusters in runner.map(cluster_partition, works(), settings):
+    for clusters in runner.map(cluster_partition, works(), settings, chunk=1):
         partition, fingerprint, keys = read.popleft()
         with engine.begin() as conn:
             begin_write(conn)

@@ -31,6 +31,7 @@ from ..merge import at_town as merge_at_town
 from ..output import event_from_dict, event_to_dict
 from ..records import Event
 from ..settings import Settings
+from .rows import insert_rows
 from .schema import claims, corrections, event_actors, event_aliases, event_versions, events, overrides
 
 def claim_event_id(claim_key: str) -> str:
@@ -330,6 +331,7 @@ def save_clusters(conn: Connection, clusters: list[Cluster], in_window: set[str]
     """
     counts = {"new": 0, "updated": 0, "removed": 0}
     seen_ids: set[str] = set()
+    run: list[tuple[str, Cluster, list[str], set]] = []  # involved clusters, written together
     members = _members(conn, in_window)
     event_of: dict[str, str | None] = {}  # the event each claim of the window belongs to now
     for chunk in _chunks(sorted(in_window)):
@@ -346,7 +348,12 @@ def save_clusters(conn: Connection, clusters: list[Cluster], in_window: set[str]
         if not involved:
             continue  # a cluster the change did not touch
         seen_ids.add(new_id)
-        _save_cluster(conn, new_id, cluster, keys, current, reason, counts)
+        taken = current - {new_id, None}
+        if taken:  # it takes over other events: after those before it, as the first of the next run
+            _save_events(conn, run, reason, counts)
+            run = []
+        run.append((new_id, cluster, keys, taken))
+    _save_events(conn, run, reason, counts)
     for old in old_event_ids - seen_ids:
         left = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == old)).first()
         if left is None and conn.execute(select(events.c.event_id).where(events.c.event_id == old)).first():
@@ -473,50 +480,83 @@ def _published(cluster: list[Event], key: str) -> str:
     return "9999-12-31"
 
 
-def _save_cluster(conn: Connection, event_id: str, cluster: Cluster, keys: list[str], current: set,
-                  reason: str, counts: dict[str, int]) -> None:
-    record = apply_corrections(dict(cluster.record()), _corrections_of(conn, keys))
-    conn.execute(delete(event_aliases).where(event_aliases.c.old_id == event_id))  # an undone merge revives an id
-    record["event_id"] = event_id
-    conn.execute(update(claims).where(claims.c.claim_key.in_(keys)).values(event_id=event_id))
-    for old in current - {event_id, None}:
-        # The cluster used to be (part of) another event: keep the old id as an alias.
-        conn.execute(delete(event_aliases).where(event_aliases.c.old_id == old))
-        conn.execute(event_aliases.insert().values(old_id=old, new_id=event_id))
-        conn.execute(update(event_aliases).where(event_aliases.c.new_id == old).values(new_id=event_id))
-        if conn.execute(select(claims.c.claim_key).where(claims.c.event_id == old)).first() is None:
-            conn.execute(delete(event_actors).where(event_actors.c.event_id == old))
-            if conn.execute(delete(events).where(events.c.event_id == old)).rowcount:
-                counts["removed"] += 1
-    row = conn.execute(select(events.c.version, events.c.data).where(events.c.event_id == event_id)).first()
-    if row is not None:
-        before = json.loads(row.data)
-        if _content(before) == _content(record):
-            return
-        version = row.version + 1
-        counts["updated"] += 1
-    else:
+def _save_events(conn: Connection, entries: list[tuple[str, Cluster, list[str], set]], reason: str,
+                 counts: dict[str, int]) -> None:
+    """Write the events of clusters, each ``(event id, cluster, claim keys, old ids it takes over)``, a few
+    statements for all of them.
+
+    The claims take the event's id; an old id the cluster takes over becomes an alias of it (and its
+    event goes when no claim is left to it); an event whose record changed gets a new version, its
+    actors written again. The entries' ids and keys are distinct, and only the first may take over
+    old ids (see :func:`save_clusters`): the statements have the effect of one entry at a time, in order.
+    """
+    if not entries:
+        return
+    assert not any(taken for _, _, _, taken in entries[1:]), "only the first entry takes over old ids"
+    ids = [event_id for event_id, _, _, _ in entries]
+    for part in (entries[:1], entries[1:]):  # the first one's takeover before the others' claims move
+        for chunk in _chunks([event_id for event_id, _, _, _ in part]):
+            conn.execute(delete(event_aliases).where(event_aliases.c.old_id.in_(chunk)))  # an undone merge revives an id
+        moves = [{"k": key, "e": event_id} for event_id, _, keys, _ in part for key in keys]
+        if moves:
+            conn.execute(update(claims).where(claims.c.claim_key == bindparam("k")).values(event_id=bindparam("e")),
+                         moves)
+        for event_id, _, _, taken in part:
+            for old in sorted(taken):
+                # The cluster used to be (part of) another event: keep the old id as an alias.
+                conn.execute(delete(event_aliases).where(event_aliases.c.old_id == old))
+                conn.execute(event_aliases.insert().values(old_id=old, new_id=event_id))
+                conn.execute(update(event_aliases).where(event_aliases.c.new_id == old).values(new_id=event_id))
+                if conn.execute(select(claims.c.claim_key).where(claims.c.event_id == old)).first() is None:
+                    conn.execute(delete(event_actors).where(event_actors.c.event_id == old))
+                    if conn.execute(delete(events).where(events.c.event_id == old)).rowcount:
+                        counts["removed"] += 1
+    fixes = _corrections_by_claim(conn, [key for _, _, keys, _ in entries for key in keys])
+    rows: dict[str, tuple[int, str]] = {}
+    last: dict[str, int] = {}
+    for chunk in _chunks(ids):
+        rows.update((r.event_id, (r.version, r.data)) for r in conn.execute(
+            select(events.c.event_id, events.c.version, events.c.data).where(events.c.event_id.in_(chunk))))
         # An id can come back (an undone merge): its versions go on from where they were.
-        last = conn.execute(select(func.max(event_versions.c.version)).where(event_versions.c.event_id == event_id)).scalar()
-        version = (last or 0) + 1
-        counts["new"] += 1
-    now = _now()
-    values = _columns(record) | {"version": version, "updated_at": now, "data": _content(record)}
-    if row is None:
-        conn.execute(events.insert().values(event_id=event_id, **values))
-    else:
-        conn.execute(update(events).where(events.c.event_id == event_id).values(**values))
-    conn.execute(event_versions.insert().values(event_id=event_id, version=version, changed_at=now, reason=reason,
-                                                data=_content(record)))
-    conn.execute(delete(event_actors).where(event_actors.c.event_id == event_id))
-    roles = {}
-    for role, names in (("actor1", [record["actor1"]]), ("actor2", [record["actor2"]]),
-                        ("assoc1", record["assoc_actor_1"]), ("assoc2", record["assoc_actor_2"])):
-        for name in names or ():
-            if name and name not in roles:
-                roles[name] = role
-    if roles:
-        conn.execute(event_actors.insert(), [{"event_id": event_id, "actor": n, "role": r} for n, r in roles.items()])
+        last.update(conn.execute(select(event_versions.c.event_id, func.max(event_versions.c.version))
+                                 .where(event_versions.c.event_id.in_(chunk)).group_by(event_versions.c.event_id)).all())
+    inserted, changed, versions, actors = [], [], [], []
+    for event_id, cluster, keys, _ in entries:
+        mine = set(keys)
+        record = apply_corrections(dict(cluster.record()), [f for key, f in fixes if key in mine])
+        record["event_id"] = event_id
+        data = _content(record)
+        if event_id in rows:
+            version, before = rows[event_id]
+            if _content(json.loads(before)) == data:
+                continue
+            version += 1
+            counts["updated"] += 1
+        else:
+            version = last.get(event_id, 0) + 1
+            counts["new"] += 1
+        now = _now()
+        values = _columns(record) | {"version": version, "updated_at": now, "data": data}
+        (changed if event_id in rows else inserted).append({"event_id": event_id, **values})
+        versions.append({"event_id": event_id, "version": version, "changed_at": now, "reason": reason, "data": data})
+        roles: dict[str, str] = {}
+        for role, names in (("actor1", [record["actor1"]]), ("actor2", [record["actor2"]]),
+                            ("assoc1", record["assoc_actor_1"]), ("assoc2", record["assoc_actor_2"])):
+            for name in names or ():
+                if name and name not in roles:
+                    roles[name] = role
+        actors += [{"event_id": event_id, "actor": n, "role": r} for n, r in roles.items()]
+    insert_rows(conn, events, inserted)
+    if changed:
+        columns = [c for c in changed[0] if c != "event_id"]
+        conn.execute(update(events).where(events.c.event_id == bindparam("id_"))
+                     .values({c: bindparam(c) for c in columns}),
+                     [{"id_": r["event_id"], **{c: r[c] for c in columns}} for r in changed])
+    insert_rows(conn, event_versions, versions)
+    written = [r["event_id"] for r in inserted + changed]
+    for chunk in _chunks(written):
+        conn.execute(delete(event_actors).where(event_actors.c.event_id.in_(chunk)))
+    insert_rows(conn, event_actors, actors)
 
 
 CORRECTABLE = {
@@ -528,10 +568,19 @@ CORRECTABLE = {
 
 
 def _corrections_of(conn: Connection, keys: list[str]) -> list[dict]:
-    rows = conn.execute(select(corrections).where(corrections.c.claim_key.in_(keys), corrections.c.active.is_(True))
-                        .order_by(corrections.c.id)).all()
-    return [{"id": r.id, "field": r.field, "value": json.loads(r.value) if r.value is not None else None,
-             "user": r.user, "reason": r.reason, "created_at": r.created_at} for r in rows]
+    """The analysts' corrections in force anchored to ``keys``, oldest first."""
+    return [fix for _, fix in _corrections_by_claim(conn, keys)]
+
+
+def _corrections_by_claim(conn: Connection, keys: list[str]) -> list[tuple[str, dict]]:
+    """The analysts' corrections in force anchored to ``keys``, oldest first: (claim key, correction)."""
+    rows = []
+    for chunk in _chunks(sorted(set(keys))):
+        rows += conn.execute(select(corrections).where(corrections.c.claim_key.in_(chunk),
+                                                       corrections.c.active.is_(True))).all()
+    return [(r.claim_key, {"id": r.id, "field": r.field, "value": json.loads(r.value) if r.value is not None else None,
+                           "user": r.user, "reason": r.reason, "created_at": r.created_at})
+            for r in sorted(rows, key=lambda r: r.id)]
 
 
 def apply_corrections(record: dict, items: list[dict]) -> dict:

@@ -31,7 +31,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, false, or_, select
+from sqlalchemy import and_, false, func, or_, select
 from sqlalchemy.engine import Connection
 
 from ..merge import max_gap
@@ -86,16 +86,12 @@ class Partition:
         return tuple(sorted({s.country_code for s in self.spans}, key=lambda c: c or ""))
 
     def describe(self) -> str:
-        """A short label, for versions' reasons and messages.
+        """Its countries, for versions' reasons and messages.
 
-        >>> Partition((Span("ML", "2025-01-01", None, False),)).describe()
-        'ML from 2025-01-01'
+        >>> Partition((Span("ML", "2025-01-01", None, False), Span(None, None, None, True))).describe()
+        'no country, ML'
         """
-        parts = []
-        for s in self.spans:
-            when = " ".join(x for x in (f"from {s.since}" if s.since else "", f"before {s.before}" if s.before else "") if x)
-            parts.append(f"{s.country_code or 'no country'}{' ' + when if when else ''}")
-        return ", ".join(parts)
+        return ", ".join(c or "no country" for c in self.countries)
 
 
 def _shift(day: str, days: int) -> str:
@@ -123,14 +119,16 @@ def _meets_any():
     return or_(claims.c.place_cell.isnot(None), claims.c.admin1.isnot(None), claims.c.type_family.like("Disaster%"))
 
 
-def load_spans(conn: Connection, country: str | None, settings: Settings) -> list[Span]:
-    """The spans of a country's claims as stored now."""
+def load_spans(conn: Connection, country: str | None, settings: Settings) -> dict[Span, int]:
+    """The spans of a country's claims as stored now, with the number of claims in each."""
     country_is = claims.c.country_code == country if country is not None else claims.c.country_code.is_(None)
-    dates = list(conn.execute(select(claims.c.event_date).distinct()
-                              .where(country_is, claims.c.event_date.isnot(None)).order_by(claims.c.event_date)).scalars())
+    per_date = conn.execute(select(claims.c.event_date, func.count()).where(country_is)
+                            .group_by(claims.c.event_date)).all()
+    dated = sorted((d, n) for d, n in per_date if d is not None)
     undated_meet = conn.execute(select(claims.c.id).where(country_is, claims.c.event_date.is_(None), _meets_any())
                                 .limit(1)).first() is not None
-    return spans_of(country, dates, max_gap(settings), undated_meet)
+    spans = spans_of(country, [d for d, _ in dated], max_gap(settings), undated_meet)
+    return {span: sum(n for d, n in per_date if span.holds(d)) for span in spans}
 
 
 def load_overrides(conn: Connection) -> tuple[tuple, ...]:
@@ -142,7 +140,10 @@ def load_overrides(conn: Connection) -> tuple[tuple, ...]:
 def plan_partitions(conn: Connection, settings: Settings) -> list[Partition]:
     """The partitions holding claims not derived yet (no event), each with every claim it must be derived with.
 
-    A partition is one span, or spans joined by analysts' merges and splits of claims in both.
+    A partition is one span, or spans joined by analysts' merges and splits of claims in both;
+    consecutive small ones are put together until they hold ``settings.backfill_partition_claims``
+    claims (independent partitions cluster together as they do apart), so that a sparse archive is
+    not derived in thousands of tiny transactions.
     """
     pending = list(conn.execute(select(claims.c.country_code, claims.c.event_date).distinct()
                                 .where(claims.c.event_id.is_(None))))
@@ -156,12 +157,14 @@ def plan_partitions(conn: Connection, settings: Settings) -> list[Partition]:
             if a in rows and b in rows:
                 pairs.append((rows[a], rows[b]))
     countries = {c for c, _ in pending} | {c for pair in pairs for c, _ in pair}
-    spans = {c: load_spans(conn, c, settings) for c in sorted(countries, key=lambda c: c or "")}
+    sizes: dict[Span, int] = {}
+    for country in sorted(countries, key=lambda c: c or ""):
+        sizes.update(load_spans(conn, country, settings))
 
     def span_of(country, day) -> Span:
-        return next(s for s in spans[country] if s.holds(day))
+        return next(s for s in sizes if s.country_code == country and s.holds(day))
 
-    parent: dict[Span, Span] = {s: s for ss in spans.values() for s in ss}
+    parent: dict[Span, Span] = {s: s for s in sizes}
 
     def root(s: Span) -> Span:
         while parent[s] != s:
@@ -172,11 +175,20 @@ def plan_partitions(conn: Connection, settings: Settings) -> list[Partition]:
     for x, y in pairs:
         parent[root(span_of(*x))] = root(span_of(*y))
     wanted = {root(span_of(c, d)) for c, d in pending}
-    groups: dict[Span, list[Span]] = {}
-    for s in parent:
+    components: dict[Span, list[Span]] = {}
+    for s in sizes:  # in country and date order
         if root(s) in wanted:
-            groups.setdefault(root(s), []).append(s)
-    return [Partition(tuple(g)) for g in sorted(groups.values(), key=lambda g: [repr(s) for s in g])]
+            components.setdefault(root(s), []).append(s)
+    out: list[Partition] = []
+    group: list[Span] = []
+    for spans in components.values():
+        group += spans
+        if sum(sizes[s] for s in group) >= settings.backfill_partition_claims:
+            out.append(Partition(tuple(group)))
+            group = []
+    if group:
+        out.append(Partition(tuple(group)))
+    return out
 
 
 def load_partition(conn: Connection, partition: Partition) -> list[tuple[str, str]]:
