@@ -8,9 +8,10 @@ written here in batches, then events derived per partition, clustered on the
 workers). ``--per-document`` times the way ``ingest`` writes instead (one
 transaction per document, events derived incrementally), for comparison.
 Prints documents/s per runner, the scaling efficiency (rate with 2 workers /
-twice the rate with 1), each worker's peak memory, and the load average before
-and after (the machine may be shared; ``--repeat`` keeps the median of several
-runs).
+twice the rate with 1), each worker's peak memory, the cost of the writer alone
+(claims extracted beforehand) written in bulk and one document at a time, and
+the load average before and after (the machine may be shared; ``--repeat``
+keeps the median of several runs).
 
     .venv/bin/python bench/bench_backfill.py [--docs 600] [--no-dask] [--per-document] [--repeat 3] [--pg auto]
 """
@@ -78,6 +79,32 @@ def stores(pg: str | None, tmp: Path) -> Iterator:
         yield lambda: fresh_database(pg)
 
 
+def writer_costs(docs: list, new_store, settings: Settings) -> dict[str, float]:
+    """Milliseconds per document of the writer alone (claims extracted beforehand): in bulk (batches, then
+    the partitions' events) and one document per transaction (events derived incrementally)."""
+    from harmattan.runners import extract_item
+    from harmattan.store.bulk import derive_pending, save_batch
+    from harmattan.store.save import save_claims
+
+    found = [done.claims for done in (extract_item(d, settings) for d in docs) if done.claims is not None]
+    engine = connect(new_store())
+    start = time.perf_counter()
+    for i in range(0, len(found), settings.backfill_batch):
+        save_batch(engine, found[i:i + settings.backfill_batch], settings)
+    batches = time.perf_counter()
+    derive_pending(engine, settings)
+    derived = time.perf_counter()
+    engine.dispose()
+    engine = connect(new_store())
+    one = time.perf_counter()
+    for claims in found:
+        save_claims(engine, claims, settings)
+    each = time.perf_counter()
+    engine.dispose()
+    n = len(docs) / 1000
+    return {"batches": (batches - start) / n, "events": (derived - batches) / n, "per document": (each - one) / n}
+
+
 def _load() -> str:
     import os
 
@@ -126,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"backfill, Dask, {n} worker(s): {rates[f'dask {n}']:6.1f} documents/s; peak memory per worker "
                       f"{max(memory.values()):.0f} MB", flush=True)
             print(f"Dask scaling efficiency (2 workers / 2 x 1 worker): {rates['dask 2'] / (2 * rates['dask 1']):.2f}")
+        costs = writer_costs(docs, new_store, settings)
+        print(f"the writer alone: {costs['batches']:.2f} ms/document in batches + {costs['events']:.2f} ms/document "
+              f"deriving the events = {costs['batches'] + costs['events']:.2f}; one document per transaction: "
+              f"{costs['per document']:.2f} ms/document", flush=True)
     print(f"this process's peak memory (the writer): {_peak_rss_mb():.0f} MB")
     print(f"load average after: {_load()}")
     return 0
