@@ -1,7 +1,10 @@
 """Ingest documents: extract each one's claims (:mod:`harmattan.claims`), then save them (:mod:`.save`).
 
 The two halves are apart so that extraction can run anywhere (a process pool,
-a Dask worker) and only the saving needs the store. Each document is one transaction (document, claims and events together), so a
+a Dask worker) and only the saving needs the store. :func:`ingest_documents`
+makes each document one transaction (document, claims and events together);
+:func:`backfill_documents` writes many per transaction and derives their events
+afterwards, per partition (:mod:`.bulk`), to the same store. Either way a
 run killed at any point leaves a consistent store, and running it again
 finishes the job: a document is known by its key (URL, else file path, else
 content hash) and its content hash, so one already stored is skipped
@@ -30,8 +33,8 @@ from ..errors import StoreError
 from ..records import Document, LoadError
 from ..runners import Extracted, InProcess, Runner, chunks, extract_item
 from ..settings import Settings
-from .db import store_error
 from .bulk import derive_pending, save_batch
+from .db import store_error
 from .save import is_stored, known_documents, save_claims
 
 __all__ = ["IngestSummary", "backfill_documents", "content_hash", "document_key", "ingest_document",
