@@ -271,11 +271,13 @@ def ingest(paths, db, published, progress, config, workers):
 def backfill(paths, db, workers, cluster, published, progress, config):
     """Store an archive: PATHS are folders, files, JSON Lines (plain or .gz) and WARC files (.warc, .warc.gz).
 
-    Documents are extracted in parallel and saved by this process, one
-    transaction each, events derived as they come; documents stored already
-    are skipped before extraction, so a backfill killed and started again
-    finishes the job with the same store. On a cluster, a task whose worker
-    dies is run again on another. Three ways to run it:
+    Documents are extracted in parallel and saved by this process in batches
+    (backfill_batch per transaction); then the events of the countries and
+    periods they fill are derived, clustered in parallel too. Documents stored
+    already are skipped before extraction and claims with no event yet are
+    derived, so a backfill killed and started again finishes the job with the
+    same store. On a cluster, a task whose worker dies is run again on
+    another. Three ways to run it:
 
     \b
       harmattan backfill archive/ --db events.sqlite --workers 1          # this process only
@@ -290,7 +292,7 @@ def backfill(paths, db, workers, cluster, published, progress, config):
 
     from .loaders.archives import load_archives
     from .runners import make_runner
-    from .store import ingest_documents
+    from .store import backfill_documents
 
     if cluster and workers:
         raise click.UsageError("--workers and --cluster exclude each other (a cluster has its own workers)")
@@ -302,8 +304,8 @@ def backfill(paths, db, workers, cluster, published, progress, config):
     with make_runner(workers, cluster, settings) as runner:
         where = f"the Dask cluster at {cluster} ({runner.workers} workers)" if cluster else f"{runner.workers} process(es)"
         click.echo(f"harmattan: backfill on {where}", err=True)
-        summary = ingest_documents(engine, load_archives(paths, settings=settings, published=published), settings,
-                                   progress=lambda: bar.update(1), runner=runner)
+        summary = backfill_documents(engine, load_archives(paths, settings=settings, published=published), settings,
+                                     progress=lambda: bar.update(1), runner=runner)
     bar.close()
     took = time.monotonic() - start
     for error in summary.errors:

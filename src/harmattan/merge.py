@@ -329,6 +329,7 @@ class _Clusters:
         self.where: dict[int, tuple[str | None, int | None]] = {}
         self.cells: dict[tuple, set[int]] = {}  # towns' clusters by place cell ...
         self.names: dict[tuple, set[int]] = {}  # ... and by name
+        self.regions: dict[tuple, set[int]] = {}  # every cluster by country and admin-1
         self.places: dict[int, list] = {}
         self.vague = 0  # clusters not at a town (reports of step 2): then every cluster of the weeks is a candidate
 
@@ -337,13 +338,18 @@ class _Clusters:
         return (e.country_code, e.event_date.toordinal() // 7 if e.event_date else None)
 
     def candidates(self, event: Event) -> list[int]:
-        """Clusters close enough in date (and, for a town, in place) to match at all, latest first,
-        none sharing a document."""
+        """Clusters close enough in date (and, for a town, in place; for a report placed less precisely,
+        of its admin-1) to match at all, latest first, none sharing a document."""
         country, week = self._bucket(event)
-        if week is None:
+        weeks = None if week is None else range((event.event_date.toordinal() - self.gap) // 7,
+                                                (event.event_date.toordinal() + self.gap) // 7 + 1)
+        if not precise(event) and event.event_type != "Disaster":
+            # plausible() takes a report not placed at a town only with a cluster of its admin-1 (none without one).
+            region = self.regions.get((country, event.admin1), ()) if event.admin1 else ()
+            found = {i for i in region if weeks is None or self.where[i][1] is None or self.where[i][1] in weeks}
+        elif week is None:
             found = {i for (c, _), ids in self.buckets.items() if c == country for i in ids}
         else:
-            weeks = range((event.event_date.toordinal() - self.gap) // 7, (event.event_date.toordinal() + self.gap) // 7 + 1)
             if precise(event) and not self.vague:
                 # Only towns so far: those of the same name, or in the cells around this one.
                 near = set(self.names.get((country, event.location), ()))
@@ -380,10 +386,12 @@ class _Clusters:
         merged = self.merged[i]
         self.where[i] = self._bucket(merged)
         self.buckets.setdefault(self.where[i], set()).add(i)
+        self.regions.setdefault((merged.country_code, merged.admin1), set()).add(i)
+        self.places[i] = [(self.regions, (merged.country_code, merged.admin1))]
         if precise(merged):
             cell = _cell(merged.latitude, merged.longitude)
             self.cells.setdefault((merged.country_code, cell), set()).add(i)
             self.names.setdefault((merged.country_code, merged.location), set()).add(i)
-            self.places[i] = [(self.cells, (merged.country_code, cell)), (self.names, (merged.country_code, merged.location))]
+            self.places[i] += [(self.cells, (merged.country_code, cell)), (self.names, (merged.country_code, merged.location))]
         else:
             self.vague += 1

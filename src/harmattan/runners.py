@@ -9,8 +9,11 @@ loads the knowledge once, on its first document (the pipeline is cached per
 process, :func:`harmattan.pipeline.warm_up`); nothing is shared through the
 home directory.
 
-On a cluster, Dask retries a task whose worker died (``retries``), so a killed
-worker costs time, not documents. Only the caller writes to the store.
+Items travel a few at a time (one task per chunk), since a task's round
+trip through a pool's pipes or a Dask scheduler costs about as much as a
+short document's extraction. On a cluster, Dask retries a task whose worker
+died (``retries``), so a killed worker costs time, not documents. Only the
+caller writes to the store.
 
 >>> from harmattan.records import Document
 >>> docs = [Document("a", "a", "Gunmen killed five people in Mopti, Mali, on Monday.")]
@@ -63,7 +66,8 @@ class Runner:
 
     workers = 1
 
-    def map(self, fn: Callable, items: Iterable, *args) -> Iterator:
+    def map(self, fn: Callable, items: Iterable, *args, chunk: int | None = None) -> Iterator:
+        """``fn(item, *args)`` for each item, in order; ``chunk``: items per task (default: the runner's)."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -79,15 +83,37 @@ class Runner:
 class InProcess(Runner):
     """Everything in this process: the default, and what tests of the stages use."""
 
-    def map(self, fn: Callable, items: Iterable, *args) -> Iterator:
+    def map(self, fn: Callable, items: Iterable, *args, chunk: int | None = None) -> Iterator:
         for item in items:
             yield fn(item, *args)
 
 
+def apply_to_chunk(fn: Callable, chunk: list, *args) -> list:
+    """``fn`` over a chunk of items, in order: one task of a runner for several items (less overhead per item)."""
+    return [fn(item, *args) for item in chunk]
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items (the last one shorter).
+
+    >>> list(chunks(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 class _Windowed(Runner):
-    """A runner that keeps at most ``window`` items in flight."""
+    """A runner that sends items ``chunk`` at a time and keeps at most ``window`` chunks in flight."""
 
     window = 1
+    chunk = 1
 
     def _submit(self, fn: Callable, item, *args):
         raise NotImplementedError
@@ -96,14 +122,14 @@ class _Windowed(Runner):
     def _result(future):
         return future.result()
 
-    def map(self, fn: Callable, items: Iterable, *args) -> Iterator:
+    def map(self, fn: Callable, items: Iterable, *args, chunk: int | None = None) -> Iterator:
         pending: collections.deque = collections.deque()
-        for item in items:
-            pending.append(self._submit(fn, item, *args))
+        for part in chunks(items, chunk or self.chunk):
+            pending.append(self._submit(apply_to_chunk, fn, part, *args))
             if len(pending) >= self.window:
-                yield self._result(pending.popleft())
+                yield from self._result(pending.popleft())
         while pending:
-            yield self._result(pending.popleft())
+            yield from self._result(pending.popleft())
 
 
 class ProcessPool(_Windowed):
@@ -114,10 +140,15 @@ class ProcessPool(_Windowed):
         import multiprocessing
 
         self.workers = workers
-        self.window = workers * 8
+        self.chunk = 4  # a task costs a round trip through the pool's pipes: a few documents share one
+        self.window = workers * 4
         # "spawn": a worker starts clean (no copied locks or engines of the parent) and loads the knowledge once.
         self._pool = concurrent.futures.ProcessPoolExecutor(
             workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm, initargs=(settings,))
+        # The pool starts a process per task while none is idle: one task each starts them all now, warm,
+        # rather than one at a time as the first documents come.
+        for started in [self._pool.submit(os.getpid) for _ in range(workers)]:
+            started.result()
 
     def _submit(self, fn: Callable, item, *args):
         return self._pool.submit(fn, item, *args)
@@ -144,7 +175,9 @@ class DaskCluster(_Windowed):
             raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         self.retries = retries
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
-        self.window = max(16, self.workers * 16)
+        # A task costs the scheduler and this client about a millisecond: several documents share one.
+        self.chunk = 16
+        self.window = max(4, self.workers * 4)
         self.client.run(_warm, settings)  # each worker loads the knowledge once, now, outside any time budget
 
     def _submit(self, fn: Callable, item, *args):

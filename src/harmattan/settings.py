@@ -26,6 +26,10 @@ class Settings:
     db_url: str = ""  # empty: $HARMATTAN_DB, else a SQLite file in the user's data folder
     # Where backfill extracts: a Dask scheduler (tcp://HOST:PORT; empty: a pool of this machine's processes)
     cluster: str = ""
+    # Backfill writes this many documents per transaction (their events derived afterwards, per partition) ...
+    backfill_batch: int = 250
+    # ... and derives small partitions (a country's claims in a period) together up to this many claims
+    backfill_partition_claims: int = 1000
     # Inputs
     max_file_bytes: int = 64 * 1024 * 1024  # larger inputs are refused with a clear error
     max_document_chars: int = 2_000_000  # a document's text is cut here (pathological pages)

@@ -80,3 +80,21 @@ def test_merge_split_undo(cli, db):
     run(cli, "events", "--db", db, "undo", number)
     assert len(run(cli, "events", "--db", db, "--country", "NG", "--format", "jsonl").stdout.splitlines()) == len(rows)
     assert run(cli, "events", "--db", db, "undo", number, check=False).returncode == 1
+
+
+def test_backfill_stores_what_ingest_stores(cli, shared, tmp_path):
+    docs = sorted(str(p) for p in (shared / "eval" / "dev").glob("*.docs.jsonl"))
+    ingested, backfilled = tmp_path / "ingested.sqlite", tmp_path / "backfilled.sqlite"
+    run(cli, "ingest", *docs, "--db", str(ingested))
+    first = run(cli, "backfill", *docs, "--db", str(backfilled), "--workers", "1", "--no-progress")
+    assert "13 new, 0 unchanged" in first.stderr and "documents/s" in first.stderr
+
+    def listing(db):  # the events as listed, without the time each was last written
+        rows = [json.loads(line) for line in run(cli, "events", "--db", str(db), "--format", "jsonl").stdout.splitlines()]
+        return [{k: v for k, v in r.items() if k != "updated_at"} for r in rows]
+
+    assert listing(backfilled) == listing(ingested) and len(listing(ingested)) >= 10
+    check = run(cli, "store", "check", "--db", str(backfilled))
+    assert "integrity: ok" in check.stdout and "problem" not in check.stdout
+    again = run(cli, "backfill", *docs, "--db", str(backfilled), "--workers", "1", "--no-progress")
+    assert "0 new, 13 unchanged, 0 updated, 0 failed; events: 0 new, 0 updated, 0 removed" in again.stderr

@@ -2,7 +2,8 @@
 
 The cluster's events are those of ``ingest`` in this process (dev and real-dev
 cases); a worker killed mid-run costs time, not documents; a backfill killed
-and started again ends with the store of an uninterrupted one.
+(``kill -9``) while it writes its batches, or while it derives the events, and
+started again ends with the store of an uninterrupted one.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -20,7 +22,7 @@ from sqlalchemy import select
 
 from harmattan.loaders import load_documents
 from harmattan.settings import Settings
-from harmattan.store import connect, ingest_documents
+from harmattan.store import backfill_documents, connect, ingest_documents
 from harmattan.store.schema import claims, events
 
 distributed = pytest.importorskip("distributed", reason="Dask is the 'cluster' extra (part of the test extra)")
@@ -94,11 +96,7 @@ def reference(shared, tmp_path_factory):
 
 @pytest.mark.slow
 def test_backfill_on_the_cluster_gives_the_events_of_ingest(cluster, shared, tmp_path, reference):
-    folder = tmp_path / "archive"
-    folder.mkdir()
-    for folder_name in ("dev", "real-dev"):
-        for p in (shared / "eval" / folder_name).glob("*.docs.jsonl"):
-            (folder / f"{folder_name}-{p.name}").write_bytes(p.read_bytes())
+    folder = _archive(shared, tmp_path)
     db = tmp_path / "cluster.sqlite"
     proc = subprocess.run([str(Path(sys.executable).with_name("harmattan")), "backfill", str(folder), "--db", str(db),
                            "--cluster", cluster["address"], "--no-progress"],
@@ -123,7 +121,7 @@ def test_a_worker_killed_mid_run_and_the_job_still_completes(cluster, shared, tm
 
     with DaskCluster(cluster["address"], settings) as runner:
         assert runner.workers == 2
-        summary = ingest_documents(connect(url), _case_docs(shared), settings, progress=progress, runner=runner)
+        summary = backfill_documents(connect(url), _case_docs(shared), settings, progress=progress, runner=runner)
     assert cluster["workers"]["w1"].wait(timeout=30) is not None
     assert summary.documents_failed == 0, summary.errors
     assert _events(url) == reference
@@ -131,31 +129,62 @@ def test_a_worker_killed_mid_run_and_the_job_still_completes(cluster, shared, tm
     _wait_for_workers(cluster["address"], 2)
 
 
-@pytest.mark.slow
-def test_a_backfill_killed_and_started_again_gives_the_same_store(shared, tmp_path, reference):
+def _archive(shared, tmp_path) -> Path:
     folder = tmp_path / "archive"
     folder.mkdir()
     for folder_name in ("dev", "real-dev"):
         for p in (shared / "eval" / folder_name).glob("*.docs.jsonl"):
             (folder / f"{folder_name}-{p.name}").write_bytes(p.read_bytes())
+    return folder
+
+
+def _count(db: Path, table: str) -> int:
+    """Rows of a table of a store being written (0 while it cannot be read), read-only and quick."""
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2)
+        try:
+            return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("when", ["writing the documents", "deriving the events"])
+def test_a_backfill_killed_and_started_again_gives_the_same_store(shared, tmp_path, reference, when):
+    from tests.store.dump import dump_store
+
+    folder = _archive(shared, tmp_path)
+    total = len(_case_docs(shared))
+    batch = "4" if when == "writing the documents" else "1000"  # many small batches, or one
+    env = {**os.environ, "HARMATTAN_READ_ON": READ_ON, "HARMATTAN_BACKFILL_BATCH": batch,
+           "HARMATTAN_BACKFILL_PARTITION_CLAIMS": "1"}  # a partition per country and period: dozens
+
+    def command(db: Path) -> list[str]:
+        return [str(Path(sys.executable).with_name("harmattan")), "backfill", str(folder), "--db", str(db),
+                "--workers", "2", "--no-progress"]
+
+    whole = tmp_path / "whole.sqlite"
+    assert subprocess.run(command(whole), env=env, capture_output=True, timeout=600).returncode == 0
     db = tmp_path / "resumed.sqlite"
-    command = [str(Path(sys.executable).with_name("harmattan")), "backfill", str(folder), "--db", str(db),
-               "--workers", "2", "--no-progress"]
-    env = {**os.environ, "HARMATTAN_READ_ON": READ_ON}
-    first = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    first = subprocess.Popen(command(db), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                              start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and first.poll() is None:
-        if db.exists():
-            engine = connect(f"sqlite:///{db}")
-            with engine.connect() as conn:
-                stored = len(conn.execute(select(claims.c.id)).all())
-            engine.dispose()
-            if stored >= 10:
-                break
-        time.sleep(0.2)
+        # Writing: some batches are in. Deriving: the documents are in (one batch) and some events.
+        if _count(db, "claims" if when == "writing the documents" else "events") >= 10:
+            break
+        time.sleep(0.005)
     os.killpg(first.pid, signal.SIGKILL)  # the client and its pool, mid-run
     first.wait(timeout=30)
-    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert first.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    if when == "writing the documents":
+        assert _count(db, "claims") < _count(whole, "claims")
+    else:
+        assert _count(db, "documents") == total and _count(db, "events") < _count(whole, "events")
+    again = subprocess.run(command(db), env=env, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr[-3000:]
+    assert f"{total} documents" in again.stderr
     assert _events(f"sqlite:///{db}") == reference
+    assert dump_store(connect(f"sqlite:///{db}")) == dump_store(connect(f"sqlite:///{whole}"))

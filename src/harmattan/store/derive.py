@@ -9,7 +9,9 @@ whole events they belong to; :func:`derive_from_scratch` clusters everything
 again and is what the incremental way must agree with. An event's id is that of its earliest
 claim, so it is stable as reports arrive; when a merge or split changes it,
 the old id is kept as an alias of the new one. Every change of an event's
-record is a new version with the reason.
+record is a new version with the reason. Claims written in bulk by a backfill
+have no event until :mod:`.bulk` derives their partition; incremental derivation
+leaves them out until then.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from ..merge import at_town as merge_at_town
 from ..output import event_from_dict, event_to_dict
 from ..records import Event
 from ..settings import Settings
+from .rows import insert_rows
 from .schema import claims, corrections, event_actors, event_aliases, event_versions, events, overrides
 
 def claim_event_id(claim_key: str) -> str:
@@ -119,7 +122,7 @@ def _near_shape(spot: Spot) -> tuple[bool, bool, bool, bool, bool]:
 
 @functools.lru_cache(maxsize=64)
 def _near_statement(shape: tuple[bool, ...]):
-    """The keys of the claims that could be the same incident as a claim at a spot of this shape.
+    """The keys (and events) of the claims that could be the same incident as a claim at a spot of this shape.
 
     Same country and type family; a date within the slack merging allows, or none; and a
     place that can agree: a town of the same name, a town in the cells around the spot's (as
@@ -157,7 +160,8 @@ def _near_statement(shape: tuple[bool, ...]):
         dates.append(and_(c.time_precision.is_(None), c.event_date.is_(None)))
     else:
         dates = [true()]
-    return union_all(*(select(c.claim_key).where(and_(*common, place, date)) for place in places for date in dates))
+    return union_all(*(select(c.claim_key, c.event_id).where(and_(*common, place, date))
+                       for place in places for date in dates))
 
 
 def _near_params(spot: Spot, settings: Settings) -> dict:
@@ -179,13 +183,18 @@ def _near_params(spot: Spot, settings: Settings) -> dict:
     return params
 
 
-def _keys_near(conn: Connection, spot: Spot, settings: Settings) -> set[str]:
-    """The keys of the claims that could be the same incident as one at ``spot`` (see :func:`harmattan.merge.plausible`)."""
-    return set(conn.execute(_near_statement(_near_shape(spot)), _near_params(spot, settings)).scalars())
+def _keys_near(conn: Connection, spot: Spot, settings: Settings, changed_keys: set[str]) -> set[str]:
+    """The keys of the claims that could be the same incident as one at ``spot`` (see :func:`harmattan.merge.plausible`).
+
+    Claims with no event yet (written in bulk, waiting for :mod:`.bulk` to derive their partition) are
+    left out, unless they are ``changed_keys``: incremental derivation works on the derived claims only.
+    """
+    rows = conn.execute(_near_statement(_near_shape(spot)), _near_params(spot, settings))
+    return {key for key, event_id in rows if event_id is not None or key in changed_keys}
 
 
 @functools.lru_cache(maxsize=4096)
-def _claim_event(key: str, data: str) -> Event:
+def claim_event(key: str, data: str) -> Event:
     """A stored claim as an event whose id is its key (decoded once while it stays unchanged: the
     claims around a busy place are read again for every report of it)."""
     event = event_from_dict(json.loads(data))
@@ -193,20 +202,21 @@ def _claim_event(key: str, data: str) -> Event:
 
 
 def _load_claims(conn: Connection, where) -> list[tuple[str, Event]]:
-    return [(key, _claim_event(key, data)) for key, data in conn.execute(select(claims.c.claim_key, claims.c.data).where(where))]
+    return [(key, claim_event(key, data)) for key, data in conn.execute(select(claims.c.claim_key, claims.c.data).where(where))]
 
 
 def _load_neighbourhood(conn: Connection, spots: Iterable[Spot], old_event_ids: set[str],
-                        settings: Settings) -> list[tuple[str, Event]]:
+                        settings: Settings, changed_keys: set[str]) -> list[tuple[str, Event]]:
     """(claim_key, claim) of every claim that could be the same incident as one at ``spots``, with every
     claim of the events they belong to now (so that each cluster is seen whole).
 
     The candidates are found through the index (country, type family, date, place cell, admin-1),
-    so the cost of a change grows with the claims near it, not with the store.
+    so the cost of a change grows with the claims near it, not with the store. Claims not derived
+    yet, but for ``changed_keys``, are not read (see :func:`_keys_near`).
     """
     keys: set[str] = set()
     for spot in sorted(set(spots), key=repr):
-        keys |= _keys_near(conn, spot, settings)
+        keys |= _keys_near(conn, spot, settings, changed_keys)
     # A vaguer claim joins a cluster only when it is the one it could be of: its rivals are read too.
     vague = set()
     for chunk in _chunks(sorted(keys)):
@@ -215,7 +225,7 @@ def _load_neighbourhood(conn: Connection, spots: Iterable[Spot], old_event_ids: 
                                   .where(claims.c.claim_key.in_(chunk), claims.c.place_cell.is_(None))).all())
     for r in sorted(vague, key=repr):
         spot = Spot(r.country_code, r.event_date, r.admin1, None, r.type_family, r.time_precision)
-        keys |= _keys_near(conn, spot, settings)
+        keys |= _keys_near(conn, spot, settings, changed_keys)
     event_ids = set(old_event_ids)
     for chunk in _chunks(sorted(keys)):
         event_ids.update(conn.execute(select(claims.c.event_id).where(claims.c.claim_key.in_(chunk))).scalars())
@@ -243,10 +253,11 @@ def rederive(conn: Connection, touched: Iterable[Spot], changed_keys: set[str],
     as a changed one are read (:func:`_load_neighbourhood`), with the whole events they belong to;
     the events come out as :func:`derive_from_scratch` makes them.
     """
-    links, unlinks = _active_overrides(conn)
-    window = _load_neighbourhood(conn, touched, old_event_ids, settings)
-    window += _load_linked(conn, {k for k, _ in window}, links)
-    return _save_clusters(conn, window, changed_keys, old_event_ids, reason, settings, links, unlinks)
+    links, unlinks = load_active_overrides(conn)
+    window = _load_neighbourhood(conn, touched, old_event_ids, settings, changed_keys)
+    window += _load_linked(conn, {k for k, _ in window}, links, changed_keys)
+    clusters = cluster_claims(window, settings, links, unlinks)
+    return save_clusters(conn, clusters, {k for k, _ in window}, changed_keys, old_event_ids, reason, links)
 
 
 def derive_from_scratch(conn: Connection, settings: Settings, country: str | None = None,
@@ -256,40 +267,93 @@ def derive_from_scratch(conn: Connection, settings: Settings, country: str | Non
     The reference :func:`rederive` must agree with; also what a backfill runs per country once
     its claims are in.
     """
-    links, unlinks = _active_overrides(conn)
+    links, unlinks = load_active_overrides(conn)
     where = true() if country is None else claims.c.country_code == country
     window = _load_claims(conn, where)
     window += _load_linked(conn, {k for k, _ in window}, links)
-    return _save_clusters(conn, window, {k for k, _ in window}, set(), reason, settings, links, unlinks)
+    keys = {k for k, _ in window}
+    return save_clusters(conn, cluster_claims(window, settings, links, unlinks), keys, keys, set(), reason, links)
 
 
-def _save_clusters(conn: Connection, window: list[tuple[str, Event]], changed_keys: set[str], old_event_ids: set[str],
-                   reason: str, settings: Settings, links, unlinks) -> dict[str, int]:
-    counts = {"new": 0, "updated": 0, "removed": 0}
-    seen_ids: set[str] = set()
+@dataclass(frozen=True)
+class Cluster:
+    """Claims that report one incident, as clustering found them: their keys, and their reports or their record.
+
+    ``first`` is the claim the event's id comes from unless an analyst's merge decides (the earliest
+    published). A cluster made where the store is out of reach (a worker) carries its consolidated
+    ``merged`` record instead of its reports (:meth:`settled`), so only the record travels back.
+    """
+
+    keys: tuple[str, ...]  # sorted
+    first: str
+    reports: tuple[Event, ...] = ()
+    merged: dict | None = None
+
+    def record(self) -> dict:
+        """The event's interchange record (before analysts' corrections)."""
+        return self.merged if self.merged is not None else event_to_dict(consolidate(self.reports))
+
+    def settled(self) -> Cluster:
+        """The same cluster with its record computed and its reports dropped."""
+        return Cluster(self.keys, self.first, merged=self.record())
+
+
+def cluster_claims(window: list[tuple[str, Event]], settings: Settings, links: list[tuple[str, str]] = (),
+                   unlinks: list[tuple[str, str]] = ()) -> list[Cluster]:
+    """Cluster claims (``(claim_key, claim)``, each claim's ``event_id`` its key) per country, analysts' decisions on top.
+
+    Pure: what :func:`rederive` and :func:`derive_from_scratch` run on a window of the store, and a
+    worker of a backfill on a partition of it (:mod:`.bulk`).
+
+    >>> from harmattan.records import Event
+    >>> a, b = (Event("Battles", "Armed clash", "ML", event_id=k) for k in "ab")
+    >>> [c.keys for c in cluster_claims([("a", a), ("b", b)], Settings(), links=[("a", "b")])]
+    [('a', 'b')]
+    """
     by_country: dict[str | None, list[Event]] = {}
     for _, event in window:
         by_country.setdefault(event.country_code, []).append(event)
-    in_window = {k for k, _ in window}
+    out = []
+    for country in sorted(by_country, key=lambda c: c or ""):
+        for cluster in apply_overrides(cluster_events(by_country[country], settings), links, unlinks):
+            keys = tuple(sorted(e.event_id for e in cluster))  # claim keys (see _load_claims)
+            out.append(Cluster(keys, min(keys, key=lambda k: (_published(cluster, k), k)), tuple(cluster)))
+    return out
+
+
+def save_clusters(conn: Connection, clusters: list[Cluster], in_window: set[str], changed_keys: set[str],
+                  old_event_ids: set[str], reason: str, links: list[tuple[str, str]]) -> dict[str, int]:
+    """Save the events of the clusters a change involves; remove the old events no claim supports any more.
+
+    ``in_window`` are the keys of every claim clustered, ``changed_keys`` the claims just added (or all,
+    from scratch), ``old_event_ids`` the events whose claims were just removed or replaced. Returns the
+    counts of events new, updated and removed.
+    """
+    counts = {"new": 0, "updated": 0, "removed": 0}
+    seen_ids: set[str] = set()
+    run: list[tuple[str, Cluster, list[str], set]] = []  # involved clusters, written together
     members = _members(conn, in_window)
     event_of: dict[str, str | None] = {}  # the event each claim of the window belongs to now
     for chunk in _chunks(sorted(in_window)):
         event_of.update(conn.execute(select(claims.c.claim_key, claims.c.event_id).where(claims.c.claim_key.in_(chunk))).all())
-    for country in sorted(by_country, key=lambda c: c or ""):
-        clusters = apply_overrides(cluster_events(by_country[country], settings), links, unlinks)
-        for cluster in clusters:
-            keys = sorted(e.event_id for e in cluster)  # claim keys (see _load_claims)
-            current = {event_of.get(k) for k in keys}
-            new_id = _cluster_id(cluster, keys, current, links)
-            had = members.get(new_id, set())
-            # An event that lost a claim to another cluster is saved again (when all its claims are in view).
-            shrank = had != set(keys) and had <= in_window
-            involved = (bool(changed_keys.intersection(keys)) or bool(current & old_event_ids) or current != {new_id}
-                        or shrank)
-            if not involved:
-                continue  # a cluster the change did not touch
-            seen_ids.add(new_id)
-            _save_cluster(conn, new_id, cluster, keys, current, reason, counts)
+    for cluster in clusters:
+        keys = list(cluster.keys)
+        current = {event_of.get(k) for k in keys}
+        new_id = _cluster_id(cluster, current, links)
+        had = members.get(new_id, set())
+        # An event that lost a claim to another cluster is saved again (when all its claims are in view).
+        shrank = had != set(keys) and had <= in_window
+        involved = (bool(changed_keys.intersection(keys)) or bool(current & old_event_ids) or current != {new_id}
+                    or shrank)
+        if not involved:
+            continue  # a cluster the change did not touch
+        seen_ids.add(new_id)
+        taken = current - {new_id, None}
+        if taken:  # it takes over other events: after those before it, as the first of the next run
+            _save_events(conn, run, reason, counts)
+            run = []
+        run.append((new_id, cluster, keys, taken))
+    _save_events(conn, run, reason, counts)
     for old in old_event_ids - seen_ids:
         left = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == old)).first()
         if left is None and conn.execute(select(events.c.event_id).where(events.c.event_id == old)).first():
@@ -299,16 +363,17 @@ def _save_clusters(conn: Connection, window: list[tuple[str, Event]], changed_ke
     return counts
 
 
-def _cluster_id(cluster: list[Event], keys: list[str], current: set, links: list[tuple[str, str]]) -> str:
+def _cluster_id(cluster: Cluster, current: set, links: list[tuple[str, str]]) -> str:
     """The id of a cluster: the event an analyst merged others into keeps its id, else the earliest claim's.
 
     A merge records the claim its event's id comes from (``claim_a``); the latest merge of the
     cluster whose event still holds that id wins.
     """
+    keys = set(cluster.keys)
     kept = [claim_event_id(a) for a, b in links if a in keys and b in keys and claim_event_id(a) in current]
     if kept:
         return kept[-1]
-    return claim_event_id(min(keys, key=lambda k: (_published(cluster, k), k)))
+    return claim_event_id(cluster.first)
 
 
 def _members(conn: Connection, keys: set[str]) -> dict[str, set[str]]:
@@ -324,19 +389,23 @@ def _members(conn: Connection, keys: set[str]) -> dict[str, set[str]]:
     return out
 
 
-def _active_overrides(conn: Connection) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def load_active_overrides(conn: Connection) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The analysts' merges (links) and splits (unlinks) in force, as pairs of claim keys, oldest first."""
     rows = conn.execute(select(overrides.c.kind, overrides.c.claim_a, overrides.c.claim_b)
                         .where(overrides.c.active.is_(True)).order_by(overrides.c.id)).all()
     return [(a, b) for k, a, b in rows if k == "link"], [(a, b) for k, a, b in rows if k == "unlink"]
 
 
-def _load_linked(conn: Connection, have: set[str], links: list[tuple[str, str]]) -> list[tuple[str, Event]]:
-    """Claims linked by an analyst to a claim of the window, wherever they are."""
+def _load_linked(conn: Connection, have: set[str], links: list[tuple[str, str]],
+                 changed_keys: set[str] | None = None) -> list[tuple[str, Event]]:
+    """Claims linked by an analyst to a claim of the window, wherever they are (with ``changed_keys``:
+    those derived already, or changed)."""
     want = {b for a, b in links if a in have and b not in have} | {a for a, b in links if b in have and a not in have}
     out = []
-    for key, data in conn.execute(select(claims.c.claim_key, claims.c.data).where(claims.c.claim_key.in_(sorted(want)))):
-        event = event_from_dict(json.loads(data))
-        out.append((key, event.__class__(**{**event.__dict__, "event_id": key})))
+    for key, event_id, data in conn.execute(select(claims.c.claim_key, claims.c.event_id, claims.c.data)
+                                            .where(claims.c.claim_key.in_(sorted(want)))):
+        if changed_keys is None or event_id is not None or key in changed_keys:
+            out.append((key, claim_event(key, data)))
     return out
 
 
@@ -411,51 +480,83 @@ def _published(cluster: list[Event], key: str) -> str:
     return "9999-12-31"
 
 
-def _save_cluster(conn: Connection, event_id: str, cluster: list[Event], keys: list[str], current: set,
-                  reason: str, counts: dict[str, int]) -> None:
-    merged = consolidate(cluster)
-    record = apply_corrections(event_to_dict(merged), _corrections_of(conn, keys))
-    conn.execute(delete(event_aliases).where(event_aliases.c.old_id == event_id))  # an undone merge revives an id
-    record["event_id"] = event_id
-    conn.execute(update(claims).where(claims.c.claim_key.in_(keys)).values(event_id=event_id))
-    for old in current - {event_id, None}:
-        # The cluster used to be (part of) another event: keep the old id as an alias.
-        conn.execute(delete(event_aliases).where(event_aliases.c.old_id == old))
-        conn.execute(event_aliases.insert().values(old_id=old, new_id=event_id))
-        conn.execute(update(event_aliases).where(event_aliases.c.new_id == old).values(new_id=event_id))
-        if conn.execute(select(claims.c.claim_key).where(claims.c.event_id == old)).first() is None:
-            conn.execute(delete(event_actors).where(event_actors.c.event_id == old))
-            if conn.execute(delete(events).where(events.c.event_id == old)).rowcount:
-                counts["removed"] += 1
-    row = conn.execute(select(events.c.version, events.c.data).where(events.c.event_id == event_id)).first()
-    if row is not None:
-        before = json.loads(row.data)
-        if _content(before) == _content(record):
-            return
-        version = row.version + 1
-        counts["updated"] += 1
-    else:
+def _save_events(conn: Connection, entries: list[tuple[str, Cluster, list[str], set]], reason: str,
+                 counts: dict[str, int]) -> None:
+    """Write the events of clusters, each ``(event id, cluster, claim keys, old ids it takes over)``, a few
+    statements for all of them.
+
+    The claims take the event's id; an old id the cluster takes over becomes an alias of it (and its
+    event goes when no claim is left to it); an event whose record changed gets a new version, its
+    actors written again. The entries' ids and keys are distinct, and only the first may take over
+    old ids (see :func:`save_clusters`): the statements have the effect of one entry at a time, in order.
+    """
+    if not entries:
+        return
+    assert not any(taken for _, _, _, taken in entries[1:]), "only the first entry takes over old ids"
+    ids = [event_id for event_id, _, _, _ in entries]
+    for part in (entries[:1], entries[1:]):  # the first one's takeover before the others' claims move
+        for chunk in _chunks([event_id for event_id, _, _, _ in part]):
+            conn.execute(delete(event_aliases).where(event_aliases.c.old_id.in_(chunk)))  # an undone merge revives an id
+        moves = [{"k": key, "e": event_id} for event_id, _, keys, _ in part for key in keys]
+        if moves:
+            conn.execute(update(claims).where(claims.c.claim_key == bindparam("k")).values(event_id=bindparam("e")),
+                         moves)
+        for event_id, _, _, taken in part:
+            for old in sorted(taken):
+                # The cluster used to be (part of) another event: keep the old id as an alias.
+                conn.execute(delete(event_aliases).where(event_aliases.c.old_id == old))
+                conn.execute(event_aliases.insert().values(old_id=old, new_id=event_id))
+                conn.execute(update(event_aliases).where(event_aliases.c.new_id == old).values(new_id=event_id))
+                if conn.execute(select(claims.c.claim_key).where(claims.c.event_id == old)).first() is None:
+                    conn.execute(delete(event_actors).where(event_actors.c.event_id == old))
+                    if conn.execute(delete(events).where(events.c.event_id == old)).rowcount:
+                        counts["removed"] += 1
+    fixes = _corrections_by_claim(conn, [key for _, _, keys, _ in entries for key in keys])
+    rows: dict[str, tuple[int, str]] = {}
+    last: dict[str, int] = {}
+    for chunk in _chunks(ids):
+        rows.update((r.event_id, (r.version, r.data)) for r in conn.execute(
+            select(events.c.event_id, events.c.version, events.c.data).where(events.c.event_id.in_(chunk))))
         # An id can come back (an undone merge): its versions go on from where they were.
-        last = conn.execute(select(func.max(event_versions.c.version)).where(event_versions.c.event_id == event_id)).scalar()
-        version = (last or 0) + 1
-        counts["new"] += 1
-    now = _now()
-    values = _columns(record) | {"version": version, "updated_at": now, "data": _content(record)}
-    if row is None:
-        conn.execute(events.insert().values(event_id=event_id, **values))
-    else:
-        conn.execute(update(events).where(events.c.event_id == event_id).values(**values))
-    conn.execute(event_versions.insert().values(event_id=event_id, version=version, changed_at=now, reason=reason,
-                                                data=_content(record)))
-    conn.execute(delete(event_actors).where(event_actors.c.event_id == event_id))
-    roles = {}
-    for role, names in (("actor1", [record["actor1"]]), ("actor2", [record["actor2"]]),
-                        ("assoc1", record["assoc_actor_1"]), ("assoc2", record["assoc_actor_2"])):
-        for name in names or ():
-            if name and name not in roles:
-                roles[name] = role
-    if roles:
-        conn.execute(event_actors.insert(), [{"event_id": event_id, "actor": n, "role": r} for n, r in roles.items()])
+        last.update(conn.execute(select(event_versions.c.event_id, func.max(event_versions.c.version))
+                                 .where(event_versions.c.event_id.in_(chunk)).group_by(event_versions.c.event_id)).all())
+    inserted, changed, versions, actors = [], [], [], []
+    for event_id, cluster, keys, _ in entries:
+        mine = set(keys)
+        record = apply_corrections(dict(cluster.record()), [f for key, f in fixes if key in mine])
+        record["event_id"] = event_id
+        data = _content(record)
+        if event_id in rows:
+            version, before = rows[event_id]
+            if _content(json.loads(before)) == data:
+                continue
+            version += 1
+            counts["updated"] += 1
+        else:
+            version = last.get(event_id, 0) + 1
+            counts["new"] += 1
+        now = _now()
+        values = _columns(record) | {"version": version, "updated_at": now, "data": data}
+        (changed if event_id in rows else inserted).append({"event_id": event_id, **values})
+        versions.append({"event_id": event_id, "version": version, "changed_at": now, "reason": reason, "data": data})
+        roles: dict[str, str] = {}
+        for role, names in (("actor1", [record["actor1"]]), ("actor2", [record["actor2"]]),
+                            ("assoc1", record["assoc_actor_1"]), ("assoc2", record["assoc_actor_2"])):
+            for name in names or ():
+                if name and name not in roles:
+                    roles[name] = role
+        actors += [{"event_id": event_id, "actor": n, "role": r} for n, r in roles.items()]
+    insert_rows(conn, events, inserted)
+    if changed:
+        columns = [c for c in changed[0] if c != "event_id"]
+        conn.execute(update(events).where(events.c.event_id == bindparam("id_"))
+                     .values({c: bindparam(c) for c in columns}),
+                     [{"id_": r["event_id"], **{c: r[c] for c in columns}} for r in changed])
+    insert_rows(conn, event_versions, versions)
+    written = [r["event_id"] for r in inserted + changed]
+    for chunk in _chunks(written):
+        conn.execute(delete(event_actors).where(event_actors.c.event_id.in_(chunk)))
+    insert_rows(conn, event_actors, actors)
 
 
 CORRECTABLE = {
@@ -467,10 +568,19 @@ CORRECTABLE = {
 
 
 def _corrections_of(conn: Connection, keys: list[str]) -> list[dict]:
-    rows = conn.execute(select(corrections).where(corrections.c.claim_key.in_(keys), corrections.c.active.is_(True))
-                        .order_by(corrections.c.id)).all()
-    return [{"id": r.id, "field": r.field, "value": json.loads(r.value) if r.value is not None else None,
-             "user": r.user, "reason": r.reason, "created_at": r.created_at} for r in rows]
+    """The analysts' corrections in force anchored to ``keys``, oldest first."""
+    return [fix for _, fix in _corrections_by_claim(conn, keys)]
+
+
+def _corrections_by_claim(conn: Connection, keys: list[str]) -> list[tuple[str, dict]]:
+    """The analysts' corrections in force anchored to ``keys``, oldest first: (claim key, correction)."""
+    rows = []
+    for chunk in _chunks(sorted(set(keys))):
+        rows += conn.execute(select(corrections).where(corrections.c.claim_key.in_(chunk),
+                                                       corrections.c.active.is_(True))).all()
+    return [(r.claim_key, {"id": r.id, "field": r.field, "value": json.loads(r.value) if r.value is not None else None,
+                           "user": r.user, "reason": r.reason, "created_at": r.created_at})
+            for r in sorted(rows, key=lambda r: r.id)]
 
 
 def apply_corrections(record: dict, items: list[dict]) -> dict:

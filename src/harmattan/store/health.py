@@ -33,6 +33,7 @@ class StoreReport:
     known_version: int = field(default_factory=latest_version)
     counts: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth knowing, not a fault
 
     @property
     def ok(self) -> bool:
@@ -44,6 +45,7 @@ class StoreReport:
                f"schema version: {self.schema_version if self.schema_version is not None else 'unreadable'}"
                f" (this Harmattan knows up to {self.known_version})"]
         out += [f"{name}: {count}" for name, count in self.counts.items()]
+        out += [f"note: {n}" for n in self.notes]
         if self.ok:
             out.append("integrity: ok")
         else:
@@ -84,6 +86,11 @@ def check_store(url: str | None = None, max_problems: int = 100) -> StoreReport:
                 if count is not None:
                     report.counts[table] = count
             if (report.schema_version or 0) >= 9 and report.schema_version <= report.known_version:
+                pending = _safely(lambda: conn.execute(text("SELECT count(*) FROM claims WHERE event_id IS NULL"))
+                                  .scalar_one(), report)
+                if pending:
+                    report.notes.append(f"{pending} claims are not derived into events yet (a backfill was stopped "
+                                        "before the end): run the same `harmattan backfill` again to finish it")
                 drift = _safely(lambda: _statistics_drift(conn), report)
                 if drift:
                     report.problems.append(f"the pre-aggregated statistics differ from the events ({drift})")

@@ -1,7 +1,10 @@
 """Ingest documents: extract each one's claims (:mod:`harmattan.claims`), then save them (:mod:`.save`).
 
 The two halves are apart so that extraction can run anywhere (a process pool,
-a Dask worker) and only the saving needs the store. Each document is one transaction (document, claims and events together), so a
+a Dask worker) and only the saving needs the store. :func:`ingest_documents`
+makes each document one transaction (document, claims and events together);
+:func:`backfill_documents` writes many per transaction and derives their events
+afterwards, per partition (:mod:`.bulk`), to the same store. Either way a
 run killed at any point leaves a consistent store, and running it again
 finishes the job: a document is known by its key (URL, else file path, else
 content hash) and its content hash, so one already stored is skipped
@@ -28,12 +31,14 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from ..claims import content_hash, document_key, extract_claims
 from ..errors import StoreError
 from ..records import Document, LoadError
-from ..runners import Extracted, InProcess, Runner, extract_item
+from ..runners import Extracted, InProcess, Runner, chunks, extract_item
 from ..settings import Settings
+from .bulk import derive_pending, save_batch
 from .db import store_error
-from .save import is_stored, save_claims
+from .save import is_stored, known_documents, save_claims
 
-__all__ = ["IngestSummary", "content_hash", "document_key", "ingest_document", "ingest_documents"]
+__all__ = ["IngestSummary", "backfill_documents", "content_hash", "document_key", "ingest_document",
+           "ingest_documents"]
 
 
 @dataclass
@@ -68,13 +73,24 @@ def ingest_document(engine: Engine, doc: Document, settings: Settings, key: str 
     return save_claims(engine, extract_claims(doc, settings, key=key), settings)
 
 
-def _unless_stored(engine: Engine, items: Iterable[Document | LoadError]) -> Iterator[Document | LoadError | Extracted]:
-    """The inputs, with those stored already replaced by an empty result: they are not extracted again."""
-    for item in items:
-        if isinstance(item, Document) and is_stored(engine, item, document_key(item), content_hash(item)):
-            yield Extracted(item.origin)
-        else:
-            yield item
+def _unless_stored(engine: Engine, items: Iterable[Document | LoadError],
+                   group: int = 64) -> Iterator[Document | LoadError | Extracted]:
+    """The inputs, with those stored already replaced by an empty result: they are not extracted again.
+
+    Asked ``group`` inputs at a time (:func:`.save.known_documents`); only a known key or text is looked at closer.
+    """
+    for chunk in chunks(items, group):
+        pairs = {id(d): (document_key(d), content_hash(d)) for d in chunk if isinstance(d, Document)}
+        known: set[str] = set()
+        if pairs:
+            with engine.connect() as conn:
+                known = known_documents(conn, list(pairs.values()))
+        for item in chunk:
+            key, digest = pairs.get(id(item), (None, None))
+            if key is not None and (key in known or digest in known) and is_stored(engine, item, key, digest):
+                yield Extracted(item.origin)
+            else:
+                yield item
 
 
 def _extract_unless_done(item: Document | LoadError | Extracted, settings: Settings) -> Extracted:
@@ -94,8 +110,16 @@ def ingest_documents(engine: Engine, items: Iterable[Document | LoadError], sett
             summary = ingest_documents(engine, load_documents(["reports/"]), settings, runner=runner)
     """
     settings = settings or Settings()
-    runner = runner or InProcess()
     summary = IngestSummary()
+    for done in _extracted(engine, items, settings, runner or InProcess(), summary, progress):
+        _save(engine, done, settings, summary)
+    return summary
+
+
+def _extracted(engine: Engine, items: Iterable[Document | LoadError], settings: Settings, runner: Runner,
+               summary: IngestSummary, progress: Callable[[], None] | None) -> Iterator[Extracted]:
+    """The documents extracted on ``runner`` that are to be saved; failures and those stored already are
+    counted in ``summary``."""
     for done in runner.map(_extract_unless_done, _unless_stored(engine, items), settings):
         if done.error is not None:
             summary.errors.append(done.error)
@@ -104,10 +128,74 @@ def ingest_documents(engine: Engine, items: Iterable[Document | LoadError], sett
         elif done.claims is None:
             summary.documents_unchanged += 1
         else:
-            _save(engine, done, settings, summary)
+            yield done
         if progress:
             progress()
+
+
+def backfill_documents(engine: Engine, items: Iterable[Document | LoadError], settings: Settings | None = None,
+                       progress: Callable[[], None] | None = None, runner: Runner | None = None) -> IngestSummary:
+    """Store an archive in bulk: extraction on ``runner``, documents saved here ``settings.backfill_batch``
+    per transaction (:func:`.bulk.save_batch`), then the events of the partitions they fill derived, the
+    clustering on ``runner`` too (:func:`.bulk.derive_pending`).
+
+    Gives the store :func:`ingest_documents` gives. Documents stored already are skipped before
+    extraction, and partitions whose claims have no event yet are derived, so a backfill killed at any
+    point and run again finishes the job. A batch that fails is saved again one document at a time, so
+    a bad document costs only itself.
+
+    Example::
+
+        with ProcessPool(2, settings) as runner:
+            summary = backfill_documents(engine, load_archives(["archive/"]), settings, runner=runner)
+    """
+    settings = settings or Settings()
+    runner = runner or InProcess()
+    summary = IngestSummary()
+    batch: list[Extracted] = []
+    for done in _extracted(engine, items, settings, runner, summary, progress):
+        batch.append(done)
+        if len(batch) >= max(1, settings.backfill_batch):
+            _save_batch(engine, batch, settings, summary)
+            batch = []
+    _save_batch(engine, batch, settings, summary)
+    try:
+        _count_events(summary, derive_pending(engine, settings, runner))
+    except DBAPIError as exc:
+        if _is_store_failure(exc):
+            raise _stopped(store_error(exc, "in use"), summary) from None
+        raise
     return summary
+
+
+def _save_batch(engine: Engine, batch: list[Extracted], settings: Settings, summary: IngestSummary) -> None:
+    if not batch:
+        return
+    try:
+        done = save_batch(engine, [d.claims for d in batch], settings)
+    except DBAPIError as exc:
+        if _is_store_failure(exc):
+            raise _stopped(store_error(exc, "in use"), summary) from None
+        done = None
+    except Exception:  # noqa: BLE001 - one bad document must not cost the batch: each is saved again alone
+        done = None
+    if done is None:
+        for item in batch:
+            _save(engine, item, settings, summary)
+        return
+    for status, counts in done:
+        _count(summary, status, counts)
+
+
+def _count(summary: IngestSummary, status: str, counts: dict[str, int]) -> None:
+    setattr(summary, f"documents_{status}", getattr(summary, f"documents_{status}") + 1)
+    _count_events(summary, counts)
+
+
+def _count_events(summary: IngestSummary, counts: dict[str, int]) -> None:
+    summary.events_new += counts.get("new", 0)
+    summary.events_updated += counts.get("updated", 0)
+    summary.events_removed += counts.get("removed", 0)
 
 
 def _save(engine: Engine, done: Extracted, settings: Settings, summary: IngestSummary) -> None:
@@ -125,10 +213,7 @@ def _save(engine: Engine, done: Extracted, settings: Settings, summary: IngestSu
         summary.errors.append(LoadError(done.origin, f"ingest failed: {type(exc).__name__}: {exc}"))
         summary.documents_failed += 1
     else:
-        setattr(summary, f"documents_{status}", getattr(summary, f"documents_{status}") + 1)
-        summary.events_new += counts.get("new", 0)
-        summary.events_updated += counts.get("updated", 0)
-        summary.events_removed += counts.get("removed", 0)
+        _count(summary, status, counts)
 
 
 def _is_store_failure(exc: DBAPIError) -> bool:

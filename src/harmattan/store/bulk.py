@@ -1,0 +1,164 @@
+"""Write an archive in bulk: documents and claims many per transaction, then events derived per partition.
+
+What ``harmattan backfill`` does with the claims its runner extracted, in two steps:
+
+1. :func:`save_batch` stores a batch of documents in one transaction, with
+   :func:`.save.store_document`'s skip rules (stored already, the same text
+   under another key, an older or earlier version), and their claims in one
+   ``COPY`` (PostgreSQL) or ``executemany`` (SQLite). These claims have no
+   event yet. A new version of a stored document is saved the one-document way
+   (:func:`.save.derive_stored`: its old events re-derived at once).
+2. :func:`derive_pending` derives the events of every partition holding claims
+   with no event (:mod:`.partitions`: a country, cut in time where no report
+   reaches across), from scratch: the claims are read here, clustered on the
+   runner (:func:`cluster_partition`, pure, so on a process pool or a Dask
+   cluster like extraction) and saved here, one partition per transaction,
+   with :func:`.derive.save_clusters`.
+
+The events are those deriving every claim from scratch gives, so those of
+``ingest`` (one document at a time). A run killed anywhere leaves whole
+batches and whole partitions; started again, it skips the stored documents and
+derives the partitions still holding claims with no event. Until then such
+claims are not events, and incremental derivation (``ingest``) leaves them
+out. A partition changed by another writer between its reading and its
+writing (seen by :func:`.partitions.load_fingerprint`) is derived again in
+the writing transaction, its countries from scratch.
+
+>>> from harmattan.claims import extract_claims
+>>> from harmattan.records import Document
+>>> from harmattan.store import connect
+>>> engine = connect("sqlite://")
+>>> doc = Document("d1", "example", "Gunmen killed 44 civilians in Fambita, Tillaberi region, Niger, on Friday.",
+...                url="https://news.example/fambita")
+>>> [status for status, _ in save_batch(engine, [extract_claims(doc)], Settings())]
+['new']
+>>> derive_pending(engine, Settings())
+{'new': 1, 'updated': 0, 'removed': 0}
+"""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Connection, Engine
+
+from ..claims import DocumentClaims
+from ..runners import InProcess, Runner
+from ..settings import Settings
+from .derive import Cluster, claim_event, cluster_claims, load_active_overrides, save_clusters
+from .partitions import Partition, Span, load_fingerprint, load_partition, plan_partitions
+from .rows import insert_rows
+from .save import begin_write, claim_rows, derive_stored, document_row, known_documents, store_document
+from .schema import claims, document_versions, documents
+
+REASON = "derived in bulk (backfill)"
+
+
+def save_batch(engine: Engine, batch: Sequence[DocumentClaims], settings: Settings) -> list[tuple[str, dict[str, int]]]:
+    """Store a batch of documents and their claims in one transaction; the new ones' events are left
+    for :func:`derive_pending`.
+
+    Returns each document's status (new / unchanged / updated) and event counts, in batch order.
+    """
+    out = []
+    with engine.begin() as conn:
+        begin_write(conn)
+        known = known_documents(conn, [(f.key, f.content_hash) for f in batch])
+        fresh: list[DocumentClaims] = []  # new for certain: key and text unknown, written together
+        for found in batch:
+            if found.key not in known and found.content_hash not in known:
+                fresh.append(found)
+                out.append(("new", {}))
+            else:  # the store, or this batch, knows it: the skip rules decide, with the documents before it written
+                _save_fresh(conn, fresh)
+                fresh = []
+                stored = store_document(conn, found)
+                if stored is None:
+                    out.append(("unchanged", {}))
+                elif stored.status == "updated":
+                    # Its old claims' events must be re-derived now: that needs the one-document way.
+                    out.append((stored.status, derive_stored(conn, stored, settings)))
+                else:
+                    insert_rows(conn, claims, stored.rows)
+                    out.append((stored.status, {}))
+            known |= {found.key, found.content_hash}
+        _save_fresh(conn, fresh)
+    return out
+
+
+def _save_fresh(conn: Connection, fresh: list[DocumentClaims]) -> None:
+    """Write documents the store does not know (key and text): their rows, versions and claims, each in one statement."""
+    if not fresh:
+        return
+    rows = [document_row(f) | {"revision": 1} for f in fresh]
+    ids = dict(conn.execute(documents.insert().returning(documents.c.doc_key, documents.c.id), rows).all())
+    insert_rows(conn, document_versions, [{"doc_key": r["doc_key"], "content_hash": r["content_hash"],
+                                           "seen_at": r["ingested_at"]} for r in rows])
+    insert_rows(conn, claims, [row for f in fresh for row in claim_rows(f, ids[f.key])])
+
+
+@dataclass(frozen=True)
+class PartitionClaims:
+    """What a worker needs to cluster a partition: its claims as stored, and the analysts' decisions."""
+
+    claims: tuple[tuple[str, str], ...]  # (claim_key, JSON record)
+    links: tuple[tuple[str, str], ...]
+    unlinks: tuple[tuple[str, str], ...]
+
+
+def cluster_partition(work: PartitionClaims, settings: Settings) -> list[Cluster]:
+    """Cluster a partition's claims into events (pure: runs on any worker); each cluster with its record.
+
+    >>> import json
+    >>> from harmattan.records import Event
+    >>> from harmattan.output import event_to_dict
+    >>> record = event_to_dict(Event("Battles", "Armed clash", "ML", event_id="k"))
+    >>> [c.keys for c in cluster_partition(PartitionClaims((("k", json.dumps(record)),), (), ()), Settings())]
+    [('k',)]
+    """
+    window = [(key, claim_event(key, data)) for key, data in work.claims]
+    return [c.settled() for c in cluster_claims(window, settings, list(work.links), list(work.unlinks))]
+
+
+def derive_pending(engine: Engine, settings: Settings, runner: Runner | None = None) -> dict[str, int]:
+    """Derive the events of every partition that holds claims with no event; clustering on ``runner``.
+
+    Returns the counts of events new, updated and removed.
+    """
+    runner = runner or InProcess()
+    with engine.connect() as conn:
+        partitions = plan_partitions(conn, settings)
+        links, unlinks = load_active_overrides(conn)
+    read: deque[tuple[Partition, tuple, set[str]]] = deque()
+
+    def works():
+        for partition in partitions:
+            with engine.connect() as conn:  # the fingerprint first: a change after it is seen at writing
+                fingerprint = load_fingerprint(conn, partition, settings)
+                rows = tuple(load_partition(conn, partition))
+            read.append((partition, fingerprint, {k for k, _ in rows}))
+            yield PartitionClaims(rows, tuple(links), tuple(unlinks))
+
+    counts = {"new": 0, "updated": 0, "removed": 0}
+    for clusters in runner.map(cluster_partition, works(), settings, chunk=1):
+        partition, fingerprint, keys = read.popleft()
+        with engine.begin() as conn:
+            begin_write(conn)
+            if load_fingerprint(conn, partition, settings) == fingerprint:
+                done = save_clusters(conn, clusters, keys, keys, set(), f"{REASON}: {partition.describe()}", links)
+            else:  # another writer changed it meanwhile: its countries whole, here, under the lock
+                done = _derive_here(conn, Partition(tuple(Span(c, None, None, True) for c in partition.countries)),
+                                    settings)
+        for name, n in done.items():
+            counts[name] += n
+    return counts
+
+
+def _derive_here(conn: Connection, partition: Partition, settings: Settings) -> dict[str, int]:
+    """Derive a partition in this process, in the caller's transaction."""
+    links, unlinks = load_active_overrides(conn)
+    rows = tuple(load_partition(conn, partition))
+    clusters = cluster_partition(PartitionClaims(rows, tuple(links), tuple(unlinks)), settings)
+    keys = {k for k, _ in rows}
+    return save_clusters(conn, clusters, keys, keys, set(), f"{REASON}: {partition.describe()}", links)

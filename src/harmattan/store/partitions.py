@@ -1,0 +1,211 @@
+"""Partitions of the claims that can be derived apart from each other: by country, cut in time where nothing reaches across.
+
+Clustering (:func:`harmattan.merge.cluster_events`) never puts claims of two
+countries in one event, and never lets two dated claims further apart than
+:func:`harmattan.merge.max_gap` days meet: not as one event, and not as rivals
+(a cluster's date is one of its claims', and every rule that looks at a
+cluster first asks :func:`harmattan.merge.plausible`, which compares dates).
+So a country's claims, sorted by date, can be cut wherever two consecutive
+dates are more than that apart, and the events on either side are those of
+clustering them all together: partitions are independent, and deriving them
+one by one, in any order or in parallel, gives what deriving everything from
+scratch gives.
+
+Undated claims may meet any claim of their country, so one that can meet
+another (placed at a town, or in a region, or a disaster) keeps its country in
+one partition; one placed only at the country meets none (a report of "an
+attack in Nigeria" is never merged) and goes with the country's first span.
+An analyst's merge or split of two claims puts their partitions together.
+
+Each partition is a set of :class:`Span` (a country's claims in a date range)
+read with one condition (:meth:`Partition.where`).
+
+>>> cuts(["2025-01-01", "2025-01-20", "2025-04-01", "2025-04-03"], gap=42)
+['2025-04-01']
+>>> [(s.since, s.before, s.undated) for s in spans_of("ML", ["2025-01-01", "2025-04-01"], 42, undated_meet=False)]
+[(None, '2025-04-01', True), ('2025-04-01', None, False)]
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy.engine import Connection
+
+from ..merge import max_gap
+from ..settings import Settings
+from .schema import claims, documents, overrides
+
+
+@dataclass(frozen=True)
+class Span:
+    """A country's claims dated from ``since`` (inclusive) to ``before`` (exclusive), None meaning open,
+    with the country's undated claims when ``undated``."""
+
+    country_code: str | None
+    since: str | None
+    before: str | None
+    undated: bool
+
+    def holds(self, event_date: str | None) -> bool:
+        """Is a claim of this country and date in the span?"""
+        if event_date is None:
+            return self.undated
+        return (self.since is None or event_date >= self.since) and (self.before is None or event_date < self.before)
+
+    def where(self, margin_days: int = 0, undated: bool = False):
+        """The condition on claims of the span, its dates widened by ``margin_days`` on each side (with the
+        country's undated claims when the span holds them, or ``undated``)."""
+        country = (claims.c.country_code == self.country_code if self.country_code is not None
+                   else claims.c.country_code.is_(None))
+        dated = [claims.c.event_date.isnot(None)]
+        if self.since is not None:
+            dated.append(claims.c.event_date >= _shift(self.since, -margin_days))
+        if self.before is not None:
+            dated.append(claims.c.event_date < _shift(self.before, margin_days))
+        when = and_(*dated)
+        if self.undated or undated:
+            when = or_(when, claims.c.event_date.is_(None))
+        return and_(country, when)
+
+
+@dataclass(frozen=True)
+class Partition:
+    """Claims that are derived together: one or more spans (several when an analyst's decision joins them)."""
+
+    spans: tuple[Span, ...]
+
+    def where(self, margin_days: int = 0, undated: bool = False):
+        """The condition on the claims of the partition (``margin_days``, ``undated``: see :meth:`Span.where`)."""
+        return or_(false(), *(span.where(margin_days, undated) for span in self.spans))
+
+    @property
+    def countries(self) -> tuple[str | None, ...]:
+        return tuple(sorted({s.country_code for s in self.spans}, key=lambda c: c or ""))
+
+    def describe(self) -> str:
+        """Its countries, for versions' reasons and messages.
+
+        >>> Partition((Span("ML", "2025-01-01", None, False), Span(None, None, None, True))).describe()
+        'no country, ML'
+        """
+        return ", ".join(c or "no country" for c in self.countries)
+
+
+def _shift(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat() if days else day
+
+
+def cuts(dates: Sequence[str], gap: int) -> list[str]:
+    """The dates (sorted ``dates``) that start a run more than ``gap`` days after the date before them."""
+    out = []
+    for before, after in zip(dates, dates[1:]):
+        if (dt.date.fromisoformat(after) - dt.date.fromisoformat(before)).days > gap:
+            out.append(after)
+    return out
+
+
+def spans_of(country: str | None, dates: Sequence[str], gap: int, undated_meet: bool) -> list[Span]:
+    """A country's spans, from the sorted distinct dates of its claims; one span when an undated claim may meet any."""
+    edges = [] if undated_meet else cuts(dates, gap)
+    bounds = [None, *edges, None]
+    return [Span(country, bounds[i], bounds[i + 1], i == 0) for i in range(len(bounds) - 1)]
+
+
+def _meets_any():
+    """Claims that may be merged with another: placed at a town, in a region, or a disaster (see ``merge.plausible``)."""
+    return or_(claims.c.place_cell.isnot(None), claims.c.admin1.isnot(None), claims.c.type_family.like("Disaster%"))
+
+
+def load_spans(conn: Connection, country: str | None, settings: Settings) -> dict[Span, int]:
+    """The spans of a country's claims as stored now, with the number of claims in each."""
+    country_is = claims.c.country_code == country if country is not None else claims.c.country_code.is_(None)
+    per_date = conn.execute(select(claims.c.event_date, func.count()).where(country_is)
+                            .group_by(claims.c.event_date)).all()
+    dated = sorted((d, n) for d, n in per_date if d is not None)
+    undated_meet = conn.execute(select(claims.c.id).where(country_is, claims.c.event_date.is_(None), _meets_any())
+                                .limit(1)).first() is not None
+    spans = spans_of(country, [d for d, _ in dated], max_gap(settings), undated_meet)
+    return {span: sum(n for d, n in per_date if span.holds(d)) for span in spans}
+
+
+def load_overrides(conn: Connection) -> tuple[tuple, ...]:
+    """Every analyst's merge and split, active or not (what a partition's derivation depends on besides its claims)."""
+    return tuple(tuple(r) for r in conn.execute(select(overrides.c.id, overrides.c.kind, overrides.c.claim_a,
+                                                       overrides.c.claim_b, overrides.c.active).order_by(overrides.c.id)))
+
+
+def plan_partitions(conn: Connection, settings: Settings) -> list[Partition]:
+    """The partitions holding claims not derived yet (no event), each with every claim it must be derived with.
+
+    A partition is one span, or spans joined by analysts' merges and splits of claims in both;
+    consecutive small ones are put together until they hold ``settings.backfill_partition_claims``
+    claims (independent partitions cluster together as they do apart), so that a sparse archive is
+    not derived in thousands of tiny transactions.
+    """
+    pending = list(conn.execute(select(claims.c.country_code, claims.c.event_date).distinct()
+                                .where(claims.c.event_id.is_(None))))
+    if not pending:
+        return []
+    pairs = []  # claims an analyst's decision binds together: (country, date) of each
+    for _, kind, a, b, active in load_overrides(conn):
+        if active:
+            rows = {r.claim_key: (r.country_code, r.event_date) for r in conn.execute(
+                select(claims.c.claim_key, claims.c.country_code, claims.c.event_date).where(claims.c.claim_key.in_([a, b])))}
+            if a in rows and b in rows:
+                pairs.append((rows[a], rows[b]))
+    countries = {c for c, _ in pending} | {c for pair in pairs for c, _ in pair}
+    sizes: dict[Span, int] = {}
+    for country in sorted(countries, key=lambda c: c or ""):
+        sizes.update(load_spans(conn, country, settings))
+
+    def span_of(country, day) -> Span:
+        return next(s for s in sizes if s.country_code == country and s.holds(day))
+
+    parent: dict[Span, Span] = {s: s for s in sizes}
+
+    def root(s: Span) -> Span:
+        while parent[s] != s:
+            parent[s] = parent[parent[s]]
+            s = parent[s]
+        return s
+
+    for x, y in pairs:
+        parent[root(span_of(*x))] = root(span_of(*y))
+    wanted = {root(span_of(c, d)) for c, d in pending}
+    components: dict[Span, list[Span]] = {}
+    for s in sizes:  # in country and date order
+        if root(s) in wanted:
+            components.setdefault(root(s), []).append(s)
+    out: list[Partition] = []
+    group: list[Span] = []
+    for spans in components.values():
+        group += spans
+        if sum(sizes[s] for s in group) >= settings.backfill_partition_claims:
+            out.append(Partition(tuple(group)))
+            group = []
+    if group:
+        out.append(Partition(tuple(group)))
+    return out
+
+
+def load_partition(conn: Connection, partition: Partition) -> list[tuple[str, str]]:
+    """(claim_key, interchange record as stored) of every claim of the partition, in key order."""
+    return [tuple(r) for r in conn.execute(select(claims.c.claim_key, claims.c.data)
+                                           .where(partition.where()).order_by(claims.c.claim_key))]
+
+
+def load_fingerprint(conn: Connection, partition: Partition, settings: Settings) -> tuple:
+    """What a partition's derivation depends on: its claims and those within reach of its edges (each
+    claim's key and its document's content), and the analysts' merges and splits.
+
+    Equal fingerprints at reading and at writing mean no other writer changed what the events of the
+    partition come from in between, nor moved its edges (a claim in reach of an edge, an undated claim
+    of its countries).
+    """
+    rows = conn.execute(select(claims.c.claim_key, documents.c.content_hash)
+                        .select_from(claims.join(documents, documents.c.id == claims.c.document_id))
+                        .where(partition.where(max_gap(settings) + 1, undated=True)))
+    return (frozenset(tuple(r) for r in rows), load_overrides(conn))
