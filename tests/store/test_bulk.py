@@ -32,6 +32,7 @@ from harmattan.store.partitions import plan_partitions
 from harmattan.store.schema import claims, documents, events, overrides
 from tests.pg import fresh_database
 
+from .corpus import dense_documents
 from .dump import dump_store
 
 SETTINGS = Settings(read_on="2026-12-01", backfill_batch=7, backfill_partition_claims=1)  # small: many of each
@@ -360,17 +361,7 @@ def test_a_document_the_database_refuses_costs_only_itself(shared, pg_url):
 @pytest.mark.slow
 def test_backfill_of_a_dense_stream_gives_the_events_of_ingest(tmp_path):
     """Hundreds of incidents of one country within 90 days (one partition), shuffled: bulk equals one by one."""
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.spec_from_file_location(
-        "generate_dense", Path(__file__).resolve().parents[2] / "bench" / "generate_dense.py")
-    generate_dense = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate_dense)
-    stream = tmp_path / "dense.jsonl"
-    generate_dense.write_stream(stream, 300, "BF", seed=7)
-    docs = list(load_documents([str(stream)]))
-    random.Random(2).shuffle(docs)
+    docs = dense_documents(tmp_path, 300, seed=7, shuffle_seed=2)
     settings = Settings(backfill_batch=64)
     bulk = connect(f"sqlite:///{tmp_path / 'bulk.sqlite'}")
     assert backfill_documents(bulk, docs, settings).documents_new == 300

@@ -20,6 +20,8 @@ from harmattan.store import connect, ingest_documents
 from harmattan.store.derive import derive_from_scratch, place_cell, spot_of
 from harmattan.store.schema import claims, events
 
+from .corpus import dense_documents
+
 
 def _case_docs(shared, *folders):
     return [d for folder in folders for p in sorted((shared / "eval" / folder).glob("*.docs.jsonl"))
@@ -75,17 +77,7 @@ def test_claims_are_indexed_by_their_spot(shared, tmp_path):
 @pytest.mark.slow
 def test_incremental_equals_from_scratch_on_a_dense_stream(tmp_path):
     """Hundreds of incidents of one country within 90 days, in shuffled order: the neighbourhoods overlap."""
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.spec_from_file_location(
-        "generate_dense", Path(__file__).resolve().parents[2] / "bench" / "generate_dense.py")
-    generate_dense = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate_dense)
-    stream = tmp_path / "dense.jsonl"
-    generate_dense.write_stream(stream, 400, "BF", seed=5)
-    docs = list(load_documents([str(stream)]))
-    random.Random(1).shuffle(docs)
+    docs = dense_documents(tmp_path, 400, seed=5, shuffle_seed=1)
     engine = connect(f"sqlite:///{tmp_path / 'dense.sqlite'}")
     settings = Settings()
     assert ingest_documents(engine, docs, settings).documents_new == 400
