@@ -118,6 +118,7 @@ _BOUNDARY = re.compile(r"[.!?:;\n«»\"“”()\[\]|–—]|\s-\s|^\s*-")
 # rough estimate of each country's share of the region's security reporting.
 COUNTRY_PRIOR = {"NG": 0.12, "BF": 0.08, "ML": 0.08, "NE": 0.05, "CM": 0.05, "TD": 0.03, "BJ": 0.01, "TG": 0.01}
 CONNECTORS = _place_words("CONNECTORS")
+_NEAR_PHRASE = re.compile(r"(?:^| )(?:" + "|".join(re.escape(p) for p in NEAR_PHRASES) + r")(?: |$)")
 _NEAR_GAP_WORDS = (frozenset(w for p in NEAR_PHRASES for w in p.split()) | SETTLEMENT_NOUNS | NAMED_SETTLEMENT_BEFORE
                    | DETERMINERS | OF_WORDS | WITHIN_WORDS)
 
@@ -625,8 +626,6 @@ def _named_settlements(text: str, toks: list[_Tok], cands: list[_Cand],
         following = next(((c, p) for c, p in units if c.i > j and c.i - j <= 5
                           and all(w in gap_words for w in _words(toks, j + 1, c.i))
                           and not _BOUNDARY.search(text[toks[j].end:c.start])), None)
-        near = None if following is not None else next(
-            ((k, c, p) for k, c, p in towns if c.i > j and c.i - j <= 8 and _near_gap(text[toks[j].end:c.start])), None)
         if any(resolved[k][0].kind != "locality" or cands[k].i < i or cands[k].j > j
                or ((cands[k].i, cands[k].j) == (i, j) and not _outside(resolved[k][0], following)) for k in inside):
             i = j + 1  # a known place, or part of one: the gazetteer has it (inside the unit the text puts it in)
@@ -636,6 +635,8 @@ def _named_settlements(text: str, toks: list[_Tok], cands: list[_Cand],
         if acronym or any(w in COMMON or w in _DEMONYM_CC or w in gap_words or w in SETTLEMENT_NOUNS for w in names):
             i = j + 1
             continue
+        near = None if following is not None else next(
+            ((k, c, p) for k, c, p in towns if c.i > j and c.i - j <= 8 and _near_gap(text[toks[j].end:c.start])), None)
         before = _words(toks, i - 2, i)
         after = _words(toks, j + 1, j + 2)
         label = None
@@ -683,7 +684,7 @@ def _near_gap(gap: str) -> bool:
     if _BOUNDARY.search(gap):
         return False
     words = " ".join(normalise(w) for w in _TOKEN.findall(gap))
-    if not any(re.search(rf"(?:^| ){re.escape(p)}(?: |$)", words) for p in NEAR_PHRASES):
+    if not _NEAR_PHRASE.search(words):
         return False
     return all(w in _NEAR_GAP_WORDS for w in words.split())
 

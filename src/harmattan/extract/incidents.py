@@ -250,8 +250,8 @@ def split_towns(incident: Incident) -> list[Incident]:
 
     "Demonstrations took place in Lagos and in Kano": the first town keeps the incident's other
     sentences and its toll; each other town gets the sentence that names it and the others' day and
-    manner (tear gas, shots), but no toll (a toll told once cannot be shared out). Only a sentence about demonstrations splits: an attack "in X
-    and Y" may be one raid.
+    manner (tear gas, shots), but no toll (a toll told once cannot be shared out). Only a sentence
+    about demonstrations splits: an attack "in X and Y" may be one raid.
     """
     if incident.aggregate or incident.background:
         return [incident]
@@ -262,17 +262,17 @@ def split_towns(incident: Incident) -> list[Incident]:
         return [incident]
     k, towns = at
     frame = incident.frames[k]
-    others = [m for m in towns[1:]]
+    others = towns[1:]
     first = Incident([dataclasses.replace(f, places=tuple(m for m in f.places if m not in others)) if i == k else f
                       for i, f in enumerate(incident.frames)])
+    # The wave's other sentences tell its day and how it went (tear gas, deaths), not its place or its
+    # toll: their deaths stay as killings of no known number in the other towns.
+    rest = [dataclasses.replace(f, places=(), casualties=tuple(
+                dataclasses.replace(c, value=0, low=0, high=None, unknown=True) for c in f.killed))
+            for i, f in enumerate(incident.frames) if i != k and not f.is_title]
     parts = [first]
     for town in others:
         here = dataclasses.replace(frame, places=tuple(m for m in frame.places if m is town or m.place.kind != "locality"),
                                    casualties=())
-        # The wave's other sentences tell its day and how it went (tear gas, deaths), not its place or its
-        # toll: their deaths stay as killings of no known number here.
-        rest = [dataclasses.replace(f, places=(), casualties=tuple(
-                    dataclasses.replace(c, value=0, low=0, high=None, unknown=True) for c in f.killed))
-                for i, f in enumerate(incident.frames) if i != k and not f.is_title]
         parts.append(Incident([here, *rest]))
     return parts
