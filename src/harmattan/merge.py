@@ -40,7 +40,13 @@ def _docs(event: Event) -> set[str]:
 
 
 def _published(event: Event) -> dt.date | None:
-    """When the event's latest report came out (the toll it carries is that report's)."""
+    """When the event's latest report came out (the toll it carries is that report's); None when unknown.
+
+    A date read from the report's own text is only a lower bound (``published_bound``): it does not
+    order the report against another.
+    """
+    if any(s.published_bound for s in event.sources):
+        return None
     dates = [s.published for s in event.sources if s.published]
     return max(dates) if dates else None
 

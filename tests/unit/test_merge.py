@@ -84,3 +84,19 @@ def test_a_weekday_in_a_report_dated_only_by_its_url_month_is_only_as_sure_as_th
     for order in ([blog, wire], [wire, blog]):
         (event,) = run_pipeline(order).events
         assert (event.event_date, event.time_precision, event.fatalities) == (dt.date(2024, 9, 10), "day", 30)
+
+
+def test_a_publication_date_read_from_the_text_does_not_order_two_tolls():
+    """A page dated only by the dates its text tells (a lower bound) may come out before or after another:
+    a smaller toll in it is no falling toll."""
+    import datetime as dt
+
+    from harmattan.merge import conflicting
+    from harmattan.records import Event, SourceRef
+
+    def report(toll, day, bound):
+        src = SourceRef(doc=f"d{day}", url=None, title=None, published=dt.date(2025, 3, day), published_bound=bound)
+        return Event("Battles", "Armed clash", "BF", fatalities=toll, sources=(src,))
+    assert conflicting(report(25, 1, False), report(10, 2, False)) == "the toll falls from 25 to 10"
+    assert conflicting(report(25, 1, False), report(10, 2, True)) is None
+    assert conflicting(report(25, 1, True), report(10, 2, False)) is None
