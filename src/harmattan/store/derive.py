@@ -160,8 +160,9 @@ def _near_statement(shape: tuple[bool, ...]):
         dates.append(and_(c.time_precision.is_(None), c.event_date.is_(None)))
     else:
         dates = [true()]
-    return union_all(*(select(c.claim_key, c.event_id).where(and_(*common, place, date))
-                       for place in places for date in dates))
+    columns = (c.claim_key, c.event_id, c.place_cell, c.country_code, c.event_date, c.admin1, c.type_family,
+               c.time_precision)
+    return union_all(*(select(*columns).where(and_(*common, place, date)) for place in places for date in dates))
 
 
 def _near_params(spot: Spot, settings: Settings) -> dict:
@@ -183,59 +184,74 @@ def _near_params(spot: Spot, settings: Settings) -> dict:
     return params
 
 
-def _keys_near(conn: Connection, spot: Spot, settings: Settings, changed_keys: set[str]) -> set[str]:
-    """The keys of the claims that could be the same incident as one at ``spot`` (see :func:`harmattan.merge.plausible`).
+def _rows_near(conn: Connection, spot: Spot, settings: Settings, changed_keys: set[str]) -> list:
+    """The claims that could be the same incident as one at ``spot`` (see :func:`harmattan.merge.plausible`):
+    their key, event and spot.
 
     Claims with no event yet (written in bulk, waiting for :mod:`.bulk` to derive their partition) are
     left out, unless they are ``changed_keys``: incremental derivation works on the derived claims only.
     """
-    rows = conn.execute(_near_statement(_near_shape(spot)), _near_params(spot, settings))
-    return {key for key, event_id in rows if event_id is not None or key in changed_keys}
+    rows = conn.execute(_near_statement(_near_shape(spot)), _near_params(spot, settings)).all()
+    return [r for r in rows if r.event_id is not None or r.claim_key in changed_keys]
 
 
 @functools.lru_cache(maxsize=4096)
 def claim_event(key: str, data: str) -> Event:
     """A stored claim as an event whose id is its key (decoded once while it stays unchanged: the
     claims around a busy place are read again for every report of it)."""
-    event = event_from_dict(json.loads(data))
-    return event.__class__(**{**event.__dict__, "event_id": key})
+    return event_from_dict({**json.loads(data), "event_id": key})
 
 
 def _load_claims(conn: Connection, where) -> list[tuple[str, Event]]:
-    return [(key, claim_event(key, data)) for key, data in conn.execute(select(claims.c.claim_key, claims.c.data).where(where))]
+    rows = conn.execute(select(claims.c.claim_key, claims.c.data).where(where)).all()
+    return [(key, claim_event(key, data)) for key, data in rows]
+
+
+@dataclass(frozen=True)
+class Window:
+    """The claims a change is clustered with, and where they stand now.
+
+    ``claims`` are ``(claim_key, claim)``; ``event_of`` the event each of them belongs to now (None: not
+    derived yet); ``members`` every claim of those events (event id -> claim keys), all of them in ``claims``.
+    """
+
+    claims: list[tuple[str, Event]]
+    event_of: dict[str, str | None]
+    members: dict[str, set[str]]
 
 
 def _load_neighbourhood(conn: Connection, spots: Iterable[Spot], old_event_ids: set[str],
-                        settings: Settings, changed_keys: set[str]) -> list[tuple[str, Event]]:
-    """(claim_key, claim) of every claim that could be the same incident as one at ``spots``, with every
-    claim of the events they belong to now (so that each cluster is seen whole).
+                        settings: Settings, changed_keys: set[str]) -> Window:
+    """Every claim that could be the same incident as one at ``spots``, with every claim of the events
+    they belong to now (so that each cluster is seen whole).
 
     The candidates are found through the index (country, type family, date, place cell, admin-1),
     so the cost of a change grows with the claims near it, not with the store. Claims not derived
-    yet, but for ``changed_keys``, are not read (see :func:`_keys_near`).
+    yet, but for ``changed_keys``, are not read (see :func:`_rows_near`). Each claim is read once.
     """
-    keys: set[str] = set()
-    for spot in sorted(set(spots), key=repr):
-        keys |= _keys_near(conn, spot, settings, changed_keys)
-    # A vaguer claim joins a cluster only when it is the one it could be of: its rivals are read too.
+    found: dict[str, str | None] = {}  # claim key -> event id
     vague = set()
-    for chunk in _chunks(sorted(keys)):
-        vague.update(conn.execute(select(claims.c.country_code, claims.c.event_date, claims.c.admin1, claims.c.type_family,
-                                         claims.c.time_precision)
-                                  .where(claims.c.claim_key.in_(chunk), claims.c.place_cell.is_(None))).all())
-    for r in sorted(vague, key=repr):
-        spot = Spot(r.country_code, r.event_date, r.admin1, None, r.type_family, r.time_precision)
-        keys |= _keys_near(conn, spot, settings, changed_keys)
-    event_ids = set(old_event_ids)
-    for chunk in _chunks(sorted(keys)):
-        event_ids.update(conn.execute(select(claims.c.event_id).where(claims.c.claim_key.in_(chunk))).scalars())
-    event_ids.discard(None)
+    for spot in sorted(set(spots), key=repr):
+        for r in _rows_near(conn, spot, settings, changed_keys):
+            found[r.claim_key] = r.event_id
+            if r.place_cell is None:
+                vague.add(Spot(r.country_code, r.event_date, r.admin1, None, r.type_family, r.time_precision))
+    # A vaguer claim joins a cluster only when it is the one it could be of: its rivals are read too.
+    for spot in sorted(vague, key=repr):
+        found.update((r.claim_key, r.event_id) for r in _rows_near(conn, spot, settings, changed_keys))
+    event_ids = (set(found.values()) | old_event_ids) - {None}
+    window, event_of, members = [], {}, {}
     for chunk in _chunks(sorted(event_ids)):
-        keys.update(conn.execute(select(claims.c.claim_key).where(claims.c.event_id.in_(chunk))).scalars())
-    out = []
-    for chunk in _chunks(sorted(keys)):
-        out += _load_claims(conn, claims.c.claim_key.in_(chunk))
-    return out
+        for key, event_id, data in conn.execute(select(claims.c.claim_key, claims.c.event_id, claims.c.data)
+                                                .where(claims.c.event_id.in_(chunk))).all():
+            window.append((key, claim_event(key, data)))
+            event_of[key] = event_id
+            members.setdefault(event_id, set()).add(key)
+    underived = sorted(k for k, e in found.items() if e is None)  # changed claims with no event yet
+    for chunk in _chunks(underived):
+        window += _load_claims(conn, claims.c.claim_key.in_(chunk))
+        event_of.update(dict.fromkeys(chunk))
+    return Window(sorted(window, key=lambda kv: kv[0]), event_of, members)
 
 
 def _chunks(items: list, size: int = 500):
@@ -254,10 +270,13 @@ def rederive(conn: Connection, touched: Iterable[Spot], changed_keys: set[str],
     the events come out as :func:`derive_from_scratch` makes them.
     """
     links, unlinks = load_active_overrides(conn)
-    window = _load_neighbourhood(conn, touched, old_event_ids, settings, changed_keys)
-    window += _load_linked(conn, {k for k, _ in window}, links, changed_keys)
+    near = _load_neighbourhood(conn, touched, old_event_ids, settings, changed_keys)
+    linked = _load_linked(conn, {k for k, _ in near.claims}, links, changed_keys)
+    window = near.claims + linked
     clusters = cluster_claims(window, settings, links, unlinks)
-    return save_clusters(conn, clusters, {k for k, _ in window}, changed_keys, old_event_ids, reason, links)
+    # Claims linked in from elsewhere bring events of their own: where each claim stands is then read again.
+    return save_clusters(conn, clusters, {k for k, _ in window}, changed_keys, old_event_ids, reason, links,
+                         None if linked else near)
 
 
 def derive_from_scratch(conn: Connection, settings: Settings, country: str | None = None,
@@ -322,20 +341,26 @@ def cluster_claims(window: list[tuple[str, Event]], settings: Settings, links: l
 
 
 def save_clusters(conn: Connection, clusters: list[Cluster], in_window: set[str], changed_keys: set[str],
-                  old_event_ids: set[str], reason: str, links: list[tuple[str, str]]) -> dict[str, int]:
+                  old_event_ids: set[str], reason: str, links: list[tuple[str, str]],
+                  known: Window | None = None) -> dict[str, int]:
     """Save the events of the clusters a change involves; remove the old events no claim supports any more.
 
     ``in_window`` are the keys of every claim clustered, ``changed_keys`` the claims just added (or all,
-    from scratch), ``old_event_ids`` the events whose claims were just removed or replaced. Returns the
-    counts of events new, updated and removed.
+    from scratch), ``old_event_ids`` the events whose claims were just removed or replaced; ``known``
+    where the window's claims stand now, when it was read with them (else it is read here). Returns
+    the counts of events new, updated and removed.
     """
     counts = {"new": 0, "updated": 0, "removed": 0}
     seen_ids: set[str] = set()
     run: list[tuple[str, Cluster, list[str], set]] = []  # involved clusters, written together
-    members = _members(conn, in_window)
-    event_of: dict[str, str | None] = {}  # the event each claim of the window belongs to now
-    for chunk in _chunks(sorted(in_window)):
-        event_of.update(conn.execute(select(claims.c.claim_key, claims.c.event_id).where(claims.c.claim_key.in_(chunk))).all())
+    if known is not None:  # read with the window (:func:`_load_neighbourhood`)
+        members, event_of = known.members, known.event_of
+    else:
+        members = _members(conn, in_window)
+        event_of: dict[str, str | None] = {}  # the event each claim of the window belongs to now
+        for chunk in _chunks(sorted(in_window)):
+            event_of.update(conn.execute(select(claims.c.claim_key, claims.c.event_id)
+                                         .where(claims.c.claim_key.in_(chunk))).all())
     for cluster in clusters:
         keys = list(cluster.keys)
         current = {event_of.get(k) for k in keys}
