@@ -259,17 +259,20 @@ def ingest(paths, db, published, progress, config, workers):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @_db_option
+@click.option("--url-list", "url_lists", multiple=True, type=click.File("r", encoding="utf-8"),
+              help="A file of page URLs, one a line ('#' comments; '-' for standard input): the pages are fetched.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extract on a pool of this many processes (default: the machine's cores).")
 @click.option("--cluster", metavar="tcp://HOST:PORT",
               help="Extract on the workers of this Dask scheduler (default: the cluster setting, $HARMATTAN_CLUSTER).")
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for documents that carry none.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when standard error is a terminal).")
-@click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
-def backfill(paths, db, workers, cluster, published, progress, config):
-    """Store an archive: PATHS are folders, files, JSON Lines (plain or .gz) and WARC files (.warc, .warc.gz).
+@click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML; its [monitor] part for fetching).")
+def backfill(paths, db, url_lists, workers, cluster, published, progress, config):
+    """Store an archive: PATHS are folders, files, JSON Lines (plain or .gz) and WARC files (.warc, .warc.gz),
+    or page URLs (http://, https://); --url-list names a file of page URLs.
 
     Documents are extracted in parallel and saved by this process in batches
     (backfill_batch per transaction); then the events of the countries and
@@ -285,28 +288,55 @@ def backfill(paths, db, workers, cluster, published, progress, config):
       dask scheduler --host 127.0.0.1 --port 8786 &                        # a Dask cluster:
       dask worker tcp://127.0.0.1:8786 --nworkers 4 --nthreads 1 &         #   workers anywhere
       harmattan backfill archive/ --db postgresql://u@db/h --cluster tcp://127.0.0.1:8786
+
+    Pages of a URL list are fetched the monitor's careful way (safe addresses only,
+    retries, one request per host_interval_s to a host, a few hosts at once); a URL
+    stored already is not fetched again:
+
+    \b
+      harmattan backfill --url-list urls.txt --db events.sqlite
     """
+    import itertools
     import time
+    from contextlib import ExitStack
+    from functools import partial
 
     from tqdm import tqdm
 
     from .loaders.archives import load_archives
+    from .monitor.config import load_monitor_settings
+    from .monitor.fetch import Fetcher
+    from .monitor.pagelist import PageCounts, fetch_pages, is_url, read_url_list
     from .runners import make_runner
     from .store import backfill_documents
+    from .store.save import stored_keys
 
     if cluster and workers:
         raise click.UsageError("--workers and --cluster exclude each other (a cluster has its own workers)")
+    if not paths and not url_lists:
+        raise click.UsageError("nothing to backfill: give PATHS, page URLs or --url-list")
     engine, settings = _engine(db, config)
     cluster = cluster or (None if workers else settings.cluster or None)
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(unit="doc", file=sys.stderr, disable=not show, dynamic_ncols=True, smoothing=0.05)
     start = time.monotonic()
-    with make_runner(workers, cluster, settings) as runner:
+    with ExitStack() as stack:
+        runner = stack.enter_context(make_runner(workers, cluster, settings))
         where = f"the Dask cluster at {cluster} ({runner.workers} workers)" if cluster else f"{runner.workers} process(es)"
         click.echo(f"harmattan: backfill on {where}", err=True)
-        summary = backfill_documents(engine, load_archives(paths, settings=settings, published=published), settings,
-                                     progress=lambda: bar.update(1), runner=runner)
+        files = [p for p in paths if not is_url(p)]
+        items = load_archives(files, settings=settings, published=published) if files else iter(())
+        urls = [p for p in paths if is_url(p)] + [u for f in url_lists for u in read_url_list(f.read(), f.name)]
+        pages = PageCounts()
+        if urls:
+            fetcher = stack.enter_context(Fetcher(load_monitor_settings(config_path=config or "auto")))
+            items = itertools.chain(items, fetch_pages(urls, fetcher, settings, published,
+                                                       partial(stored_keys, engine), counts=pages))
+        summary = backfill_documents(engine, items, settings, progress=lambda: bar.update(1), runner=runner)
     bar.close()
+    if urls:
+        click.echo(f"harmattan: pages: {pages.fetched} fetched, {pages.stored_already} stored already (not fetched "
+                   f"again), {pages.failed} not fetched", err=True)
     took = time.monotonic() - start
     for error in summary.errors:
         click.echo(f"harmattan: {'error' if error.fatal else 'warning'}: {error}", err=True)

@@ -97,6 +97,21 @@ def known_documents(conn: Connection, pairs: Sequence[tuple[str, str]]) -> set[s
     return out
 
 
+def stored_keys(engine: Engine, keys: Sequence[str]) -> set[str]:
+    """Which of ``keys`` (URLs, mostly) are the keys of stored documents: a backfill of a URL list fetches
+    the others only.
+
+    >>> from harmattan.store import connect
+    >>> stored_keys(connect("sqlite://"), ["https://x.org/a"])
+    set()
+    """
+    out: set[str] = set()
+    with engine.connect() as conn:
+        for chunk in _chunks(sorted(set(keys))):
+            out.update(conn.execute(select(documents.c.doc_key).where(documents.c.doc_key.in_(chunk))).scalars())
+    return out
+
+
 def _chunks(items: list, size: int = 500):
     for i in range(0, len(items), size):
         yield items[i:i + size]
