@@ -56,3 +56,19 @@ def test_gzip_json_lines_and_warc_are_read_beside_plain_files(shared, tmp_path):
     assert [d.text for d in items[:len(plain)]] == [d.text for d in plain]
     assert [d.url for d in items[len(plain):]] == ["https://news.example/mopti", None]
     assert json.loads(case.read_text().splitlines()[0])["text"] == items[0].text
+
+
+def test_gzip_json_lines_are_read_a_line_at_a_time_and_damage_costs_only_what_follows(tmp_path):
+    lines = [json.dumps({"text": f"Gunmen killed {n} people in Gao, Mali, on Tuesday.", "url": f"https://x.example/{n}"})
+             for n in range(2, 7)]
+    lines[2] = '{"text": "broken'  # a malformed line: reported by its number, the others read
+    data = ("\n".join(lines) + "\n").encode()
+    (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(data))
+    items = list(load_archives([str(tmp_path / "a.jsonl.gz")]))
+    assert [getattr(i, "url", None) for i in items] == [f"https://x.example/{n}" for n in (2, 3)] + [None] + [
+        f"https://x.example/{n}" for n in (5, 6)]
+    assert items[2].line == 3 and "malformed JSON" in items[2].message
+    whole = gzip.compress(data)
+    (tmp_path / "b.jsonl.gz").write_bytes(whole[: len(whole) - 12])  # cut short: the end of the stream is lost
+    cut = list(load_archives([str(tmp_path / "b.jsonl.gz")]))
+    assert "unreadable archive" in cut[-1].message and cut[-1].origin.endswith("b.jsonl.gz")

@@ -28,7 +28,7 @@ from typing import BinaryIO
 
 from ..records import Document, LoadError
 from ..settings import Settings
-from .files import load_bytes, load_documents
+from .files import load_bytes, load_documents, read_json_lines, stream_lines
 
 Item = Document | LoadError
 _JSONL_GZ = (".jsonl.gz", ".json.gz", ".ndjson.gz")
@@ -66,9 +66,8 @@ def load_archive(path: Path, settings: Settings, published: dt.date | None = Non
     name = path.name.lower()
     try:
         if name.endswith(_JSONL_GZ):
-            with gzip.open(path, "rb") as stream:
-                data = stream.read()
-            yield from load_bytes(data, str(path), settings, published, kind="jsonl")
+            with gzip.open(path, "rb") as stream:  # read a line at a time: an archive may not fit in memory
+                yield from read_json_lines(stream_lines(stream), str(path), settings, published)
             return
         opener = gzip.open if name.endswith(".gz") else open
         with opener(path, "rb") as stream:

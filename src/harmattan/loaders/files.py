@@ -381,8 +381,30 @@ def _numbered_lines(data: bytes) -> Iterable[tuple[int, int, bytes]]:
 
 
 def _load_json_lines(data: bytes, origin: str, settings: Settings, published: dt.date | None) -> Iterator[Item]:
+    yield from read_json_lines(_numbered_lines(data), origin, settings, published)
+
+
+def stream_lines(stream: IO[bytes]) -> Iterator[tuple[int, int, bytes]]:
+    """The lines of a binary stream read one at a time (an archive larger than memory): number, byte offset, bytes.
+
+    >>> import io
+    >>> list(stream_lines(io.BytesIO(b"\\xef\\xbb\\xbfa\\nb")))
+    [(1, 0, b'a'), (2, 5, b'b')]
+    """
+    offset = 0
+    for number, raw in enumerate(stream, 1):
+        size = len(raw)
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        yield number, offset, raw.rstrip(b"\n")
+        offset += size
+
+
+def read_json_lines(lines: Iterable[tuple[int, int, bytes]], origin: str, settings: Settings,
+                    published: dt.date | None) -> Iterator[Item]:
+    """The documents of JSON Lines given as (number, byte offset, bytes): a bad line costs that line only."""
     any_line = False
-    for number, offset, raw in _numbered_lines(data):
+    for number, offset, raw in lines:
         if not raw.strip():
             continue
         any_line = True
