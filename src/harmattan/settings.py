@@ -30,6 +30,9 @@ class Settings:
     backfill_batch: int = 250
     # ... and derives small partitions (a country's claims in a period) together up to this many claims
     backfill_partition_claims: int = 1000
+    # ... and cuts a busy country (no quiet stretch of merge_max_gap days) into windows of about this many claims,
+    # each clustered with the claims of the neighbouring weeks around it and keeping the events that start in it
+    backfill_window_claims: int = 20_000
     # Inputs
     max_file_bytes: int = 64 * 1024 * 1024  # larger inputs are refused with a clear error
     max_document_chars: int = 2_000_000  # a document's text is cut here (pathological pages)

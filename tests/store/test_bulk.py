@@ -369,3 +369,33 @@ def test_backfill_of_a_dense_stream_gives_the_events_of_ingest(tmp_path):
     assert ingest_documents(one_by_one, docs, settings).documents_new == 300
     assert _events(bulk) == _events(one_by_one)
     assert len(_events(bulk)) > 250
+
+
+def test_a_busy_country_cut_into_windows_gives_the_events_of_deriving_it_whole(shared, new_store):
+    """Windows of a few claims (each clustered with its halo of 42 days, keeping the events that start in it;
+    claims with no date derived after them): the events of the cases' many multi-report incidents, and of a
+    dense stream, are those of one partition per country."""
+    docs = _case_docs(shared, "dev", "real-dev", "ucdp-ng") + dense_documents_in(shared, 200)
+    whole = connect(new_store())
+    backfill_documents(whole, docs, SETTINGS)
+    windowed_settings = dataclasses.replace(SETTINGS, backfill_window_claims=3)
+    windowed = connect(new_store())
+    with windowed.connect() as conn:
+        assert plan_partitions(conn, windowed_settings) == []
+    summary = backfill_documents(windowed, docs, windowed_settings)
+    assert summary.documents_failed == 0
+    assert _events(windowed) == _events(whole)
+    assert sum(len(keys) > 1 for keys in _events(whole)) > 20
+    assert _aggregates_exact(windowed)
+    # The windows were used: the store's claims of a busy country plan as many windows (ML, NG, BF: dozens).
+    with windowed.begin() as conn:
+        conn.execute(claims.update().values(event_id=None))
+        planned = plan_partitions(conn, windowed_settings)
+    assert sum(p.halo_days > 0 for p in planned) > 30
+
+
+def dense_documents_in(shared, count):
+    import tempfile
+    from pathlib import Path
+    with tempfile.TemporaryDirectory() as tmp:
+        return dense_documents(Path(tmp), count, seed=5, shuffle_seed=1)

@@ -37,16 +37,18 @@ the writing transaction, its countries from scratch.
 """
 from __future__ import annotations
 
+import json
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
 from ..claims import DocumentClaims
 from ..runners import InProcess, Runner
 from ..settings import Settings
-from .derive import Cluster, claim_event, cluster_claims, load_active_overrides, save_clusters
+from .derive import Cluster, claim_event, cluster_claims, load_active_overrides, rederive, save_clusters, spot_of
 from .partitions import Partition, Span, load_fingerprint, load_partition, plan_partitions
 from .rows import insert_rows
 from .save import begin_write, claim_rows, derive_stored, document_row, known_documents, store_document
@@ -130,19 +132,25 @@ def derive_pending(engine: Engine, settings: Settings, runner: Runner | None = N
     with engine.connect() as conn:
         partitions = plan_partitions(conn, settings)
         links, unlinks = load_active_overrides(conn)
-    read: deque[tuple[Partition, tuple, set[str]]] = deque()
+    read: deque[tuple[Partition, tuple, tuple]] = deque()
 
     def works():
         for partition in partitions:
             with engine.connect() as conn:  # the fingerprint first: a change after it is seen at writing
                 fingerprint = load_fingerprint(conn, partition, settings)
                 rows = tuple(load_partition(conn, partition))
-            read.append((partition, fingerprint, {k for k, _ in rows}))
-            yield PartitionClaims(rows, tuple(links), tuple(unlinks))
+            read.append((partition, fingerprint, rows))
+            yield PartitionClaims(tuple((k, data) for k, data, _ in rows), tuple(links), tuple(unlinks))
 
     counts = {"new": 0, "updated": 0, "removed": 0}
+    taken: set[str] = set()  # the claims the windows of a busy span written so far gave an event (this run)
     for clusters in runner.map(cluster_partition, works(), settings, chunk=1):
-        partition, fingerprint, keys = read.popleft()
+        partition, fingerprint, rows = read.popleft()
+        keys = {k for k, _, _ in rows}
+        if partition.halo_days:
+            clusters, keys = own_events(partition, clusters, rows, taken, settings)
+        else:
+            taken = set()
         with engine.begin() as conn:
             begin_write(conn)
             if load_fingerprint(conn, partition, settings) == fingerprint:
@@ -152,13 +160,77 @@ def derive_pending(engine: Engine, settings: Settings, runner: Runner | None = N
                                     settings)
         for name, n in done.items():
             counts[name] += n
+    windowed = sorted({c or "" for p in partitions if p.halo_days for c in p.countries})
+    for name, n in _derive_undated(engine, windowed, settings).items():
+        counts[name] += n
     return counts
+
+
+def _derive_undated(engine: Engine, countries: list[str], settings: Settings) -> dict[str, int]:
+    """The events of the claims of busy countries that no window holds (neither an event nor a publication
+    date: they may meet any claim of their country), derived incrementally once the windows are written."""
+    counts = {"new": 0, "updated": 0, "removed": 0}
+    if not countries:
+        return counts
+    with engine.connect() as conn:
+        left = conn.execute(select(claims.c.claim_key, claims.c.data).where(
+            claims.c.event_id.is_(None), claims.c.country_code.in_(countries)).order_by(claims.c.claim_key)).all()
+    for i in range(0, len(left), 100):
+        part = left[i:i + 100]
+        with engine.begin() as conn:
+            begin_write(conn)
+            done = rederive(conn, [spot_of(json.loads(data)) for _, data in part], {k for k, _ in part}, set(),
+                            f"{REASON}: undated claims", settings)
+        for name, n in done.items():
+            counts[name] += n
+    return counts
+
+
+def own_events(window: Partition, clusters: list[Cluster], rows: Sequence[tuple[str, str, str | None]],
+               taken: set[str], settings: Settings) -> tuple[list[Cluster], set[str]]:
+    """The events a window of a busy span keeps, and their claims; ``taken`` (the claims earlier windows of
+    the span gave an event) grows by them.
+
+    A window keeps the clusters that start in it (their first claim is its own, not of its halo), less the
+    claims an earlier window took; a claim of its own that no kept cluster holds (an earlier window saw it in
+    a cluster of its own, and this one did not) is clustered again with the other such claims.
+
+    >>> import json
+    >>> from harmattan.output import event_to_dict
+    >>> from harmattan.records import Event
+    >>> def row(key, day):
+    ...     return key, json.dumps(event_to_dict(Event("Battles", "Armed clash", "ML", event_id=key))), day
+    >>> rows = [row("a", "2025-01-01"), row("b", "2025-02-01"), row("c", "2025-03-01")]
+    >>> window = Partition((Span("ML", "2025-02-01", "2025-03-01", False),), halo_days=42)
+    >>> taken = {"a"}
+    >>> kept, keys = own_events(window, [Cluster(("a", "b"), "a"), Cluster(("c",), "c")], rows, taken, Settings())
+    >>> [c.keys for c in kept], sorted(keys), sorted(taken)
+    ([('b',)], ['b'], ['a', 'b'])
+    """
+    data = {k: d for k, d, _ in rows}
+    own = {k for k, _, day in rows if window.home(day)}
+    kept: list[Cluster] = []
+    for cluster in clusters:
+        if cluster.first not in own:
+            continue  # an earlier window's event (or a later one's)
+        members = [k for k in cluster.keys if k not in taken]
+        if len(members) == len(cluster.keys):
+            kept.append(cluster)
+        elif members:  # an earlier window took some of its claims: the event of the others
+            kept += cluster_claims([(k, claim_event(k, data[k])) for k in members], settings, [], [], together=True)
+        taken.update(members)
+    left = sorted(own - taken)
+    if left:
+        kept += cluster_claims([(k, claim_event(k, data[k])) for k in left], settings)
+        taken.update(left)
+    keys = {k for c in kept for k in c.keys}
+    return [c.settled() for c in kept], keys
 
 
 def _derive_here(conn: Connection, partition: Partition, settings: Settings) -> dict[str, int]:
     """Derive a partition in this process, in the caller's transaction."""
     links, unlinks = load_active_overrides(conn)
-    rows = tuple(load_partition(conn, partition))
+    rows = tuple((k, data) for k, data, _ in load_partition(conn, partition))
     clusters = cluster_partition(PartitionClaims(rows, tuple(links), tuple(unlinks)), settings)
     keys = {k for k, _ in rows}
     return save_clusters(conn, clusters, keys, keys, set(), f"{REASON}: {partition.describe()}", links)

@@ -318,17 +318,22 @@ class Cluster:
 
 
 def cluster_claims(window: list[tuple[str, Event]], settings: Settings, links: list[tuple[str, str]] = (),
-                   unlinks: list[tuple[str, str]] = ()) -> list[Cluster]:
+                   unlinks: list[tuple[str, str]] = (), together: bool = False) -> list[Cluster]:
     """Cluster claims (``(claim_key, claim)``, each claim's ``event_id`` its key) per country, analysts' decisions on top.
 
     Pure: what :func:`rederive` and :func:`derive_from_scratch` run on a window of the store, and a
-    worker of a backfill on a partition of it (:mod:`.bulk`).
+    worker of a backfill on a partition of it (:mod:`.bulk`). With ``together``, the claims are taken as
+    one event as they are.
 
     >>> from harmattan.records import Event
     >>> a, b = (Event("Battles", "Armed clash", "ML", event_id=k) for k in "ab")
     >>> [c.keys for c in cluster_claims([("a", a), ("b", b)], Settings(), links=[("a", "b")])]
     [('a', 'b')]
     """
+    if together:  # the claims are one event already (what is left of one when some went elsewhere)
+        keys = tuple(sorted(k for k, _ in window))
+        reports = [e for _, e in window]
+        return [Cluster(keys, min(keys, key=lambda k: (_published(reports, k), k)), tuple(reports))] if keys else []
     by_country: dict[str | None, list[Event]] = {}
     for _, event in window:
         by_country.setdefault(event.country_code, []).append(event)

@@ -17,6 +17,18 @@ one partition; one placed only at the country meets none (a report of "an
 attack in Nigeria" is never merged) and goes with the country's first span.
 An analyst's merge or split of two claims puts their partitions together.
 
+A busy country has no such quiet stretch: its claims would be one partition,
+clustered by one worker and held in memory whole. A span of more than
+``backfill_window_claims`` claims is cut into *windows* of about that many
+(:func:`windows_of`); each is clustered with the claims of the
+:func:`~harmattan.merge.max_gap` days on either side (its halo) and keeps the
+events that start in it (:mod:`.bulk` writes them in date order, a claim
+going to the first window that keeps it). Far from the cuts this is the
+clustering of the whole span; at a cut it is very nearly so (clustering is
+greedy in publication order, so a claim beyond the halo may, rarely, have
+changed a choice). An undated claim is placed by its publication date; one with neither date (rare
+in an archive: it may meet any claim of its country) is derived after the windows, incrementally.
+
 Each partition is a set of :class:`Span` (a country's claims in a date range)
 read with one condition (:meth:`Partition.where`).
 
@@ -48,9 +60,10 @@ class Span:
     since: str | None
     before: str | None
     undated: bool
+    by_published: bool = False  # a window: an undated claim is placed by its publication date (undated: neither)
 
     def holds(self, event_date: str | None) -> bool:
-        """Is a claim of this country and date in the span?"""
+        """Is a claim of this country and date (a window's: else of publication) in the span?"""
         if event_date is None:
             return self.undated
         return (self.since is None or event_date >= self.since) and (self.before is None or event_date < self.before)
@@ -60,14 +73,15 @@ class Span:
         country's undated claims when the span holds them, or ``undated``)."""
         country = (claims.c.country_code == self.country_code if self.country_code is not None
                    else claims.c.country_code.is_(None))
-        dated = [claims.c.event_date.isnot(None)]
+        day = func.coalesce(claims.c.event_date, claims.c.published) if self.by_published else claims.c.event_date
+        dated = [day.isnot(None)]
         if self.since is not None:
-            dated.append(claims.c.event_date >= _shift(self.since, -margin_days))
+            dated.append(day >= _shift(self.since, -margin_days))
         if self.before is not None:
-            dated.append(claims.c.event_date < _shift(self.before, margin_days))
+            dated.append(day < _shift(self.before, margin_days))
         when = and_(*dated)
         if self.undated or undated:
-            when = or_(when, claims.c.event_date.is_(None))
+            when = or_(when, day.is_(None))
         return and_(country, when)
 
 
@@ -76,10 +90,15 @@ class Partition:
     """Claims that are derived together: one or more spans (several when an analyst's decision joins them)."""
 
     spans: tuple[Span, ...]
+    halo_days: int = 0  # a window of a busy span (one span): its claims are clustered with those this near
 
     def where(self, margin_days: int = 0, undated: bool = False):
         """The condition on the claims of the partition (``margin_days``, ``undated``: see :meth:`Span.where`)."""
         return or_(false(), *(span.where(margin_days, undated) for span in self.spans))
+
+    def home(self, event_date: str | None) -> bool:
+        """Is a claim of the partition's countries, so dated, the partition's own (not of a window's halo)?"""
+        return any(span.holds(event_date) for span in self.spans)
 
     @property
     def countries(self) -> tuple[str | None, ...]:
@@ -112,6 +131,24 @@ def spans_of(country: str | None, dates: Sequence[str], gap: int, undated_meet: 
     edges = [] if undated_meet else cuts(dates, gap)
     bounds = [None, *edges, None]
     return [Span(country, bounds[i], bounds[i + 1], i == 0) for i in range(len(bounds) - 1)]
+
+
+def windows_of(span: Span, per_date: Sequence[tuple[str, int]], size: int) -> list[Span]:
+    """A busy span cut into windows of at least ``size`` claims, from the claims per date (sorted, within the span;
+    an undated claim's date is its publication's); no window holds the claims with neither (see :mod:`.bulk`).
+
+    >>> [(w.since, w.before, w.undated) for w in windows_of(Span("ML", None, None, True),
+    ...     [("2025-01-01", 3), ("2025-01-02", 2), ("2025-01-03", 4)], 4)]
+    [(None, '2025-01-03', False), ('2025-01-03', None, False)]
+    """
+    edges, count = [], 0
+    for day, n in per_date:
+        if count >= size:
+            edges.append(day)
+            count = 0
+        count += n
+    bounds = [span.since, *edges, span.before]
+    return [Span(span.country_code, bounds[i], bounds[i + 1], False, by_published=True) for i in range(len(bounds) - 1)]
 
 
 def _meets_any():
@@ -182,6 +219,9 @@ def plan_partitions(conn: Connection, settings: Settings) -> list[Partition]:
     out: list[Partition] = []
     group: list[Span] = []
     for spans in components.values():
+        if len(spans) == 1 and sizes[spans[0]] > settings.backfill_window_claims:
+            out += _windows(conn, spans[0], settings)  # one busy span: windows, in date order
+            continue
         group += spans
         if sum(sizes[s] for s in group) >= settings.backfill_partition_claims:
             out.append(Partition(tuple(group)))
@@ -191,10 +231,19 @@ def plan_partitions(conn: Connection, settings: Settings) -> list[Partition]:
     return out
 
 
-def load_partition(conn: Connection, partition: Partition) -> list[tuple[str, str]]:
-    """(claim_key, interchange record as stored) of every claim of the partition, in key order."""
-    return [tuple(r) for r in conn.execute(select(claims.c.claim_key, claims.c.data)
-                                           .where(partition.where()).order_by(claims.c.claim_key))]
+def _windows(conn: Connection, span: Span, settings: Settings) -> list[Partition]:
+    day = func.coalesce(claims.c.event_date, claims.c.published)
+    per_date = conn.execute(select(day, func.count()).where(span.where()).group_by(day)).all()
+    dated = sorted((d, n) for d, n in per_date if d is not None)
+    return [Partition((w,), halo_days=max_gap(settings)) for w in windows_of(span, dated, settings.backfill_window_claims)]
+
+
+def load_partition(conn: Connection, partition: Partition) -> list[tuple[str, str, str | None]]:
+    """(claim_key, interchange record as stored, date) of every claim of the partition (with its halo), in key
+    order; the date is the event's, else (a window's claim) the publication's."""
+    day = func.coalesce(claims.c.event_date, claims.c.published) if partition.halo_days else claims.c.event_date
+    return [tuple(r) for r in conn.execute(select(claims.c.claim_key, claims.c.data, day)
+                                           .where(partition.where(partition.halo_days)).order_by(claims.c.claim_key))]
 
 
 def load_fingerprint(conn: Connection, partition: Partition, settings: Settings) -> tuple:
@@ -207,5 +256,5 @@ def load_fingerprint(conn: Connection, partition: Partition, settings: Settings)
     """
     rows = conn.execute(select(claims.c.claim_key, documents.c.content_hash)
                         .select_from(claims.join(documents, documents.c.id == claims.c.document_id))
-                        .where(partition.where(max_gap(settings) + 1, undated=True)))
+                        .where(partition.where(partition.halo_days + max_gap(settings) + 1, undated=True)))
     return (frozenset(tuple(r) for r in rows), load_overrides(conn))
