@@ -10,7 +10,7 @@ bytes.
 
 Usage::
 
-    python bench/generate_stream.py OUT.jsonl [--docs 5000] [--seed 20240917]
+    python bench/generate_stream.py OUT.jsonl[.gz] [--docs 5000] [--seed 20240917] [--words 300-900]
 
 Each line is a document in the input format of ``shared/spec/event-record.md``
 (``url``, ``published``, ``source``, ``language``, ``title``, and ``text`` or
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import html as html_lib
 import json
 import random
@@ -1032,8 +1033,11 @@ def html_page(rng: random.Random, story: Story, source: str, published: dt.date 
     )
 
 
-def generate(n_docs: int = DEFAULT_DOCS, seed: int = DEFAULT_SEED) -> Iterator[dict]:
-    """Yield ``n_docs`` document objects; the same ``seed`` gives the same stream."""
+def generate(n_docs: int = DEFAULT_DOCS, seed: int = DEFAULT_SEED,
+             words: tuple[int, int] = (MIN_WORDS, MAX_WORDS)) -> Iterator[dict]:
+    """Yield ``n_docs`` document objects of about ``words`` (fewest, most) words; the same ``seed`` gives the
+    same stream."""
+    low, high = words
     rng = random.Random(seed)
     span = (LAST_DAY - FIRST_DAY).days
     for i in range(n_docs):
@@ -1043,7 +1047,7 @@ def generate(n_docs: int = DEFAULT_DOCS, seed: int = DEFAULT_SEED) -> Iterator[d
         roll = rng.random()
         desk_page = HTML_SHARE <= roll < HTML_SHARE + DESK_PAGE_SHARE
         # Stories overshoot their target by up to a paragraph; teasers add up to ~200 words.
-        target = rng.randint(MIN_WORDS, MAX_WORDS - (300 if desk_page else 100))
+        target = rng.randint(low, max(low, high - (300 if desk_page else 100)))
         story = (security_story if security else other_story)(rng, lang, published, target)
         source = rng.choice(SOURCES[lang])
         slug = "-".join(story.title.lower().split()[:6]).replace("'", "").replace(":", "")
@@ -1073,11 +1077,14 @@ def generate(n_docs: int = DEFAULT_DOCS, seed: int = DEFAULT_SEED) -> Iterator[d
         yield doc
 
 
-def write_stream(path: str | Path, n_docs: int = DEFAULT_DOCS, seed: int = DEFAULT_SEED) -> int:
-    """Write the stream to ``path`` as JSON Lines; return the number of documents."""
+def write_stream(path: str | Path, n_docs: int = DEFAULT_DOCS, seed: int = DEFAULT_SEED,
+                 words: tuple[int, int] = (MIN_WORDS, MAX_WORDS)) -> int:
+    """Write the stream to ``path`` as JSON Lines (gzip-compressed when it ends in ``.gz``); return the number
+    of documents."""
     count = 0
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
-        for doc in generate(n_docs, seed):
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "wt", encoding="utf-8", newline="\n") as out:
+        for doc in generate(n_docs, seed, words):
             out.write(json.dumps(doc, ensure_ascii=False) + "\n")
             count += 1
     return count
@@ -1088,10 +1095,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", help="path of the JSON Lines file to write")
     parser.add_argument("--docs", type=int, default=DEFAULT_DOCS, help=f"number of documents (default {DEFAULT_DOCS})")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (same seed, same stream)")
+    parser.add_argument("--words", default=f"{MIN_WORDS}-{MAX_WORDS}",
+                        help=f"length of the stories, fewest-most words (default {MIN_WORDS}-{MAX_WORDS})")
     args = parser.parse_args(argv)
     if args.docs < 1:
         parser.error("--docs must be at least 1")
-    n = write_stream(args.out, args.docs, args.seed)
+    low, _, high = args.words.partition("-")
+    n = write_stream(args.out, args.docs, args.seed, (int(low), int(high or low)))
     print(f"wrote {n} documents to {args.out}", file=sys.stderr)
     return 0
 

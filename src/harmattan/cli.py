@@ -342,7 +342,9 @@ def backfill(paths, db, url_lists, workers, cluster, published, progress, config
         click.echo(f"harmattan: {'error' if error.fatal else 'warning'}: {error}", err=True)
     seen = summary.documents_new + summary.documents_updated + summary.documents_unchanged + summary.documents_failed
     click.echo(f"harmattan: {summary.line()}", err=True)
-    click.echo(f"harmattan: {seen} documents in {took:.1f} s ({seen / max(took, 1e-9):.1f} documents/s)", err=True)
+    phases = ", ".join(f"{name} {t:.1f} s" for name, t in summary.seconds.items())
+    click.echo(f"harmattan: {seen} documents in {took:.1f} s ({seen / max(took, 1e-9):.1f} documents/s; {phases})",
+               err=True)
     if summary.documents_failed:
         raise InputsRejected(f"{summary.documents_failed} inputs rejected (each reported above); all others were stored")
 

@@ -22,6 +22,7 @@ instead of failing with "database is locked".
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -51,6 +52,7 @@ class IngestSummary:
     events_updated: int = 0
     events_removed: int = 0
     errors: list[LoadError] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # backfill: time spent on documents, on events
 
     def line(self) -> str:
         return (f"documents: {self.documents_new} new, {self.documents_unchanged} unchanged, "
@@ -152,6 +154,7 @@ def backfill_documents(engine: Engine, items: Iterable[Document | LoadError], se
     settings = settings or Settings()
     runner = runner or InProcess()
     summary = IngestSummary()
+    start = time.monotonic()
     batch: list[Extracted] = []
     for done in _extracted(engine, items, settings, runner, summary, progress):
         batch.append(done)
@@ -159,12 +162,15 @@ def backfill_documents(engine: Engine, items: Iterable[Document | LoadError], se
             _save_batch(engine, batch, settings, summary)
             batch = []
     _save_batch(engine, batch, settings, summary)
+    saved = time.monotonic()
+    summary.seconds["documents"] = saved - start
     try:
         _count_events(summary, derive_pending(engine, settings, runner))
     except DBAPIError as exc:
         if _is_store_failure(exc):
             raise _stopped(store_error(exc, "in use"), summary) from None
         raise
+    summary.seconds["events"] = time.monotonic() - saved
     return summary
 
 
