@@ -130,6 +130,34 @@ def test_merge_and_split_are_reversible(shared, store_url):
     assert key(after) == key(before) and after["claims"] == before["claims"]
 
 
+def test_an_analysts_merge_across_a_border_holds(store_url):
+    """Two outlets place one border attack in two countries; the analyst's merge joins them, a backfill and
+    a derivation from scratch keep it, and its undo parts them again."""
+    import datetime as dt
+    from harmattan.records import Document
+    from harmattan.settings import Settings
+    from harmattan.store.derive import derive_from_scratch, save_override, undo_override
+    engine = connect(store_url)
+    docs = [Document("a", "a", "Gunmen killed 11 soldiers in an attack on an army post in Ayorou, Niger, on Sunday.",
+                     url="https://example.org/ne/ayorou", published=dt.date(2024, 3, 4)),
+            Document("b", "b", "Gunmen killed 11 soldiers in an attack on an army post in Labbezanga, Mali, on Sunday.",
+                     url="https://example.org/ml/labbezanga", published=dt.date(2024, 3, 4))]
+    ingest_documents(engine, docs)
+    ne, ml = (next(r for r in query_events(engine, EventFilter(country=c))) for c in ("NE", "ML"))
+    ml_claim = load_event(engine, ml["event_id"])["claims"][0]["claim"]
+    with engine.begin() as conn:
+        merge = save_override(conn, "link", ne["event_id"], ml_claim, "one attack on the border", Settings())
+    merged = load_event(engine, ne["event_id"])
+    assert len(merged["claims"]) == 2 and load_event(engine, ml["event_id"])["event_id"] == merged["event_id"]
+    with engine.begin() as conn:
+        assert derive_from_scratch(conn, Settings()) == {"new": 0, "updated": 0, "removed": 0}
+        assert derive_from_scratch(conn, Settings(), country="ML") == {"new": 0, "updated": 0, "removed": 0}
+    with engine.begin() as conn:
+        undo_override(conn, merge, Settings())
+    assert {len(load_event(engine, r["event_id"])["claims"]) for r in query_events(engine, EventFilter())} == {1}
+    assert len(list(query_events(engine, EventFilter()))) == 2
+
+
 def test_corrections_survive_new_reports_and_reingest(shared, store_url):
     import datetime as dt
     from harmattan.records import Document

@@ -319,7 +319,8 @@ class Cluster:
 
 def cluster_claims(window: list[tuple[str, Event]], settings: Settings, links: list[tuple[str, str]] = (),
                    unlinks: list[tuple[str, str]] = (), together: bool = False) -> list[Cluster]:
-    """Cluster claims (``(claim_key, claim)``, each claim's ``event_id`` its key) per country, analysts' decisions on top.
+    """Cluster claims (``(claim_key, claim)``, each claim's ``event_id`` its key) per country, analysts' decisions on top
+    (across countries too).
 
     Pure: what :func:`rederive` and :func:`derive_from_scratch` run on a window of the store, and a
     worker of a backfill on a partition of it (:mod:`.bulk`). With ``together``, the claims are taken as
@@ -337,11 +338,12 @@ def cluster_claims(window: list[tuple[str, Event]], settings: Settings, links: l
     by_country: dict[str | None, list[Event]] = {}
     for _, event in window:
         by_country.setdefault(event.country_code, []).append(event)
+    automatic = [c for country in sorted(by_country, key=lambda c: c or "")
+                 for c in cluster_events(by_country[country], settings)]
     out = []
-    for country in sorted(by_country, key=lambda c: c or ""):
-        for cluster in apply_overrides(cluster_events(by_country[country], settings), links, unlinks):
-            keys = tuple(sorted(e.event_id for e in cluster))  # claim keys (see _load_claims)
-            out.append(Cluster(keys, min(keys, key=lambda k: (_published(cluster, k), k)), tuple(cluster)))
+    for cluster in apply_overrides(automatic, links, unlinks):  # an analyst's merge may cross a border
+        keys = tuple(sorted(e.event_id for e in cluster))  # claim keys (see _load_claims)
+        out.append(Cluster(keys, min(keys, key=lambda k: (_published(cluster, k), k)), tuple(cluster)))
     return out
 
 
