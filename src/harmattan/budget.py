@@ -14,7 +14,9 @@ is pure (it writes nothing), and callers run it before writing: the store's
 transaction of that document is rolled back, nothing leaks.
 
 Limits: a signal can only be handled in the main thread of a POSIX process; in
-another thread (or on Windows) the call runs without a budget. C code that
+another thread (or on Windows) the call runs without a budget. A Dask worker
+runs its tasks in threads, so there extraction runs in a child process of the
+worker's (:func:`harmattan.runners.in_budget`). C code that
 holds the interpreter (a parser in C) is interrupted when it returns.
 
 >>> within_budget(1.0, sum, [1, 2, 3])

@@ -286,6 +286,7 @@ def backfill(paths, db, url_lists, workers, cluster, published, progress, config
       harmattan backfill archive/ --db events.sqlite --workers 1          # this process only
       harmattan backfill archive/ --db postgresql://u@db/h --workers 8    # a pool of 8 processes
       dask scheduler --host 127.0.0.1 --port 8786 &                        # a Dask cluster:
+      DASK_DISTRIBUTED__WORKER__DAEMON=False \\
       dask worker tcp://127.0.0.1:8786 --nworkers 4 --nthreads 1 &         #   workers anywhere
       harmattan backfill archive/ --db postgresql://u@db/h --cluster tcp://127.0.0.1:8786
 
@@ -324,6 +325,9 @@ def backfill(paths, db, url_lists, workers, cluster, published, progress, config
         runner = stack.enter_context(make_runner(workers, cluster, settings))
         where = f"the Dask cluster at {cluster} ({runner.workers} workers)" if cluster else f"{runner.workers} process(es)"
         click.echo(f"harmattan: backfill on {where}", err=True)
+        if getattr(runner, "unbudgeted", None):
+            click.echo(f"harmattan: warning: workers {', '.join(runner.unbudgeted)} extract without the per-document time "
+                       "budget (daemonic: start them with DASK_DISTRIBUTED__WORKER__DAEMON=False)", err=True)
         files = [p for p in paths if not is_url(p)]
         items = load_archives(files, settings=settings, published=published) if files else iter(())
         urls = [p for p in paths if is_url(p)] + [u for f in url_lists for u in read_url_list(f.read(), f.name)]

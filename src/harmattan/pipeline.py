@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .budget import DocumentTimeout, within_budget
+from .runners import budgeted
 from .errors import ConfigError
 from .extract.article import build_frames
 from .extract.coding import code_incident, inherit_place
@@ -260,6 +261,7 @@ def extract_document_events(doc: Document, settings: Settings) -> tuple[list[Eve
     return state.events, len(state.articles)
 
 
+@budgeted(lambda error: ([], 0, error))
 def extract_one(item: Document | LoadError, settings: Settings) -> tuple[list[Event], int, LoadError | None]:
     """:meth:`Pipeline.extract_one` with the default components of ``settings`` (picklable, for the runners)."""
     pipeline = _pipeline(settings)

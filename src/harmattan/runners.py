@@ -43,6 +43,17 @@ class Extracted:
     error: LoadError | None = None
 
 
+def budgeted(lost: Callable[[LoadError], object]) -> Callable[[Callable], Callable]:
+    """Mark a function of one input whose work is held to the per-document time budget (an extraction): a
+    runner whose tasks run in threads runs it where the budget holds (see :class:`DaskCluster`). ``lost``
+    makes its result for an input whose process died, from the error that reports it."""
+    def mark(fn: Callable) -> Callable:
+        fn.budgeted = lost
+        return fn
+    return mark
+
+
+@budgeted(lambda error: Extracted(error.origin, error=error))
 def extract_item(item: Document | LoadError, settings: Settings, key: str | None = None) -> Extracted:
     """Extract one input's claims; a failure is returned as its error, never raised (errors per record)."""
     if isinstance(item, LoadError):
@@ -157,11 +168,67 @@ class ProcessPool(_Windowed):
         self._pool.shutdown(cancel_futures=True)
 
 
+_CHILD = None  # this process's child for budgeted work (a Dask worker's): made on first use
+
+
+def _child(settings: Settings):
+    """A process of this worker's where extraction runs in a main thread (so the time budget's alarm holds);
+    None where this process may not have children (a daemonic Dask worker)."""
+    global _CHILD
+    if _CHILD is None:
+        import concurrent.futures
+        import multiprocessing
+
+        if multiprocessing.current_process().daemon:
+            return None
+        _CHILD = concurrent.futures.ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("spawn"), initializer=_warm, initargs=(settings,))
+    return _CHILD
+
+
+def _warm_child(settings: Settings) -> bool:
+    """Load the knowledge where this worker extracts, outside any time budget; False: in its own threads,
+    without a budget (its process may not have children)."""
+    child = _child(settings)
+    if child is None:
+        _warm(settings)
+        return False
+    child.submit(os.getpid).result()
+    return True
+
+
+def in_budget(fn: Callable, chunk: list, *args) -> list:
+    """``fn`` over a chunk where the per-document time budget holds: here in a main thread; in a thread (a Dask
+    worker runs its tasks in threads, where no alarm can interrupt a stuck pattern) in this worker's child
+    process. A child that dies costs its chunk's inputs, reported, and is replaced."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .budget import budget_enforceable
+
+    if budget_enforceable():
+        return apply_to_chunk(fn, chunk, *args)
+    settings = next((a for a in args if isinstance(a, Settings)), Settings())
+    child = _child(settings)
+    if child is None:  # a daemonic worker: no budget (see DaskCluster)
+        return apply_to_chunk(fn, chunk, *args)
+    try:
+        return child.submit(apply_to_chunk, fn, chunk, *args).result()
+    except BrokenProcessPool:
+        global _CHILD
+        _CHILD = None
+        return [fn.budgeted(LoadError(getattr(i, "origin", "?"), "extraction failed: its process died")) for i in chunk]
+
+
 class DaskCluster(_Windowed):
     """The workers of a Dask cluster (``--cluster tcp://HOST:PORT`` or ``HARMATTAN_CLUSTER``).
 
     Tasks are retried on another worker when theirs dies; ``retries`` also covers a task
-    that raised (extraction returns its errors, so that is a worker's own failure).
+    that raised (extraction returns its errors, so that is a worker's own failure). A Dask
+    worker runs tasks in threads, where the per-document time budget cannot interrupt a call:
+    extraction (:func:`budgeted` functions) runs in a child process of each worker's instead
+    (:func:`in_budget`), which loads the knowledge once. A worker may have children when it is
+    not a daemon: start workers with ``DASK_DISTRIBUTED__WORKER__DAEMON=False`` (the others,
+    listed in ``unbudgeted``, extract in their threads without a budget).
     """
 
     def __init__(self, address: str, settings: Settings, retries: int = 3, timeout: str = "30s"):
@@ -178,9 +245,13 @@ class DaskCluster(_Windowed):
         # A task costs the scheduler and this client about a millisecond: several documents share one.
         self.chunk = 16
         self.window = max(4, self.workers * 4)
-        self.client.run(_warm, settings)  # each worker loads the knowledge once, now, outside any time budget
+        budget_holds = self.client.run(_warm_child, settings)  # each worker's child loads the knowledge once, now
+        # Workers started as daemons (Dask's default) may not have children: there the budget cannot hold.
+        self.unbudgeted = sorted(w for w, holds in budget_holds.items() if not holds)
 
     def _submit(self, fn: Callable, item, *args):
+        if fn is apply_to_chunk and getattr(item, "budgeted", False):  # item: the function of apply_to_chunk
+            return self.client.submit(in_budget, item, *args, pure=False, retries=self.retries)
         return self.client.submit(fn, item, *args, pure=False, retries=self.retries)
 
     def close(self) -> None:

@@ -39,7 +39,8 @@ def _free_port() -> int:
 def _start_worker(address: str, name: str) -> subprocess.Popen:
     return subprocess.Popen([DASK, "worker", address, "--host", "127.0.0.1", "--nworkers", "1", "--nthreads", "1",
                              "--no-dashboard", "--name", name, "--death-timeout", "60"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                            env={**os.environ, "DASK_DISTRIBUTED__WORKER__DAEMON": "False"})  # see DaskCluster
 
 
 def _wait_for_workers(address: str, n: int, timeout: float = 120) -> None:
@@ -104,6 +105,26 @@ def test_backfill_on_the_cluster_gives_the_events_of_ingest(cluster, shared, tmp
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "2 workers" in proc.stderr and "documents/s" in proc.stderr
     assert _events(f"sqlite:///{db}") == reference
+
+
+@pytest.mark.slow
+def test_the_time_budget_holds_on_the_cluster(cluster, shared, tmp_path):
+    """Dask runs tasks in threads, where no alarm can interrupt: extraction runs in each worker's child process,
+    so a document over its budget is reported and skipped there as it is in this process."""
+    import dataclasses
+
+    from harmattan.runners import DaskCluster
+
+    docs = _case_docs(shared)[:6]
+    tiny = dataclasses.replace(Settings(read_on=READ_ON), document_time_budget_s=1e-6)
+    with DaskCluster(cluster["address"], tiny) as runner:
+        assert runner.unbudgeted == []
+        summary = backfill_documents(connect(f"sqlite:///{tmp_path / 'tiny.sqlite'}"), docs, tiny, runner=runner)
+        assert summary.documents_failed == len(docs) and summary.documents_new == 0
+        assert all("time budget" in str(e) for e in summary.errors), summary.errors
+        normal = backfill_documents(connect(f"sqlite:///{tmp_path / 'normal.sqlite'}"), docs, Settings(read_on=READ_ON),
+                                    runner=runner)
+        assert normal.documents_failed == 0 and normal.documents_new == len(docs)
 
 
 @pytest.mark.slow

@@ -32,7 +32,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from ..claims import content_hash, document_key, extract_claims
 from ..errors import StoreError
 from ..records import Document, LoadError
-from ..runners import Extracted, InProcess, Runner, chunks, extract_item
+from ..runners import Extracted, InProcess, Runner, budgeted, chunks, extract_item
 from ..settings import Settings
 from .bulk import derive_pending, save_batch
 from .db import store_error
@@ -95,6 +95,7 @@ def _unless_stored(engine: Engine, items: Iterable[Document | LoadError],
                 yield item
 
 
+@budgeted(lambda error: Extracted(error.origin, error=error))
 def _extract_unless_done(item: Document | LoadError | Extracted, settings: Settings) -> Extracted:
     return item if isinstance(item, Extracted) else extract_item(item, settings)
 
