@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__
 from ..settings import Settings, load_settings
 from ..store import Store, connect
+from ..store.schema import migrate
 from . import alerts, api, auth, pages, review
 from .config import WebConfig
 from .errors import install_error_handlers
@@ -99,7 +100,7 @@ def create_app(config: WebConfig | None = None, engine: Store | None = None, set
     config = config or WebConfig()
     settings = settings or load_settings()
     engine = engine or connect(config.db_url or settings.db_url or None)
-    auth.ensure_tables(engine)  # the store's migrations: users, sessions and the monitor's alert rules too
+    migrate(engine)  # the store's migrations: users, sessions and the monitor's alert rules too
     app = FastAPI(title="Harmattan", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="Political-violence and crisis events of the Sahel and West Africa, coded from news. "
