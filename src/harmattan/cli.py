@@ -90,15 +90,11 @@ class LazyGroup(click.Group):
 
 def _store_failure(exc: Exception):
     """The StoreError a database exception means, or None (commands that never opened a store skip the import)."""
-    if "sqlalchemy" not in sys.modules:
+    if "harmattan.store.db" not in sys.modules:  # no store was opened, so none failed
         return None
-    from sqlalchemy.exc import DBAPIError
+    from .store.db import failure_of
 
-    if not isinstance(exc, DBAPIError):
-        return None
-    from .store.db import store_error
-
-    return store_error(exc, "in use")
+    return failure_of(exc)
 
 
 def _fail(err, code: int):
@@ -507,12 +503,8 @@ def export(db, country, admin1, since, until, event_type, actor, min_fatalities,
 @click.pass_context
 def events_merge(ctx, db, event_id, other_id, note):
     """Merge OTHER_ID into EVENT_ID (reversible with `events undo`)."""
-    from sqlalchemy import select
-
-    from .store.derive import save_override
-    from .store.save import begin_write
     from .store.query import resolve_event_id
-    from .store.schema import claims
+    from .store.review import merge_events
 
     engine, settings = _engine(db or ctx.obj.get("db"))
     a, b = resolve_event_id(engine, event_id), resolve_event_id(engine, other_id)
@@ -520,10 +512,7 @@ def events_merge(ctx, db, event_id, other_id, note):
         raise click.ClickException(f"no event {event_id if a is None else other_id}")
     if a == b:
         raise click.ClickException("these are already one event")
-    with engine.begin() as conn:
-        begin_write(conn)
-        first_b = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == b).order_by(claims.c.claim_key)).first()
-        number = save_override(conn, "link", a, first_b.claim_key, note, settings)
+    number = merge_events(engine, a, b, note, settings)
     click.echo(f"merged {b} into {a}; to undo: harmattan events undo {number}")
 
 
@@ -535,21 +524,20 @@ def events_merge(ctx, db, event_id, other_id, note):
 @click.pass_context
 def events_split(ctx, db, event_id, claim_key, note):
     """Take one report's claim out of EVENT_ID into an event of its own (reversible)."""
-    from sqlalchemy import select
-
-    from .store.derive import save_override
-    from .store.save import begin_write
     from .store.query import resolve_event_id
-    from .store.schema import claims
+    from .store.review import NotAReport, OnlyReport, split_event
 
     engine, settings = _engine(db or ctx.obj.get("db"))
     current = resolve_event_id(engine, event_id)
-    with engine.begin() as conn:
-        begin_write(conn)
-        row = conn.execute(select(claims.c.event_id).where(claims.c.claim_key == claim_key)).first()
-        if current is None or row is None or row.event_id != current:
-            raise click.ClickException(f"claim {claim_key} is not part of event {event_id}")
-        number = save_override(conn, "unlink", current, claim_key, note, settings)
+    not_part = f"claim {claim_key} is not part of event {event_id}"
+    if current is None:
+        raise click.ClickException(not_part)
+    try:
+        number = split_event(engine, current, claim_key, note, settings)
+    except NotAReport:
+        raise click.ClickException(not_part) from None
+    except OnlyReport as exc:
+        raise click.ClickException(str(exc)) from None
     click.echo(f"split {claim_key} out of {current}; to undo: harmattan events undo {number}")
 
 
@@ -559,16 +547,13 @@ def events_split(ctx, db, event_id, claim_key, note):
 @click.pass_context
 def events_undo(ctx, db, number):
     """Reverse an analyst's merge or split."""
-    from .store.derive import undo_override
-    from .store.save import begin_write
+    from .store.review import ReviewRefused, undo_merge_or_split
 
     engine, settings = _engine(db or ctx.obj.get("db"))
     try:
-        with engine.begin() as conn:
-            begin_write(conn)
-            undo_override(conn, number, settings)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from None
+        undo_merge_or_split(engine, number, settings)
+    except ReviewRefused:
+        raise click.ClickException(f"no active merge or split #{number}") from None
     click.echo(f"undone #{number}")
 
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 import pytest
 
 from harmattan.monitor.config import MonitorSettings
-from harmattan.monitor.tables import ensure_tables
 from harmattan.settings import Settings
 from harmattan.store import connect
+from harmattan.store.schema import migrate
 
 
 @pytest.fixture
 def engine(tmp_path):
     engine = connect(f"sqlite:///{tmp_path / 'store.sqlite'}")
-    ensure_tables(engine)
+    migrate(engine)
     return engine
 
 

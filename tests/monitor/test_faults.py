@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import time
 
-from harmattan.monitor.state import load_health, save_source
+from harmattan.monitor.state import load_health
 from harmattan.monitor.watch import Watcher
+from harmattan.store.monitor_state import find_source, save_source
 from harmattan.store.query import EventFilter, query_events
 
 from .servers import Item, Site, closed_port, rss
@@ -76,7 +77,6 @@ def test_a_failing_source_recovers_and_backs_off(engine, settings, monitor):
         watcher.run(once=True)
         [h] = load_health(engine)
         assert h["failures"] == 2 and "HTTP 503" in h["last_error"]
-        from harmattan.monitor.state import find_source
         assert find_source(engine, "flaky").next_due > time.time() + 30  # 10 s doubled twice
         site.serve("/feed.xml", rss([GOOD]))
         watcher.run(once=True)

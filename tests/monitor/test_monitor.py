@@ -9,15 +9,17 @@ from dataclasses import replace
 
 import pytest
 
-from harmattan.monitor.alerts import check_alerts, deliver_firing, load_alert_log, render_alert_feed, save_rule
+from harmattan.monitor.alerts import check_alerts, deliver_firing, render_alert_feed, save_rule
 from harmattan.monitor.config import load_monitor_settings
 from harmattan.monitor.feeds import FeedItem, build_item_document, extract_feed
 from harmattan.monitor.fetch import Fetcher, Refused, TooLarge
 from harmattan.monitor.rules import AlertRule, matches_event
 from harmattan.monitor.safety import UnsafeURL, check_url
-from harmattan.monitor.state import find_source, load_health, load_seen, save_seen, save_source
+from harmattan.monitor.state import load_health
 from harmattan.monitor.watch import Watcher
+from harmattan.store.alert_log import load_alert_log
 from harmattan.store.ingest import ingest_document
+from harmattan.store.monitor_state import find_source, load_seen, save_seen, save_source
 from harmattan.store.query import EventFilter, query_events
 
 from .servers import Item, Site, SMTPSink, rss
@@ -221,7 +223,7 @@ def test_sitemap_and_page_sources(engine, settings, monitor):
 def test_a_source_silent_for_longer_than_usual_is_reported(engine, settings, monitor):
     from sqlalchemy import update
 
-    from harmattan.monitor.tables import source_health
+    from harmattan.store.app_tables import source_health
     with Site() as site:
         site.serve("/feed.xml", rss([BOKKOS]))
         source = save_source(engine, site.url("/feed.xml"), "quiet", every_s=60)

@@ -10,10 +10,9 @@ from sqlalchemy import text
 from harmattan.loaders import load_documents
 from harmattan.records import Document
 from harmattan.settings import Settings
-from harmattan.store import aggregates, connect, ingest_documents
+from harmattan.store import aggregates, connect, event_groups, event_queries, ingest_documents
 from harmattan.store.derive import save_correction, save_override, undo_override
 from harmattan.store.query import EventFilter, load_event, query_events
-from harmattan.web import queries
 from tests.pg import fresh_database
 
 
@@ -108,9 +107,9 @@ def test_statistics_from_aggregates_equal_those_from_the_events(shared, tmp_path
     for by in ("country", "admin1", "type", "sub_event_type", "actor"):
         if aggregates.plan(flt, by) is None:
             continue
-        assert queries.group_counts(engine, flt, by) == queries.group_counts_of_events(engine, flt, by), by
+        assert event_groups.group_counts(engine, flt, by) == event_groups.group_counts_of_events(engine, flt, by), by
     with engine.connect() as conn:
-        assert queries.count_events(conn, flt) == queries.count_of_events(conn, flt)
+        assert event_queries.count_events(conn, flt) == event_queries.count_of_events(conn, flt)
 
 
 def test_map_points_written_by_the_database_are_the_events(shared, store_url):
@@ -119,18 +118,18 @@ def test_map_points_written_by_the_database_are_the_events(shared, store_url):
 
     engine = connect(store_url)
     ingest_documents(engine, _dev_docs(shared))
-    count, text_points = queries.map_points(engine, EventFilter(), 5000)
+    count, text_points = event_queries.map_points(engine, EventFilter(), 5000)
     points = json.loads(text_points)
     records = [r for r in query_events(engine, EventFilter()) if r["latitude"] is not None and r["longitude"] is not None]
     assert count == len(points) == len(records) > 3
     want = [{"id": r["event_id"], "lat": r["latitude"], "lon": r["longitude"], "type": r["event_type"],
              "fatalities": r["fatalities"], "date": r["event_date"],
              "place": ", ".join(p for p in (r["location"], r["admin1"], r["country_code"]) if p),
-             "level": queries.area_level(r["location"], r["admin1"], r["geo_precision"])} for r in records]
+             "level": event_queries.area_level(r["location"], r["admin1"], r["geo_precision"])} for r in records]
     assert sorted(points, key=lambda p: p["id"]) == sorted(want, key=lambda p: p["id"])
     dates = [p["date"] for p in points if p["date"]]
     assert dates == sorted(dates, reverse=True)  # newest first
-    assert queries.map_points(engine, EventFilter(country="TG"), 10) == (0, "[]")
+    assert event_queries.map_points(engine, EventFilter(country="TG"), 10) == (0, "[]")
 
 
 def test_concurrent_ingests_keep_the_aggregates_whole(shared, store_url):
@@ -174,5 +173,5 @@ def test_the_migration_runs_again_harmlessly(shared, store_url):
     with engine.begin() as conn:
         again(conn)
     _assert_current(engine)
-    count, _ = queries.map_points(engine, EventFilter(), 5000)
+    count, _ = event_queries.map_points(engine, EventFilter(), 5000)
     assert count == len([r for r in query_events(engine, EventFilter()) if r["latitude"] is not None])

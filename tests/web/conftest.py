@@ -31,12 +31,13 @@ def fill_store(url: str, shared: Path):
     """A store with the dev cases, the XSS fixture article, and three users; returns the engine."""
     from harmattan.loaders import load_documents
     from harmattan.store import connect, ingest_documents
-    from harmattan.web.auth import ensure_tables, save_user
+    from harmattan.store.schema import migrate
+    from harmattan.web.auth import save_user
 
     engine = connect(url)
     summary = ingest_documents(engine, load_documents([*dev_docs(shared), str(FIXTURES / "xss.docs.jsonl")]))
     assert summary.documents_failed == 0
-    ensure_tables(engine)
+    migrate(engine)
     save_user(engine, "amina", PASSWORDS["amina"], "analyst")
     save_user(engine, "victor", PASSWORDS["victor"], "viewer")
     save_user(engine, "ada", PASSWORDS["ada"], "admin")

@@ -202,7 +202,7 @@ def test_sign_in_roles_and_csrf(client):
 def test_sessions_expire(store, app):
     from harmattan.web.auth import User, load_session_user, save_session
     from sqlalchemy import select
-    from harmattan.web.auth import web_users
+    from harmattan.store.app_tables import web_users
     with store.connect() as conn:
         amina = conn.execute(select(web_users).where(web_users.c.name == "amina")).first()
     live, _ = save_session(store, User(amina.id, "amina", "analyst"), hours=1)

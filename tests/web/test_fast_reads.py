@@ -7,8 +7,8 @@ import time
 
 import httpx
 
+from harmattan.store import event_groups, event_queries
 from harmattan.store.query import EventFilter, query_events
-from harmattan.web import queries
 
 from .conftest import PASSWORDS, free_port
 
@@ -20,7 +20,7 @@ def test_points_written_by_the_database_are_the_events(client, store):
     want = [{"id": r["event_id"], "lat": r["latitude"], "lon": r["longitude"], "type": r["event_type"],
              "fatalities": r["fatalities"], "date": r["event_date"],
              "place": ", ".join(p for p in (r["location"], r["admin1"], r["country_code"]) if p),
-             "level": queries.area_level(r["location"], r["admin1"], r["geo_precision"])} for r in records]
+             "level": event_queries.area_level(r["location"], r["admin1"], r["geo_precision"])} for r in records]
     key = lambda p: (p["date"] or "", p["id"])  # noqa: E731
     assert sorted(got["points"], key=key) == sorted(want, key=key)
     assert [p["date"] for p in got["points"]] == sorted((p["date"] for p in got["points"]), reverse=True)
@@ -29,7 +29,7 @@ def test_points_written_by_the_database_are_the_events(client, store):
 
 def test_statistics_by_region_equal_a_count_of_the_events(client, store):
     got = client.get("/api/stats", params={"by": "admin1", "since": "2024-01-01", "until": "2025-12-31"}).json()
-    want = queries.group_counts_of_events(store, EventFilter(since="2024-01-01", until="2025-12-31"), "admin1")
+    want = event_groups.group_counts_of_events(store, EventFilter(since="2024-01-01", until="2025-12-31"), "admin1")
     assert got["rows"] == want and got["total"]["events"] == sum(r["events"] for r in want) > 0
 
 

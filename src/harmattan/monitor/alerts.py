@@ -2,9 +2,10 @@
 
 :func:`check_alerts` takes the ids of the events an ingest created or updated,
 matches them against the enabled rules (:mod:`.rules`) and logs each firing in
-``alert_log`` (one transaction), so a firing is decided once even if delivery
-fails; :func:`deliver_firing` then sends it to the rule's webhooks (JSON POST)
-and email addresses (SMTP) and records how that went. :func:`render_alert_feed`
+the store's alert log (:func:`harmattan.store.alert_log.checking`, one
+transaction), so a firing is decided once even if delivery fails;
+:func:`deliver_firing` then sends it to the rule's webhooks (JSON POST) and
+email addresses (SMTP) and records how that went. :func:`render_alert_feed`
 renders the log as an Atom feed for the web app.
 """
 from __future__ import annotations
@@ -16,14 +17,11 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from xml.sax.saxutils import escape
 
-from sqlalchemy import delete, select, update
-from sqlalchemy.engine import Connection, Engine
-
-from ..store.schema import event_aliases, events
+from ..store import Store
+from ..store.alert_log import (AlertCheck, checking, load_alert_log, load_alert_rules, save_alert_rule,
+                               save_delivery)
 from .config import MonitorSettings
 from .rules import AlertRule, event_snapshot, matches_event, reason_to_fire, rule_from_row
-from .state import now_iso
-from .tables import alert_log, alert_rules
 
 
 @dataclass(frozen=True)
@@ -41,29 +39,13 @@ class Firing:
 
 # --- rules -----------------------------------------------------------------------------------
 
-def save_rule(engine: Engine, rule: AlertRule) -> int:
+def save_rule(engine: Store, rule: AlertRule) -> int:
     """Add a rule (one without webhook or email still logs its firings for the Atom feed); ValueError if the name is taken."""
-    with engine.begin() as conn:
-        if conn.execute(select(alert_rules.c.id).where(alert_rules.c.name == rule.name)).first():
-            raise ValueError(f"an alert rule named {rule.name!r} exists")
-        return conn.execute(alert_rules.insert().values(
-            name=rule.name, criteria=json.dumps(rule.criteria(), ensure_ascii=False),
-            channels=json.dumps({"webhooks": list(rule.webhooks), "emails": list(rule.emails)}),
-            enabled=True, created_at=now_iso())).inserted_primary_key[0]
+    return save_alert_rule(engine, rule.name, rule.criteria(), rule.webhooks, rule.emails)
 
 
-def load_rules(engine: Engine, enabled_only: bool = False) -> list[AlertRule]:
-    stmt = select(alert_rules).order_by(alert_rules.c.id)
-    if enabled_only:
-        stmt = stmt.where(alert_rules.c.enabled.is_(True))
-    with engine.connect() as conn:
-        return [rule_from_row(r.id, r.name, json.loads(r.criteria), json.loads(r.channels)) for r in conn.execute(stmt)]
-
-
-def remove_rule(engine: Engine, name: str) -> bool:
-    """Delete a rule (its firings stay in the log)."""
-    with engine.begin() as conn:
-        return conn.execute(delete(alert_rules).where(alert_rules.c.name == name)).rowcount > 0
+def load_rules(engine: Store, enabled_only: bool = False) -> list[AlertRule]:
+    return [rule_from_row(r.id, r.name, r.criteria, r.channels) for r in load_alert_rules(engine, enabled_only)]
 
 
 # --- checking --------------------------------------------------------------------------------
@@ -74,12 +56,6 @@ def _iso_week(date: str) -> tuple[str, str, str]:
     year, week, _ = day.isocalendar()
     monday = day - dt.timedelta(days=day.weekday())
     return f"{year}-W{week:02d}", monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
-
-
-def _last_snapshot(conn: Connection, rule_id: int, subjects: list[str]) -> dict | None:
-    row = conn.execute(select(alert_log.c.snapshot).where(alert_log.c.rule_id == rule_id, alert_log.c.subject.in_(subjects))
-                       .order_by(alert_log.c.id.desc()).limit(1)).first()
-    return json.loads(row.snapshot) if row else None
 
 
 def _event_title(rule: AlertRule, r: dict) -> str:
@@ -104,36 +80,35 @@ def _slim(record: dict) -> dict:
     return out
 
 
-def check_alerts(engine: Engine, event_ids: list[str], settings: MonitorSettings,
+def check_alerts(engine: Store, event_ids: list[str], settings: MonitorSettings,
                  rules: list[AlertRule] | None = None) -> list[Firing]:
     """Match the events an ingest created or updated against the rules; log and return the firings."""
     rules = load_rules(engine, enabled_only=True) if rules is None else rules
     if not rules or not event_ids:
         return []
     firings: list[Firing] = []
-    with engine.begin() as conn:
-        records = [json.loads(d) for (d,) in conn.execute(select(events.c.data).where(events.c.event_id.in_(set(event_ids))))]
+    with checking(engine) as check:
+        records = check.events(event_ids)
         records.sort(key=lambda r: (r.get("event_date") or "", r["event_id"]))
         for rule in rules:
             if rule.weekly:
-                firings += _check_weekly(conn, rule, records, settings)
+                firings += _check_weekly(check, rule, records, settings)
                 continue
             for record in records:
                 if not matches_event(rule, record):
                     continue
-                subjects = [record["event_id"]] + [old for (old,) in conn.execute(
-                    select(event_aliases.c.old_id).where(event_aliases.c.new_id == record["event_id"]))]
+                subjects = [record["event_id"]] + check.former_ids(record["event_id"])
                 snapshot = event_snapshot(record)
-                reason = reason_to_fire(_last_snapshot(conn, rule.rule_id, subjects), snapshot,
+                reason = reason_to_fire(check.last_snapshot(rule.rule_id, subjects), snapshot,
                                         settings.alert_min_change, settings.alert_min_change_pct)
                 if reason:
                     payload = {"rule": rule.name, "reason": reason, "subject": record["event_id"], "event": _slim(record)}
-                    firings.append(_log(conn, rule, record["event_id"], reason, _event_title(rule, record),
+                    firings.append(_log(check, rule, record["event_id"], reason, _event_title(rule, record),
                                         _event_summary(record), snapshot, payload))
     return firings
 
 
-def _check_weekly(conn: Connection, rule: AlertRule, records: list[dict],
+def _check_weekly(check: AlertCheck, rule: AlertRule, records: list[dict],
                   settings: MonitorSettings) -> list[Firing]:
     out = []
     weeks = sorted({(r["country_code"], r["event_date"]) for r in records
@@ -144,15 +119,13 @@ def _check_weekly(conn: Connection, rule: AlertRule, records: list[dict],
         if (country, week) in done:
             continue
         done.add((country, week))
-        rows = conn.execute(select(events.c.data).where(events.c.country_code == country,
-                                                        events.c.event_date.between(monday, sunday)))
-        found = [r for r in (json.loads(d) for (d,) in rows) if matches_event(rule, r)]
+        found = [r for r in check.events_of_week(country, monday, sunday) if matches_event(rule, r)]
         total = sum(r.get("fatalities") or 0 for r in found)
         if total <= (rule.weekly_fatalities_above or 0):
             continue
         subject = f"week:{country}:{week}"
         snapshot = {"week": week, "country_code": country, "fatalities": total, "events": len(found)}
-        reason = reason_to_fire(_last_snapshot(conn, rule.rule_id, [subject]), snapshot,
+        reason = reason_to_fire(check.last_snapshot(rule.rule_id, [subject]), snapshot,
                                 settings.alert_min_change, settings.alert_min_change_pct)
         if not reason:
             continue
@@ -162,16 +135,13 @@ def _check_weekly(conn: Connection, rule: AlertRule, records: list[dict],
                             f"{r.get('fatalities') or 0} killed ({r['event_id']})" for r in deadliest)
         payload = {"rule": rule.name, "reason": reason, "subject": subject, "week": snapshot,
                    "events": [r["event_id"] for r in found]}
-        out.append(_log(conn, rule, subject, reason, title, summary, snapshot, payload))
+        out.append(_log(check, rule, subject, reason, title, summary, snapshot, payload))
     return out
 
 
-def _log(conn: Connection, rule: AlertRule, subject: str, reason: str, title: str, summary: str,
+def _log(check: AlertCheck, rule: AlertRule, subject: str, reason: str, title: str, summary: str,
          snapshot: dict, payload: dict) -> Firing:
-    fired_at = now_iso()
-    log_id = conn.execute(alert_log.insert().values(
-        rule_id=rule.rule_id, rule_name=rule.name, subject=subject, fired_at=fired_at, reason=reason, title=title,
-        summary=summary, snapshot=json.dumps(snapshot, ensure_ascii=False), delivery=json.dumps({}))).inserted_primary_key[0]
+    log_id, fired_at = check.save_firing(rule.rule_id, rule.name, subject, reason, title, summary, snapshot)
     payload = {**payload, "title": title, "summary": summary, "fired_at": fired_at, "alert_id": log_id}
     return Firing(log_id, rule, subject, reason, title, summary, payload)
 
@@ -195,7 +165,7 @@ def send_email(settings: MonitorSettings, to: str, subject: str, body: str) -> N
         smtp.send_message(msg)
 
 
-def deliver_firing(engine: Engine, firing: Firing, fetcher, settings: MonitorSettings) -> dict[str, str]:
+def deliver_firing(engine: Store, firing: Firing, fetcher, settings: MonitorSettings) -> dict[str, str]:
     """Send a firing to its webhooks and emails; record and return ``channel -> "sent" | "failed: ..."``."""
     from .fetch import FetchError
 
@@ -213,27 +183,15 @@ def deliver_firing(engine: Engine, firing: Firing, fetcher, settings: MonitorSet
             results[f"mailto:{address}"] = "sent"
         except (OSError, smtplib.SMTPException, RuntimeError) as err:
             results[f"mailto:{address}"] = f"failed: {err}"
-    with engine.begin() as conn:
-        conn.execute(update(alert_log).where(alert_log.c.id == firing.log_id).values(delivery=json.dumps(results)))
+    save_delivery(engine, firing.log_id, results)
     return results
 
 
-def load_alert_log(engine: Engine, limit: int = 100, rule: str | None = None) -> list[dict]:
-    """The latest firings, newest first."""
-    stmt = select(alert_log).order_by(alert_log.c.id.desc()).limit(limit)
-    if rule:
-        stmt = stmt.where(alert_log.c.rule_name == rule)
-    with engine.connect() as conn:
-        return [{**dict(r._mapping), "delivery": json.loads(r.delivery or "{}"), "snapshot": json.loads(r.snapshot)}
-                for r in conn.execute(stmt)]
-
-
-def render_alert_feed(engine: Engine, limit: int = 100, feed_url: str = "urn:harmattan:alerts") -> str:
+def render_alert_feed(engine: Store, limit: int = 100, feed_url: str = "urn:harmattan:alerts") -> str:
     """The alert log as an Atom feed (newest first), for the web app to serve.
 
     >>> from harmattan.store import connect
-    >>> from harmattan.monitor.tables import ensure_tables
-    >>> engine = connect("sqlite://"); ensure_tables(engine)
+    >>> engine = connect("sqlite://")
     >>> "<feed xmlns=\\"http://www.w3.org/2005/Atom\\">" in render_alert_feed(engine)
     True
     """

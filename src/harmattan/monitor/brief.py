@@ -20,11 +20,9 @@ from collections import Counter
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.engine import Engine
-
+from ..store import Store
+from ..store.event_queries import country_codes
 from ..store.query import EventFilter, query_events, weekly_counts
-from ..store.schema import events
 from .rules import event_actors
 from .svg import bar_chart, point_map
 
@@ -59,15 +57,12 @@ def load_admin1_seats(country: str) -> list[tuple[float, float, str]]:
     return out
 
 
-def load_brief(engine: Engine, monday: dt.date, countries: list[str] | None = None, top: int = 5) -> dict:
+def load_brief(engine: Store, monday: dt.date, countries: list[str] | None = None, top: int = 5) -> dict:
     """Everything the brief shows for the week starting ``monday`` (plain data, JSON-ready)."""
     sunday = monday + dt.timedelta(days=6)
     start = monday - dt.timedelta(weeks=_PREVIOUS_WEEKS)
     if not countries:
-        with engine.connect() as conn:
-            countries = sorted(c for (c,) in conn.execute(
-                select(events.c.country_code).distinct().where(events.c.event_date.between(monday.isoformat(), sunday.isoformat())))
-                if c)
+        countries = country_codes(engine, monday.isoformat(), sunday.isoformat())
     sections = []
     for code in countries:
         week_events = list(query_events(engine, EventFilter(country=code, since=monday.isoformat(), until=sunday.isoformat())))

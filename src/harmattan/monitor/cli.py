@@ -29,8 +29,8 @@ def _open(db: str | None, config: str | None = None):
     """The store (with the monitor's tables), the project settings and the monitor settings."""
     from ..settings import load_settings
     from ..store import connect
+    from ..store.schema import migrate
     from .config import load_monitor_settings
-    from .tables import ensure_tables
 
     try:
         settings = load_settings(config_path=config or "auto")
@@ -38,7 +38,7 @@ def _open(db: str | None, config: str | None = None):
     except (ValueError, OSError) as exc:
         raise click.UsageError(f"settings: {exc}") from None
     engine = connect(db or settings.db_url or None)
-    ensure_tables(engine)
+    migrate(engine)
     return engine, settings, monitor
 
 
@@ -77,7 +77,8 @@ def sources(ctx, db):
 def sources_add(ctx, url, name, every, lang, kind, db, config):
     """Add a source. Example: harmattan sources add https://www.example.org/rss --name desk --every 5m --lang fr"""
     from .safety import UnsafeURL, check_url
-    from .state import format_every, save_source
+    from ..store.monitor_state import save_source
+    from .state import format_every
 
     engine, _, monitor = _open(db or ctx.obj.get("db"), config)
     try:  # refuse now what watch would refuse at every poll (the address is checked again then)
@@ -123,7 +124,7 @@ def sources_list(ctx, db, fmt="table", config=None):
 @click.pass_context
 def sources_remove(ctx, name, db):
     """Remove a source (by name, URL or id); its stored documents and events stay."""
-    from .state import remove_source
+    from ..store.monitor_state import remove_source
 
     engine, _, _ = _open(db or ctx.obj.get("db"))
     if not remove_source(engine, name):
@@ -253,10 +254,10 @@ def alerts_list(ctx, db):
 @click.pass_context
 def alerts_remove(ctx, name, db):
     """Remove a rule (its past firings stay in the log)."""
-    from .alerts import remove_rule
+    from ..store.alert_log import remove_alert_rule
 
     engine, _, _ = _open(db or ctx.obj.get("db"))
-    if not remove_rule(engine, name):
+    if not remove_alert_rule(engine, name):
         raise click.ClickException(f"no alert rule {name}")
     click.echo(f"removed alert {name}")
 
@@ -268,7 +269,7 @@ def alerts_remove(ctx, name, db):
 @click.pass_context
 def alerts_log(ctx, limit, rule, db):
     """The latest firings, with why they fired and how delivery went."""
-    from .alerts import load_alert_log
+    from ..store.alert_log import load_alert_log
 
     engine, _, _ = _open(db or ctx.obj.get("db"))
     for row in load_alert_log(engine, limit, rule):

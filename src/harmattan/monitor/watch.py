@@ -21,22 +21,21 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-from sqlalchemy.engine import Engine
-
 from ..claims import document_key
 from ..records import Document
 from ..settings import Settings
+from ..store import Store
+from ..store.articles import event_ids_of_document
 from ..store.ingest import ingest_document
-from ..store.schema import claims, documents
+from ..store.monitor_state import (PollRecord, Source, load_seen, load_sources, mark_silence_reported, prune_fetch_log,
+                                   save_poll, save_seen)
 from .alerts import Firing, check_alerts, deliver_firing, load_rules
 from .config import MonitorSettings
 from .feeds import (FeedItem, ParseError, build_item_document, build_page_document, detect_kind,
                     extract_feed, extract_sitemap)
 from .fetch import Fetcher, FetchError, FetchResult
 from .rules import AlertRule
-from .state import (PollRecord, Source, load_health, load_seen, load_sources, mark_silence_reported, prune_fetch_log,
-                    save_poll, save_seen)
+from .state import load_health
 
 _ACCEPT = {
     "feed": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5",
@@ -72,7 +71,7 @@ class Watcher:
     """Polls sources into a store.
 
     Args:
-        engine: the store (the monitor's tables must exist: :func:`.tables.ensure_tables`).
+        engine: the store (its schema up to date, as :func:`harmattan.store.connect` leaves it).
         settings: the project settings (extraction, merging) used by ``ingest_document``.
         monitor: the monitor settings (HTTP, schedule, alerts).
         stop: set it to end the loop after the current document.
@@ -80,7 +79,7 @@ class Watcher:
         log: called with one line per poll that did something, and per problem.
     """
 
-    def __init__(self, engine: Engine, settings: Settings, monitor: MonitorSettings,
+    def __init__(self, engine: Store, settings: Settings, monitor: MonitorSettings,
                  stop: threading.Event | None = None, fetcher: Fetcher | None = None,
                  log: Callable[[str], None] | None = None):
         self.engine = engine
@@ -262,10 +261,7 @@ class Watcher:
         result.events_updated += counts.get("updated", 0)
         if status == "unchanged" or not self.rules:
             return status
-        with self.engine.connect() as conn:
-            event_ids = sorted({e for (e,) in conn.execute(
-                select(claims.c.event_id).join(documents, documents.c.id == claims.c.document_id)
-                .where(documents.c.doc_key == document_key(doc), claims.c.event_id.is_not(None)))})
+        event_ids = event_ids_of_document(self.engine, document_key(doc))
         firings = check_alerts(self.engine, event_ids, self.monitor, self.rules)
         for firing in firings:
             deliver_firing(self.engine, firing, self.fetcher, self.monitor)

@@ -1,10 +1,11 @@
 """Tables of the web app (users, sessions) and of the monitor (sources, seen items, fetch log, health, alerts).
 
 They live in the store's database and are created by the store's versioned
-migrations (:mod:`.schema`, migration 7), like every other table; the web app
-(:mod:`harmattan.web.auth`) and the monitor (:mod:`harmattan.monitor.tables`)
-import them from here. Their names are unchanged from when each part created
-its own, so stores made before migration 7 keep their rows.
+migrations (:mod:`.schema`, migration 7), like every other table, and read and
+written by the store's :mod:`.accounts` (the web app's users and sessions),
+:mod:`.monitor_state` and :mod:`.alert_log` (the monitor's). Their names are
+unchanged from when each part created its own, so stores made before
+migration 7 keep their rows.
 
 >>> sorted(metadata.tables)[:3]
 ['alert_log', 'alert_rules', 'fetch_log']

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TypeAlias
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
@@ -26,6 +27,10 @@ from sqlalchemy.exc import DatabaseError, DBAPIError
 
 from ..errors import StoreCorrupt, StoreError, StoreUnavailable
 from .schema import check_not_newer, migrate
+
+Store: TypeAlias = Engine
+"""An open store, as :func:`connect` returns it: code outside this package passes it to the store's functions
+and touches nothing of it (the engine is the store's business; no other package imports SQLAlchemy)."""
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 RECOVER_HINT = "run `harmattan store check` for details and `harmattan store recover` to rebuild it into a new file"
@@ -110,6 +115,17 @@ def store_error(exc: DatabaseError, where: str) -> StoreError:
     elif "full" in message:
         hint = "; free some disk space and run the command again (stored documents are kept)"
     return StoreUnavailable(f"cannot use the store {where}: {message}{hint}")
+
+
+def failure_of(exc: BaseException) -> StoreError | None:
+    """The StoreError a database exception raised under a command means, or None for any other exception.
+
+    >>> failure_of(KeyError("x")) is None
+    True
+    """
+    if not isinstance(exc, DBAPIError):
+        return None
+    return store_error(exc, "in use")
 
 
 def quick_check(engine: Engine) -> list[str]:

@@ -599,7 +599,7 @@ CORRECTABLE = {
 }
 
 
-def _corrections_of(conn: Connection, keys: list[str]) -> list[dict]:
+def corrections_of(conn: Connection, keys: list[str]) -> list[dict]:
     """The analysts' corrections in force anchored to ``keys``, oldest first."""
     return [fix for _, fix in _corrections_by_claim(conn, keys)]
 

@@ -240,7 +240,7 @@ def map_point_sql(dialect: str, table=None):
 
     ``{"id", "lat", "lon", "type", "fatalities", "date", "place", "level"}``: ``place`` joins location,
     admin1 and country code; ``level`` is ``point`` (a placed town), ``region`` or ``country`` (drawn as
-    areas), as :func:`harmattan.web.queries.area_level` says it. Without ``table`` the columns are unqualified
+    areas), as :func:`harmattan.store.event_queries.area_level` says it. Without ``table`` the columns are unqualified
     (for the SQLite store's generated column ``map_point``).
     """
     c = (lambda name: table.c[name]) if table is not None else column

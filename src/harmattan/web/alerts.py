@@ -17,7 +17,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import QueryParams
 
-from ..monitor.alerts import load_alert_log, load_rules, remove_rule, render_alert_feed, save_rule
+from ..monitor.alerts import load_rules, render_alert_feed, save_rule
+from ..store.alert_log import load_alert_log, remove_alert_rule
 from ..monitor.rules import AlertRule
 from .deps import engine_of
 from .errors import APIError
@@ -89,7 +90,7 @@ async def delete_alert(request: Request, name: str):
     from .pages import _form, _writer
     await _form(request)
     _writer(request)
-    if not remove_rule(engine_of(request), name[:60]):
+    if not remove_alert_rule(engine_of(request), name[:60]):
         raise APIError(404, f"no alert named {name}", "not_found")
     return RedirectResponse("/alerts?done=alert_removed", status_code=303)
 

@@ -15,15 +15,14 @@ from functools import lru_cache
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
-from sqlalchemy import select
 from starlette.background import BackgroundTask
 
 from .. import __version__
 from ..exports import FORMATS, write_export
+from ..store import articles, event_groups, event_queries, status
 from ..store.query import EventFilter, actor_counts, load_event, query_events, weekly_counts
-from ..store.aggregates import store_version
-from ..store.schema import documents, events
-from . import queries
+from ..store.review import event_overrides
+from ..store.trends import shift, weekly_trends
 from . import schemas as S
 from ..store.search import search as search_articles
 from .deps import config_of, current_user, engine_of
@@ -94,14 +93,13 @@ def event_filter(
 def conditional(request: Request, response: Response | None = None) -> Response | None:
     """HTTP validation of the reads computed from the events: an ETag naming the store's version, and a 304.
 
-    The version (:func:`harmattan.store.aggregates.store_version`) changes with every write of an event,
+    The version (:func:`harmattan.store.status.load_version`) changes with every write of an event,
     so a client (or a cache) that sends ``If-None-Match`` with the tag it holds gets ``304 Not Modified``
     without the query being run. The version is read before the data: a write in between gives an
     older tag to newer data, which costs the client one more full answer, never a stale one.
     Returns the 304 to send, or None (the tag is then set on ``response`` when given).
     """
-    with engine_of(request).connect() as conn:
-        tag = f'W/"{__version__}-{store_version(conn)}"'
+    tag = f'W/"{__version__}-{status.load_version(engine_of(request))}"'
     request.state.etag = tag
     headers = {"ETag": tag, "Cache-Control": "no-cache"}
     sent = {t.strip() for t in request.headers.get("if-none-match", "").split(",")}
@@ -146,11 +144,8 @@ def find_actor(name: str):
 @router.get("/health", response_model=S.Health, summary="Is the service up, and can it read the store?")
 def health(request: Request) -> dict:
     engine = engine_of(request)
-    with engine.connect() as conn:  # cheap reads: health is polled often, counting a big table is not
-        has_events = conn.execute(select(events.c.event_id).limit(1)).first() is not None
-        has_docs = conn.execute(select(documents.c.id).limit(1)).first() is not None
-    return {"status": "ok", "version": __version__, "database": engine.dialect.name,
-            "empty": not (has_events or has_docs)}
+    empty = status.is_empty(engine)
+    return {"status": "ok", "version": __version__, "database": status.backend_name(engine), "empty": empty}
 
 
 @router.get("/me", response_model=S.Me, summary="The signed-in user, or null")
@@ -167,12 +162,12 @@ def list_events(request: Request, flt: EventFilter = Depends(event_filter),
     if limit > config_of(request).max_page_size:
         raise APIError(422, f"limit: at most {config_of(request).max_page_size}", "invalid_parameter")
     try:
-        key, desc = queries.parse_sort(sort)
+        key, desc = event_queries.parse_sort(sort)
     except ValueError as exc:
         raise APIError(422, f"sort: {exc}", "invalid_parameter") from None
     if (unchanged := conditional(request)) is not None:
         return unchanged
-    total, found = queries.page_events(engine_of(request), flt, key, desc, offset, limit)
+    total, found = event_queries.page_events(engine_of(request), flt, key, desc, offset, limit)
     nxt = None
     if offset + len(found) < total:
         nxt = str(request.url.include_query_params(offset=offset + limit))
@@ -185,7 +180,7 @@ def event_points(request: Request, flt: EventFilter = Depends(event_filter),
                  limit: int = Query(5000, ge=1, le=50_000)) -> dict:
     if (unchanged := conditional(request)) is not None:
         return unchanged
-    count, points = queries.map_points(engine_of(request), flt, limit)
+    count, points = event_queries.map_points(engine_of(request), flt, limit)
     return _tagged(request, Response(f'{{"count": {count}, "points": {points}}}', media_type="application/json"))
 
 
@@ -195,7 +190,7 @@ def get_event(request: Request, event_id: str) -> dict:
     record = load_event(engine, event_id[:64])
     if record is None:
         raise APIError(404, f"no event {event_id}", "not_found")
-    record["overrides"] = queries.event_overrides(engine, [c["claim"] for c in record["claims"]])
+    record["overrides"] = event_overrides(engine, [c["claim"] for c in record["claims"]])
     return JSONResponse(record)
 
 
@@ -226,7 +221,7 @@ def list_places(request: Request, response: Response, flt: EventFilter = Depends
                 limit: int = Query(500, ge=1, le=10_000)) -> dict:
     if (unchanged := conditional(request, response)) is not None:
         return unchanged
-    rows = queries.places(engine_of(request), flt, limit)
+    rows = event_queries.places(engine_of(request), flt, limit)
     return {"count": len(rows), "places": rows}
 
 
@@ -245,12 +240,12 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=500, p
 @router.get("/stats", response_model=S.Stats, summary="Events and fatalities per week, country, admin1, type or actor")
 def stats(request: Request, response: Response, flt: EventFilter = Depends(event_filter),
           by: S.GroupBy = Query("week", description="week, country, admin1, type or actor")) -> dict:
-    if by not in queries.GROUPS:
-        raise APIError(422, f"by: one of {', '.join(queries.GROUPS)}", "invalid_parameter")
+    if by not in event_groups.GROUPS:
+        raise APIError(422, f"by: one of {', '.join(event_groups.GROUPS)}", "invalid_parameter")
     if (unchanged := conditional(request, response)) is not None:
         return unchanged
     engine = engine_of(request)
-    rows = weekly_counts(engine, flt, by_country=False) if by == "week" else queries.group_counts(engine, flt, by)
+    rows = weekly_counts(engine, flt, by_country=False) if by == "week" else event_groups.group_counts(engine, flt, by)
     return {"by": by, "count": len(rows), "rows": rows,
             "total": {"events": sum(r["events"] for r in rows) if by != "actor" else None,
                       "fatalities": sum(r["fatalities"] for r in rows) if by != "actor" else None}}
@@ -260,9 +255,9 @@ def resolve_week(request: Request, value: str | None) -> dt.date:
     """The Monday of the week asked for, else of the latest stored event's week, else of this week."""
     day = parse_date({"week": value}, "week", bounded=False) if value else None
     if day is None:
-        day = queries.latest_event_date(engine_of(request)) or dt.date.today().isoformat()
+        day = event_queries.latest_event_date(engine_of(request)) or dt.date.today().isoformat()
     day = dt.date.fromisoformat(day)
-    return queries.shift(day, -day.weekday())
+    return shift(day, -day.weekday())
 
 
 @router.get("/trends", response_model=S.Trends, summary="The week's changes per country: events, fatalities, new places, most active actors")
@@ -270,8 +265,8 @@ def trends(request: Request, flt: EventFilter = Depends(event_filter),
            week: str | None = Query(None, description="Any day of the week, YYYY-MM-DD (default: the week of the "
                                                       "latest event)", **_DATE)) -> dict:
     monday = resolve_week(request, week)
-    rows = queries.weekly_trends(engine_of(request), monday, flt)
-    return {"week": monday.isoformat(), "week_end": queries.shift(monday, 6).isoformat(), "countries": rows}
+    rows = weekly_trends(engine_of(request), monday, flt)
+    return {"week": monday.isoformat(), "week_end": shift(monday, 6).isoformat(), "countries": rows}
 
 
 @router.get("/export", summary="The matching events as a file: acled-csv, acled-xlsx, jsonl, geojson or parquet "
@@ -291,7 +286,7 @@ def export(request: Request, flt: EventFilter = Depends(event_filter),
     stats: dict = {}
     engine = engine_of(request)
     try:
-        write_export(queries.with_publishers(engine, query_events(engine, flt)), format, path, stats=stats)
+        write_export(articles.with_publishers(engine, query_events(engine, flt)), format, path, stats=stats)
     except Exception:
         os.unlink(path)
         raise

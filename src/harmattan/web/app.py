@@ -18,11 +18,11 @@ from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from sqlalchemy.engine import Engine
 
 from .. import __version__
 from ..settings import Settings, load_settings
-from ..store import connect
+from ..store import Store, connect
+from ..store.schema import migrate
 from . import alerts, api, auth, pages, review
 from .config import WebConfig
 from .errors import install_error_handlers
@@ -95,12 +95,12 @@ def app_from_env() -> FastAPI:
     return create_app(config)
 
 
-def create_app(config: WebConfig | None = None, engine: Engine | None = None, settings: Settings | None = None) -> FastAPI:
+def create_app(config: WebConfig | None = None, engine: Store | None = None, settings: Settings | None = None) -> FastAPI:
     """Build the app on a store (``engine``, else ``config.db_url``); creates the users tables if missing."""
     config = config or WebConfig()
     settings = settings or load_settings()
     engine = engine or connect(config.db_url or settings.db_url or None)
-    auth.ensure_tables(engine)  # the store's migrations: users, sessions and the monitor's alert rules too
+    migrate(engine)  # the store's migrations: users, sessions and the monitor's alert rules too
     app = FastAPI(title="Harmattan", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="Political-violence and crisis events of the Sahel and West Africa, coded from news. "

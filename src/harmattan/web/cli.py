@@ -24,10 +24,10 @@ _db_option = click.option("--db", "db", envvar="HARMATTAN_DB",
 def _engine(db: str | None):
     from ..settings import load_settings
     from ..store import connect
-    from .auth import ensure_tables
+    from ..store.schema import migrate
     settings = load_settings()
     engine = connect(db or settings.db_url or None)
-    ensure_tables(engine)
+    migrate(engine)
     return engine, settings
 
 
@@ -116,9 +116,9 @@ def users_list(db):
 @_db_option
 def users_remove(name, db):
     """Remove a user (and end their sessions)."""
-    from .auth import delete_user
+    from ..store.accounts import delete_account
 
     engine, _ = _engine(db)
-    if not delete_user(engine, name):
+    if not delete_account(engine, name):
         raise click.ClickException(f"no user {name}")
     click.echo(f"user {name} removed")

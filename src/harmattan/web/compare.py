@@ -12,10 +12,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy.engine import Engine
-
+from ..store import Store, event_groups, trends
 from ..store.query import EventFilter
-from . import queries
 
 GROUPS = ("type", "country", "admin1")
 
@@ -23,16 +21,16 @@ GROUPS = ("type", "country", "admin1")
 def previous_period(since: dt.date, until: dt.date) -> tuple[dt.date, dt.date]:
     """The period of the same length ending the day before ``since``."""
     days = (until - since).days
-    end = queries.shift(since, -1)
-    return queries.shift(end, -days), end
+    end = trends.shift(since, -1)
+    return trends.shift(end, -days), end
 
 
-def compare(engine: Engine, flt: EventFilter, a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date],
+def compare(engine: Store, flt: EventFilter, a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date],
             by: str) -> list[dict]:
     """Per value of ``by``: events and deaths in A and in B and their changes, largest of A first."""
     def counts(period):
         f = dataclasses.replace(flt, since=period[0].isoformat(), until=period[1].isoformat(), limit=None)
-        return {(r.get("country_code"), r[by]) if by == "admin1" else r[by]: r for r in queries.group_counts(engine, f, by)}
+        return {(r.get("country_code"), r[by]) if by == "admin1" else r[by]: r for r in event_groups.group_counts(engine, f, by)}
     in_a, in_b = counts(a), counts(b)
     rows = []
     for key in set(in_a) | set(in_b):

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from fastapi import Request
-from sqlalchemy.engine import Engine
 
+from ..store import Store
 from .auth import CSRF_COOKIE, SESSION_COOKIE, User, check_password, csrf_ok, csrf_token, load_session_user
 from .config import WebConfig
 from .errors import APIError
 
 
-def engine_of(request: Request) -> Engine:
+def engine_of(request: Request) -> Store:
     return request.app.state.engine
 
 

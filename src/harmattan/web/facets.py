@@ -11,10 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from sqlalchemy.engine import Engine
-
+from ..store import Store, event_groups
 from ..store.query import EventFilter
-from . import queries
 from .views import as_list
 
 
@@ -22,7 +20,7 @@ from .views import as_list
 class Facet:
     name: str  # the URL parameter the facet's values set
     label: str  # shown above its values (an interface message, translated by the page)
-    count: Callable[[Engine, EventFilter], list[tuple[str, int, int]]]  # (value, events, deaths), largest first
+    count: Callable[[Store, EventFilter], list[tuple[str, int, int]]]  # (value, events, deaths), largest first
 
 
 FACETS: dict[str, Facet] = {}
@@ -30,15 +28,15 @@ FACETS: dict[str, Facet] = {}
 
 def facet(name: str, label: str):
     """Register a counting function as the facet ``name``."""
-    def register(fn: Callable[[Engine, EventFilter], list[tuple[str, int, int]]]):
+    def register(fn: Callable[[Store, EventFilter], list[tuple[str, int, int]]]):
         FACETS[name] = Facet(name, label, fn)
         return fn
     return register
 
 
-def _grouped(by: str) -> Callable[[Engine, EventFilter], list[tuple[str, int, int]]]:
-    def count(engine: Engine, flt: EventFilter) -> list[tuple[str, int, int]]:
-        return [(row[by], row["events"], row["fatalities"]) for row in queries.group_counts(engine, flt, by)
+def _grouped(by: str) -> Callable[[Store, EventFilter], list[tuple[str, int, int]]]:
+    def count(engine: Store, flt: EventFilter) -> list[tuple[str, int, int]]:
+        return [(row[by], row["events"], row["fatalities"]) for row in event_groups.group_counts(engine, flt, by)
                 if row[by] not in (None, "")]
     return count
 
@@ -61,7 +59,7 @@ class FacetValue:
     deaths_share: float
 
 
-def facet_values(engine: Engine, flt: EventFilter, params: Mapping[str, str | list[str]], name: str,
+def facet_values(engine: Store, flt: EventFilter, params: Mapping[str, str | list[str]], name: str,
                  limit: int = 8) -> list[FacetValue]:
     """The ``limit`` largest values of facet ``name`` among the events of ``flt``, with toggling links."""
     rows = FACETS[name].count(engine, flt)[:limit]

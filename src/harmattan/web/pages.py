@@ -16,12 +16,13 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
-from sqlalchemy import select
 
 from ..exports import FORMATS
+from ..store import event_queries, trends
+from ..store.articles import load_texts
 from ..store.query import EventFilter, actor_counts, load_event, query_events, weekly_counts
-from ..store.schema import documents, events
-from . import i18n, queries, views
+from ..store.review import event_overrides, merge_preview
+from . import i18n, views
 from .api import actor_info, actor_kb, find_actor, resolve_week
 from .auth import SESSION_COOKIE, delete_session, save_session
 from .deps import check_csrf, config_of, current_user, engine_of, page_csrf, sign_in
@@ -92,29 +93,18 @@ def _query(params: dict, **changes) -> str:
     return urlencode({k: v for k, v in merged.items() if v not in (None, "", [])}, doseq=True)
 
 
-def _filter_context(request: Request) -> dict:
-    engine = engine_of(request)
-    with engine.connect() as conn:
-        countries = conn.execute(select(events.c.country_code, events.c.country).distinct()
-                                 .where(events.c.country_code.is_not(None)).order_by(events.c.country)).all()
-        types = [r[0] for r in conn.execute(select(events.c.event_type).distinct().order_by(events.c.event_type))]
-        sub_types = [r[0] for r in conn.execute(select(events.c.sub_event_type).distinct()
-                                                .where(events.c.sub_event_type.is_not(None)).order_by(events.c.sub_event_type))]
-    return {"countries": [(c, n or c) for c, n in countries], "types": types, "sub_types": sub_types}
-
-
 @router.get("/", response_class=HTMLResponse)
 def map_page(request: Request):
     flt = parse_filter(request.query_params)
     params = filter_params(request.query_params)
     engine = engine_of(request)
-    total, latest = queries.page_events(engine, flt, limit=25)
+    total, latest = event_queries.page_events(engine, flt, limit=25)
     weeks = weekly_counts(engine, flt, by_country=False)
     return render(request, "map.html", params=params, query=_query(params), total=total, events=latest,
                   chart=views.timeline(weeks), weeks=weeks, formats=FORMATS,
                   charts=_facets(engine, flt, params, ("type", "admin1", "actor")),
                   clear_dates_query=_query({k: v for k, v in params.items() if k not in ("since", "until")}),
-                  **_filter_context(request))
+                  **event_queries.filter_choices(engine))
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -124,14 +114,14 @@ def events_page(request: Request):
     page = parse_int(request.query_params, "page", minimum=1, maximum=100_000, default=1)
     sort = request.query_params.get("sort") or "-event_date"
     try:
-        key, desc = queries.parse_sort(sort)
+        key, desc = event_queries.parse_sort(sort)
     except ValueError as exc:
         raise APIError(422, f"sort: {exc}", "invalid_parameter") from None
     size = parse_int(request.query_params, "size", minimum=1, maximum=500, default=50)
     if size not in PAGE_SIZES:
         raise APIError(422, f"size: one of {', '.join(map(str, PAGE_SIZES))}", "invalid_parameter")
     engine = engine_of(request)
-    total, found = queries.page_events(engine, flt, key, desc, (page - 1) * size, size)
+    total, found = event_queries.page_events(engine, flt, key, desc, (page - 1) * size, size)
     pages = max(1, -(-total // size))
     keep = {**params, "sort": sort if sort != "-event_date" else "", "size": size if size != 50 else ""}
     return render(request, "events.html", params=params, events=found, total=total, page=page, pages=pages,
@@ -140,7 +130,7 @@ def events_page(request: Request):
                   sort=sort, query=_query(params), sort_query=lambda s: _query({**keep, "sort": s}),
                   size=size, sizes=PAGE_SIZES, size_query=lambda n: _query({**keep, "size": n}),
                   facets=_facets(engine, flt, params, ("type", "country", "admin1", "actor", "sub_event_type")),
-                  formats=FORMATS, **_filter_context(request))
+                  formats=FORMATS, **event_queries.filter_choices(engine))
 
 
 PAGE_SIZES = (25, 50, 100, 200)
@@ -155,9 +145,7 @@ def _facets(engine, flt, params: dict, names: tuple[str, ...]) -> list[dict]:
 def _articles(request: Request, record: dict) -> list[dict]:
     """Each source with its article text split around the evidence sentences."""
     keys = {s["doc"].rsplit("#", 1)[0] for s in record["sources"] if s.get("doc")}
-    with engine_of(request).connect() as conn:
-        texts = {r.doc_key: r.text for r in conn.execute(select(documents.c.doc_key, documents.c.text)
-                                                         .where(documents.c.doc_key.in_(sorted(keys))))}
+    texts = load_texts(engine_of(request), keys)
     out = []
     for source in record["sources"]:
         sentences: dict[str, list[str]] = {}
@@ -204,7 +192,7 @@ def event_page(request: Request, event_id: str):
                                   for e in evidence.get(field, [])]})
     return render(request, "event.html", event=record, rows=rows, articles=_articles(request, record),
                   history_chart=views.history_chart(record.get("history") or []),
-                  overrides=queries.event_overrides(engine, [c["claim"] for c in record["claims"]]),
+                  overrides=event_overrides(engine, [c["claim"] for c in record["claims"]]),
                   fields=FIELDS, dumps=dumps, merged_from=request.query_params.get("merged_from"))
 
 
@@ -261,7 +249,7 @@ def merge_page(request: Request, event_id: str):
         raise APIError(404, f"no event {other_id or '(none given)'} to merge", "not_found")
     if other["event_id"] == this["event_id"]:
         raise APIError(409, "these are already one event", "conflict")
-    result = queries.merge_preview(engine, this["event_id"], other["event_id"])
+    result = merge_preview(engine, this["event_id"], other["event_id"])
     rows = [{"field": f, "this": this.get(f), "other": other.get(f), "result": result.get(f),
              "changed": result.get(f) != this.get(f)} for f in MERGE_FIELDS]
     return render(request, "merge.html", this=this, other=other, result=result, rows=rows,
@@ -318,11 +306,11 @@ def actor_page(request: Request, name: str):
 def trends_page(request: Request):
     flt = parse_filter(request.query_params)
     monday = resolve_week(request, request.query_params.get("week"))
-    rows = queries.weekly_trends(engine_of(request), monday, flt)
-    prev_week = queries.shift(monday, -7).isoformat()
-    next_week = queries.shift(monday, 7).isoformat()
+    rows = trends.weekly_trends(engine_of(request), monday, flt)
+    prev_week = trends.shift(monday, -7).isoformat()
+    next_week = trends.shift(monday, 7).isoformat()
     return render(request, "trends.html", rows=rows, week=monday.isoformat(),
-                  week_end=queries.shift(monday, 6).isoformat(), prev_week=prev_week, next_week=next_week,
+                  week_end=trends.shift(monday, 6).isoformat(), prev_week=prev_week, next_week=next_week,
                   params=filter_params(request.query_params))
 
 
@@ -341,9 +329,9 @@ def compare_page(request: Request):
     params = filter_params(request.query_params)
     flt = parse_filter(request.query_params)
     engine = engine_of(request)
-    latest = queries.latest_event_date(engine) or dt.date.today().isoformat()
+    latest = event_queries.latest_event_date(engine) or dt.date.today().isoformat()
     until = dt.date.fromisoformat(flt.until or latest)
-    since = dt.date.fromisoformat(flt.since) if flt.since else queries.shift(until, -89)
+    since = dt.date.fromisoformat(flt.since) if flt.since else trends.shift(until, -89)
     b_since = parse_date(request.query_params, "since_b")
     b_until = parse_date(request.query_params, "until_b")
     default_b = previous_period(since, until)

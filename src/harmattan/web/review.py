@@ -1,8 +1,9 @@
 """Analysts' review: sign in, correct a field, accept, mark not an event, merge, split, undo.
 
-Each action calls the store (:func:`harmattan.store.derive.save_correction`,
-``save_override``, ``undo_override``), which versions the event with who,
-when and why and keeps the decision across re-extraction and new reports.
+Each action calls the store (:mod:`harmattan.store.review`: ``correct_event``,
+``merge_events``, ``split_event``, ``undo_merge_or_split``), which versions the
+event with who, when and why and keeps the decision across re-extraction and
+new reports.
 The ``do_*`` functions are shared by the JSON routes here and the page forms.
 """
 from __future__ import annotations
@@ -13,12 +14,11 @@ from typing import Any
 
 from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 
-from ..store.derive import CORRECTABLE, save_correction, save_override, undo_override
+from ..store.derive import CORRECTABLE
 from ..store.query import load_event, resolve_event_id
-from ..store.save import begin_write
-from ..store.schema import claims, overrides
+from ..store.review import (AlreadyUndone, NoSuchChange, NotAReport, OnlyReport, correct_event, merge_events,
+                            split_event, undo_merge_or_split)
 from .auth import SESSION_COOKIE, User, delete_session, load_users, save_session
 from .deps import _bearer, config_of, engine_of, require_role, sign_in
 from . import schemas as S
@@ -144,9 +144,7 @@ def do_correct(request: Request, user: User, event_id: str, field: str, value: A
         raise APIError(422, "reason: say why the value is corrected (the source, the date of the report)",
                        "invalid_parameter")
     check_consistent(load_event(engine_of(request), current) or {}, field, typed)
-    with engine_of(request).begin() as conn:
-        begin_write(conn)
-        save_correction(conn, current, field, typed, user.name, why, request.app.state.settings)
+    correct_event(engine_of(request), current, field, typed, user.name, why, request.app.state.settings)
     return current
 
 
@@ -155,10 +153,8 @@ def do_status(request: Request, user: User, event_id: str, status: str | None, r
     if status not in ("accepted", "not_event", None):
         raise APIError(422, "status: accepted or not_event", "invalid_parameter")
     current = _current_id(request, event_id)
-    with engine_of(request).begin() as conn:
-        begin_write(conn)
-        save_correction(conn, current, "status", status, user.name, _reason(reason) or (status or "status cleared"),
-                        request.app.state.settings)
+    correct_event(engine_of(request), current, "status", status, user.name, _reason(reason) or (status or "status cleared"),
+                  request.app.state.settings)
     return current
 
 
@@ -166,38 +162,30 @@ def do_merge(request: Request, user: User, event_id: str, other_id: str, note: s
     a, b = _current_id(request, event_id), _current_id(request, other_id)
     if a == b:
         raise APIError(409, "these are already one event", "conflict")
-    with engine_of(request).begin() as conn:
-        begin_write(conn)
-        first_b = conn.execute(select(claims.c.claim_key).where(claims.c.event_id == b).order_by(claims.c.claim_key)).first()
-        number = save_override(conn, "link", a, first_b.claim_key, f"{_reason(note)} (by {user.name})".strip(),
-                               request.app.state.settings)
+    number = merge_events(engine_of(request), a, b, f"{_reason(note)} (by {user.name})".strip(),
+                          request.app.state.settings)
     return resolve_event_id(engine_of(request), a) or a, number
 
 
 def do_split(request: Request, user: User, event_id: str, claim_key: str, note: str | None) -> tuple[str, int]:
     current = _current_id(request, event_id)
-    with engine_of(request).begin() as conn:
-        begin_write(conn)
-        rows = conn.execute(select(claims.c.claim_key, claims.c.event_id).where(claims.c.event_id == current)).all()
-        keys = [r.claim_key for r in rows]
-        if claim_key not in keys:
-            raise APIError(422, f"claim: {claim_key!r} is not a report of event {current}", "invalid_parameter")
-        if len(keys) < 2:
-            raise APIError(409, "an event of one report cannot be split", "conflict")
-        number = save_override(conn, "unlink", current, claim_key, f"{_reason(note)} (by {user.name})".strip(),
-                               request.app.state.settings)
+    try:
+        number = split_event(engine_of(request), current, claim_key, f"{_reason(note)} (by {user.name})".strip(),
+                             request.app.state.settings)
+    except NotAReport as exc:
+        raise APIError(422, f"claim: {exc}", "invalid_parameter") from None
+    except OnlyReport as exc:
+        raise APIError(409, str(exc), "conflict") from None
     return current, number
 
 
 def do_undo(request: Request, user: User, number: int) -> None:
-    with engine_of(request).begin() as conn:
-        begin_write(conn)
-        row = conn.execute(select(overrides.c.active).where(overrides.c.id == number)).first()
-        if row is None:
-            raise APIError(404, f"no merge or split #{number}", "not_found")
-        if not row.active:
-            raise APIError(409, f"merge or split #{number} is already undone", "conflict")
-        undo_override(conn, number, request.app.state.settings)
+    try:
+        undo_merge_or_split(engine_of(request), number, request.app.state.settings)
+    except NoSuchChange as exc:
+        raise APIError(404, str(exc), "not_found") from None
+    except AlreadyUndone as exc:
+        raise APIError(409, str(exc), "conflict") from None
 
 
 class Login(BaseModel):
