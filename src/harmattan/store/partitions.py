@@ -27,7 +27,8 @@ going to the first window that keeps it). Far from the cuts this is the
 clustering of the whole span; at a cut it is very nearly so (clustering is
 greedy in publication order, so a claim beyond the halo may, rarely, have
 changed a choice). An undated claim is placed by its publication date; one with neither date (rare
-in an archive: it may meet any claim of its country) is derived after the windows, incrementally.
+in an archive: it may meet any claim of its country) is derived after the windows, incrementally. A span
+holding an analyst's merge or split is not cut (its two claims may lie in two windows).
 
 Each partition is a set of :class:`Span` (a country's claims in a date range)
 read with one condition (:meth:`Partition.where`).
@@ -209,7 +210,9 @@ def plan_partitions(conn: Connection, settings: Settings) -> list[Partition]:
             s = parent[s]
         return s
 
+    decided = set()  # spans holding an analyst's decision: derived whole (a window may not hold both claims)
     for x, y in pairs:
+        decided |= {span_of(*x), span_of(*y)}
         parent[root(span_of(*x))] = root(span_of(*y))
     wanted = {root(span_of(c, d)) for c, d in pending}
     components: dict[Span, list[Span]] = {}
@@ -219,7 +222,7 @@ def plan_partitions(conn: Connection, settings: Settings) -> list[Partition]:
     out: list[Partition] = []
     group: list[Span] = []
     for spans in components.values():
-        if len(spans) == 1 and sizes[spans[0]] > settings.backfill_window_claims:
+        if len(spans) == 1 and sizes[spans[0]] > settings.backfill_window_claims and spans[0] not in decided:
             out += _windows(conn, spans[0], settings)  # one busy span: windows, in date order
             continue
         group += spans
