@@ -77,8 +77,10 @@ class Runner:
 
     workers = 1
 
-    def map(self, fn: Callable, items: Iterable, *args, chunk: int | None = None) -> Iterator:
-        """``fn(item, *args)`` for each item, in order; ``chunk``: items per task (default: the runner's)."""
+    def map(self, fn: Callable, items: Iterable, *args, chunk: int | None = None,
+            in_flight: int | None = None) -> Iterator:
+        """``fn(item, *args)`` for each item, in order; ``chunk``: items per task, ``in_flight``: tasks sent
+        ahead of the results read (default: the runner's; fewer hold less memory when items are large)."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -94,7 +96,8 @@ class Runner:
 class InProcess(Runner):
     """Everything in this process: the default, and what tests of the stages use."""
 
-    def map(self, fn: Callable, items: Iterable, *args, chunk: int | None = None) -> Iterator:
+    def map(self, fn: Callable, items: Iterable, *args, chunk: int | None = None,
+            in_flight: int | None = None) -> Iterator:
         for item in items:
             yield fn(item, *args)
 
@@ -133,11 +136,12 @@ class _Windowed(Runner):
     def _result(future):
         return future.result()
 
-    def map(self, fn: Callable, items: Iterable, *args, chunk: int | None = None) -> Iterator:
+    def map(self, fn: Callable, items: Iterable, *args, chunk: int | None = None,
+            in_flight: int | None = None) -> Iterator:
         pending: collections.deque = collections.deque()
         for part in chunks(items, chunk or self.chunk):
             pending.append(self._submit(apply_to_chunk, fn, part, *args))
-            if len(pending) >= self.window:
+            if len(pending) >= (in_flight or self.window):
                 yield from self._result(pending.popleft())
         while pending:
             yield from self._result(pending.popleft())

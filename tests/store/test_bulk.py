@@ -250,7 +250,7 @@ class _Stops(InProcess):
     def __init__(self, after: int):
         self.after = after
 
-    def map(self, fn, items, *args, chunk=None):
+    def map(self, fn, items, *args, chunk=None, in_flight=None):
         for n, result in enumerate(super().map(fn, items, *args)):
             if fn is cluster_partition and n == self.after:
                 raise Killed

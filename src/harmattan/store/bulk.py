@@ -144,7 +144,8 @@ def derive_pending(engine: Engine, settings: Settings, runner: Runner | None = N
 
     counts = {"new": 0, "updated": 0, "removed": 0}
     taken: set[str] = set()  # the claims the windows of a busy span written so far gave an event (this run)
-    for clusters in runner.map(cluster_partition, works(), settings, chunk=1):
+    # A partition may hold tens of thousands of claims: one ahead per worker keeps them all busy, and no more in memory.
+    for clusters in runner.map(cluster_partition, works(), settings, chunk=1, in_flight=runner.workers + 1):
         partition, fingerprint, rows = read.popleft()
         keys = {k for k, _, _ in rows}
         if partition.halo_days:
