@@ -301,7 +301,7 @@ class _WriterMeanwhile(InProcess):
     def __init__(self, url: str, docs: list):
         self.url, self.docs = url, docs
 
-    def map(self, fn, items, *args, chunk=None):
+    def map(self, fn, items, *args, chunk=None, in_flight=None):
         for result in super().map(fn, items, *args):
             if fn is cluster_partition and self.docs:
                 other = connect(self.url)
