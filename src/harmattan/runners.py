@@ -186,8 +186,30 @@ def _child(settings: Settings):
         if multiprocessing.current_process().daemon:
             return None
         _CHILD = concurrent.futures.ProcessPoolExecutor(
-            1, mp_context=multiprocessing.get_context("spawn"), initializer=_warm, initargs=(settings,))
+            1, mp_context=multiprocessing.get_context("spawn"), initializer=_child_start, initargs=(settings, os.getpid()))
     return _CHILD
+
+
+def _child_start(settings: Settings, parent: int) -> None:
+    """A worker's extraction child: it leaves when its worker does (however that one ended), then loads the knowledge."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="harmattan-parent-watch", daemon=True).start()
+    _warm(settings)
+
+
+def _stop_child() -> None:
+    """End this worker's extraction child (the run is over; the next one starts another)."""
+    global _CHILD
+    if _CHILD is not None:
+        _CHILD.shutdown(wait=True, cancel_futures=True)
+        _CHILD = None
 
 
 def _warm_child(settings: Settings) -> bool:
@@ -259,6 +281,10 @@ class DaskCluster(_Windowed):
         return self.client.submit(fn, item, *args, pure=False, retries=self.retries)
 
     def close(self) -> None:
+        try:
+            self.client.run(_stop_child)
+        except Exception:  # noqa: BLE001 - a worker gone already: its child left with it (see _child_start)
+            pass
         self.client.close()
 
 
