@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import collections
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -173,21 +174,25 @@ class ProcessPool(_Windowed):
 
 
 _CHILD = None  # this process's child for budgeted work (a Dask worker's): made on first use
+_CHILD_LOCK = threading.Lock()
 
 
 def _child(settings: Settings):
     """A process of this worker's where extraction runs in a main thread (so the time budget's alarm holds);
-    None where this process may not have children (a daemonic Dask worker)."""
+    None where this process may not have children (a daemonic Dask worker). One per worker: its tasks take
+    turns in it (run workers of one thread each, ``--nthreads 1``, and as many as the cores)."""
     global _CHILD
-    if _CHILD is None:
-        import concurrent.futures
-        import multiprocessing
+    with _CHILD_LOCK:
+        if _CHILD is None:
+            import concurrent.futures
+            import multiprocessing
 
-        if multiprocessing.current_process().daemon:
-            return None
-        _CHILD = concurrent.futures.ProcessPoolExecutor(
-            1, mp_context=multiprocessing.get_context("spawn"), initializer=_child_start, initargs=(settings, os.getpid()))
-    return _CHILD
+            if multiprocessing.current_process().daemon:
+                return None
+            _CHILD = concurrent.futures.ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("spawn"), initializer=_child_start,
+                initargs=(settings, os.getpid()))
+        return _CHILD
 
 
 def _child_start(settings: Settings, parent: int) -> None:
@@ -207,9 +212,10 @@ def _child_start(settings: Settings, parent: int) -> None:
 def _stop_child() -> None:
     """End this worker's extraction child (the run is over; the next one starts another)."""
     global _CHILD
-    if _CHILD is not None:
-        _CHILD.shutdown(wait=True, cancel_futures=True)
-        _CHILD = None
+    with _CHILD_LOCK:
+        if _CHILD is not None:
+            _CHILD.shutdown(wait=True, cancel_futures=True)
+            _CHILD = None
 
 
 def _warm_child(settings: Settings) -> bool:
@@ -241,7 +247,9 @@ def in_budget(fn: Callable, chunk: list, *args) -> list:
         return child.submit(apply_to_chunk, fn, chunk, *args).result()
     except BrokenProcessPool:
         global _CHILD
-        _CHILD = None
+        with _CHILD_LOCK:
+            if _CHILD is child:
+                _CHILD = None
         return [fn.budgeted(LoadError(getattr(i, "origin", "?"), "extraction failed: its process died")) for i in chunk]
 
 
