@@ -48,7 +48,7 @@ from sqlalchemy.engine import Connection, Engine
 from ..claims import DocumentClaims
 from ..runners import InProcess, Runner
 from ..settings import Settings
-from .derive import Cluster, claim_event, cluster_claims, load_active_overrides, rederive, save_clusters, spot_of
+from .derive import Cluster, as_cluster, claim_event, cluster_claims, load_active_overrides, rederive, save_clusters, spot_of
 from .partitions import Partition, Span, load_fingerprint, load_partition, plan_partitions
 from .rows import insert_rows
 from .save import begin_write, claim_rows, derive_stored, document_row, known_documents, store_document
@@ -218,7 +218,7 @@ def own_events(window: Partition, clusters: list[Cluster], rows: Sequence[tuple[
         if len(members) == len(cluster.keys):
             kept.append(cluster)
         elif members:  # an earlier window took some of its claims: the event of the others
-            kept += cluster_claims([(k, claim_event(k, data[k])) for k in members], settings, [], [], together=True)
+            kept.append(as_cluster([claim_event(k, data[k]) for k in members]))
         taken.update(members)
     left = sorted(own - taken)
     if left:

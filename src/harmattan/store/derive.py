@@ -318,33 +318,32 @@ class Cluster:
 
 
 def cluster_claims(window: list[tuple[str, Event]], settings: Settings, links: list[tuple[str, str]] = (),
-                   unlinks: list[tuple[str, str]] = (), together: bool = False) -> list[Cluster]:
+                   unlinks: list[tuple[str, str]] = ()) -> list[Cluster]:
     """Cluster claims (``(claim_key, claim)``, each claim's ``event_id`` its key) per country, analysts' decisions on top
     (across countries too).
 
     Pure: what :func:`rederive` and :func:`derive_from_scratch` run on a window of the store, and a
-    worker of a backfill on a partition of it (:mod:`.bulk`). With ``together``, the claims are taken as
-    one event as they are.
+    worker of a backfill on a partition of it (:mod:`.bulk`).
 
     >>> from harmattan.records import Event
     >>> a, b = (Event("Battles", "Armed clash", "ML", event_id=k) for k in "ab")
     >>> [c.keys for c in cluster_claims([("a", a), ("b", b)], Settings(), links=[("a", "b")])]
     [('a', 'b')]
     """
-    if together:  # the claims are one event already (what is left of one when some went elsewhere)
-        keys = tuple(sorted(k for k, _ in window))
-        reports = [e for _, e in window]
-        return [Cluster(keys, min(keys, key=lambda k: (_published(reports, k), k)), tuple(reports))] if keys else []
     by_country: dict[str | None, list[Event]] = {}
     for _, event in window:
         by_country.setdefault(event.country_code, []).append(event)
     automatic = [c for country in sorted(by_country, key=lambda c: c or "")
                  for c in cluster_events(by_country[country], settings)]
-    out = []
-    for cluster in apply_overrides(automatic, links, unlinks):  # an analyst's merge may cross a border
-        keys = tuple(sorted(e.event_id for e in cluster))  # claim keys (see _load_claims)
-        out.append(Cluster(keys, min(keys, key=lambda k: (_published(cluster, k), k)), tuple(cluster)))
-    return out
+    # An analyst's merge may cross a border.
+    return [as_cluster(cluster) for cluster in apply_overrides(automatic, links, unlinks)]
+
+
+def as_cluster(reports: list[Event]) -> Cluster:
+    """The cluster of claims already known to be one event (each claim's ``event_id`` its key): its id comes from
+    the earliest published."""
+    keys = tuple(sorted(e.event_id for e in reports))  # claim keys (see _load_claims)
+    return Cluster(keys, min(keys, key=lambda k: (_published(reports, k), k)), tuple(reports))
 
 
 def save_clusters(conn: Connection, clusters: list[Cluster], in_window: set[str], changed_keys: set[str],
