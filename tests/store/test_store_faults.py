@@ -83,10 +83,22 @@ def damaged(cli, shared, tmp_path) -> Path:
     docs = sorted(str(p) for p in (shared / "eval" / "dev").glob("*.docs.jsonl"))
     assert run(cli, "ingest", *docs, "--db", str(db), "--no-progress").returncode == 0
     checkpoint(db)
+    return _garbage_over(db, lambda owner: owner != "sqlite_schema")
+
+
+def _garbage_over(db: Path, chosen, count: int = 4, first: int | None = None) -> Path:
+    """Write garbage over ``count`` pages from the middle of the file (or from page ``first``) whose owner (a
+    table or an index) is ``chosen``: the store's data is damaged, not (unless chosen) the schema that
+    says where it lies."""
+    with sqlite3.connect(db) as conn:
+        owners = dict(conn.execute("SELECT pageno, name FROM dbstat"))
     page = 4096
     pages = db.stat().st_size // page
-    with db.open("r+b") as fh:  # garbage over pages in the middle of the file
-        for number in range(pages // 3, pages // 3 + 4):
+    start = pages // 3 if first is None else first - 1
+    targets = [n for n in range(start, pages) if chosen(owners.get(n + 1))][:count]
+    assert len(targets) == count
+    with db.open("r+b") as fh:
+        for number in targets:
             fh.seek(number * page)
             fh.write(bytes((number * 37 + i * 101) % 256 for i in range(page)))
     return db
@@ -110,6 +122,21 @@ def test_a_damaged_store_is_refused_checked_and_recovered(cli, damaged, tmp_path
     events = run(cli, "events", "--db", str(new), "--format", "jsonl")
     assert events.returncode == 0 and events.stdout.strip()
     assert run(cli, "store", "recover", "--db", str(damaged), "-o", str(new)).returncode == 2  # never overwrites
+
+
+def test_recover_says_so_when_the_schema_is_too_damaged_to_read_a_document(cli, shared, tmp_path):
+    db = tmp_path / "events.sqlite"
+    assert run(cli, "ingest", *sorted(str(p) for p in (shared / "eval" / "dev").glob("*.docs.jsonl")),
+               "--db", str(db), "--no-progress").returncode == 0
+    checkpoint(db)
+    with sqlite3.connect(db) as conn:  # the schema's pages but the file's first (its header: not a database then)
+        schema_pages = [n for (n,) in conn.execute("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'") if n > 1]
+    assert schema_pages, "the schema outgrew its first page"
+    _garbage_over(db, lambda owner: owner == "sqlite_schema", count=len(schema_pages), first=2)
+    new = tmp_path / "rebuilt.sqlite"
+    proc = run(cli, "store", "recover", "--db", str(db), "-o", str(new))
+    assert proc.returncode == 3 and "cannot be read at all" in proc.stderr and "Traceback" not in proc.stderr
+    assert not new.exists()
 
 
 def test_recover_rebuilds_every_document_of_a_sound_store(cli, shared, tmp_path):

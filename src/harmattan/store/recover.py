@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DocumentTimeout, StoreUnavailable, UsageError
+from ..errors import DocumentTimeout, StoreCorrupt, StoreUnavailable, UsageError
 from ..records import Document, LoadError
 from ..settings import Settings
 from .db import connect, normalize_url, sqlite_path
@@ -128,11 +128,15 @@ def _read_rows(src: sqlite3.Connection, table: str) -> list[dict]:
 
 
 def _document_ids(src: sqlite3.Connection) -> list[int]:
-    """The ids of the documents: a scan when the table can be read, else a probe of each id."""
+    """The ids of the documents: a scan when the table can be read, else a probe of each id.
+
+    Raises :class:`StoreCorrupt` when not one document can be found that way (the file's schema, or
+    the table's root, is damaged): there is nothing this recovery can read.
+    """
     try:
         return [r[0] for r in src.execute("SELECT id FROM documents ORDER BY id")]
-    except sqlite3.DatabaseError:
-        pass
+    except sqlite3.DatabaseError as err:
+        scan_error = err
     ids, gap, current = [], 0, 1
     while gap < _PROBE_GAP:
         try:
@@ -145,6 +149,9 @@ def _document_ids(src: sqlite3.Connection) -> list[int]:
         else:
             gap += 1
         current += 1
+    if not ids:
+        raise StoreCorrupt(f"the documents of the store cannot be read at all ({scan_error}): its schema or the "
+                           "documents table is damaged beyond what recover reads row by row; nothing was written")
     return ids
 
 
