@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -304,6 +304,144 @@ def cluster_events(events: Sequence[Event], settings: Settings | None = None) ->
         possible = named or possible
         clusters.add(event, possible[0] if len(possible) == 1 and clusters.joins(possible[0], event) else None)
     return clusters.clusters
+
+
+class AtTowns(Sequence):
+    """A cluster of reports all placed at towns, known to be so (and the towns' names) before they are read:
+    a store hands its claims over this way, to be decoded only when needed (:func:`joins_none` leaves them
+    unread where only vaguer reports matter, or once it has counted as many candidates as it needs and
+    they cannot name the district it looks for).
+
+    >>> lazy = AtTowns(lambda: [Event("Battles", "Armed clash", "ML", location="Gao", event_id="a")], {"Gao"})
+    >>> lazy.towns, len(lazy), lazy[0].event_id
+    (frozenset({'Gao'}), 1, 'a')
+    """
+
+    def __init__(self, read: Callable[[], Sequence[Event]] | None, towns: Iterable[str]):
+        self._read = read
+        self._reports: tuple[Event, ...] = ()
+        self.towns = frozenset(towns)
+
+    def _all(self) -> tuple[Event, ...]:
+        if self._read is not None:
+            self._reports, self._read = tuple(self._read()), None
+        return self._reports
+
+    def __getitem__(self, i):
+        return self._all()[i]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def joins_none(new: Event, clusters: Sequence[Sequence[Event]], settings: Settings | None = None,
+               around: Callable[[Event], Sequence[Sequence[Event]] | None] | None = None) -> bool:
+    """Is it certain, without clustering again, that :func:`cluster_events` leaves ``new`` a cluster of its own
+    and every one of ``clusters`` as it is?
+
+    ``clusters`` are what :func:`cluster_events` made of the reports around ``new`` (each whole, and
+    together every report that could be the same incident as ``new``; those all at towns may come as
+    :class:`AtTowns`). Certain when:
+
+    - ``new`` is placed at a town and no report of them is :func:`plausible` with it: it joins no
+      cluster in step 1, no report joins it, and no vaguer report gains a candidate. When only vaguer
+      reports are plausible with it, each of them is looked at in its own surroundings (``around``,
+      the clusters around a report, None when unknown): certain when each keeps its choice, ``new``
+      being one candidate more (:func:`_keeps_choice`);
+    - ``new`` is vaguer and, of the clusters as they stood at its turn (their towns' reports and the
+      vaguer reports published before it), none or several could be its incident (so it stays alone,
+      :func:`cluster_events` step 2), and no vaguer report published after it could be of it.
+
+    False asks for clustering again (``new`` may join one, or change another's choice); it does not say
+    that ``new`` joins one. A report always leaves an unrelated one alone; two candidates make a vaguer
+    report ambiguous:
+
+    >>> import datetime as dt
+    >>> from harmattan.records import SourceRef
+    >>> def report(doc, location, toll, lat=None):
+    ...     src = SourceRef(doc=doc, url=None, title=None, published=dt.date(2025, 3, 2))
+    ...     return Event("Violence against civilians", "Attack", "BF", event_date=dt.date(2025, 3, 1),
+    ...                  time_precision="day", location=location, admin1="Centre-Nord", fatalities=toll,
+    ...                  latitude=lat, longitude=None if lat is None else -1.0, geo_precision=1 if lat else 3,
+    ...                  sources=(src,), event_id=doc)
+    >>> kaya, pissila = [report("a", "Kaya", 10, 13.1)], [report("b", "Pissila", 4, 13.2)]
+    >>> joins_none(report("c", "Korsimoro", 3, 12.8), [kaya, pissila])
+    True
+    >>> joins_none(report("c", None, 12), [kaya]), joins_none(report("c", None, 12), [kaya, pissila])
+    (False, True)
+    """
+    settings = settings or Settings()
+    if precise(new):
+        hits = sorted((r for cluster in clusters for r in cluster if plausible(r, new, settings)), key=_order_key)
+        if any(precise(r) for r in hits) or (hits and around is None):
+            return False
+        # Most often a vaguer report's other choices are among new's own surroundings: its own are read if not.
+        return all(_keeps_choice(report, new, clusters, settings, whole=False)
+                   or _keeps_choice(report, new, around(report), settings) for report in hits)
+    turn = _order_key(new)
+    possible, named = _choices(new, clusters, settings, enough=2)
+    if len(named or possible) == 1:
+        return False
+    return not any(not precise(r) and _order_key(r) > turn and plausible(new, r, settings)
+                   for cluster in clusters if not isinstance(cluster, AtTowns) for r in cluster)
+
+
+def _nameable(report: Event) -> bool:
+    """Could a cluster name the report's district (:func:`_same_district`)?"""
+    return bool(report.location) and report.location != report.admin1
+
+
+def _choices(report: Event, clusters: Sequence[Sequence[Event]], settings: Settings,
+             enough: int | None = None) -> tuple[list[int], list[int]]:
+    """The clusters (their indexes) a vaguer report could be of at its turn in step 2 of :func:`cluster_events`
+    (as they stood then: their towns' reports and the vaguer reports published before it), and those of
+    them naming its district. It chooses among the named ones when there are some, else among all; it
+    joins the one when there is one (and nothing conflicts).
+
+    With ``enough``, the possible ones are counted up to that many only: clusters given as
+    :class:`AtTowns` (read last) are then left unread unless they could name its district (the named
+    ones are all found)."""
+    turn = _order_key(report)
+    nameable = _nameable(report)
+    possible, named = [], []
+    order = sorted(range(len(clusters)), key=lambda i: isinstance(clusters[i], AtTowns))
+    for i in order:
+        cluster = clusters[i]
+        if (enough is not None and len(possible) >= enough and isinstance(cluster, AtTowns)
+                and not (nameable and report.location in cluster.towns)):
+            continue
+        then = [r for r in cluster if precise(r) or _order_key(r) < turn]
+        if then:
+            merged = consolidate(then)
+            if plausible(merged, report, settings):
+                possible.append(i)
+                if _same_district(merged, report):
+                    named.append(i)
+    return possible, named
+
+
+def _keeps_choice(report: Event, town: Event, clusters: Sequence[Sequence[Event]] | None, settings: Settings,
+                  whole: bool = True) -> bool:
+    """Does a vaguer report keep the choice it made among ``clusters`` (every cluster around it, itself in
+    one) when ``town``, a report placed at a town that it could be of, becomes one candidate more (alone)?
+
+    It does when ``town`` does not enter its choices (others name its district and ``town`` does not), or
+    when it began a cluster of its own and, with ``town``, has several choices (so stays alone). With
+    ``whole=False`` the clusters are only some of those around it (its own among them): False then
+    means "not certain".
+    """
+    if clusters is None or (not whole and _nameable(report)):
+        return False
+    possible, named = _choices(report, clusters, settings, enough=1)
+    town_named = _same_district(town, report)
+    if named and not town_named:
+        return True
+    choices = len(named if town_named else possible) + 1
+    mine = next((c for c in clusters if not isinstance(c, AtTowns) and any(r.event_id == report.event_id for r in c)),
+                None)
+    turn = _order_key(report)
+    began = mine is not None and all(not precise(r) and _order_key(r) >= turn for r in mine)
+    return began and choices >= 2
 
 
 CELL_DEGREES = 0.25  # place cells of about 28 km, for looking up the towns near a town

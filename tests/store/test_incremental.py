@@ -12,13 +12,14 @@ import json
 import random
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 
 from harmattan.loaders import load_documents
 from harmattan.settings import Settings
 from harmattan.store import connect, ingest_documents
-from harmattan.store.derive import derive_from_scratch, place_cell, spot_of
-from harmattan.store.schema import claims, events
+from harmattan.store import derive
+from harmattan.store.derive import derive_from_scratch, place_cell, sketch_event, sketch_of, spot_of
+from harmattan.store.schema import claims, events, schema_migrations
 
 from .corpus import dense_documents
 
@@ -75,11 +76,43 @@ def test_claims_are_indexed_by_their_spot(shared, tmp_path):
 
 
 @pytest.mark.slow
-def test_incremental_equals_from_scratch_on_a_dense_stream(tmp_path):
-    """Hundreds of incidents of one country within 90 days, in shuffled order: the neighbourhoods overlap."""
+def test_incremental_equals_from_scratch_on_a_dense_stream(tmp_path, monkeypatch):
+    """Hundreds of incidents of one country within 90 days, in shuffled order: the neighbourhoods overlap.
+
+    Most new claims are saved alone without re-clustering (``joins_none`` is certain); the others are
+    re-clustered with their neighbourhood. Both ways must be taken, and agree with deriving from scratch.
+    """
+    ways = {"alone": 0, "re-clustered": 0}
+    alone = derive._derive_alone
+
+    def counted(*args, **kwargs):
+        result = alone(*args, **kwargs)
+        ways["alone" if result is not None else "re-clustered"] += 1
+        return result
+
+    monkeypatch.setattr(derive, "_derive_alone", counted)
     docs = dense_documents(tmp_path, 400, seed=5, shuffle_seed=1)
     engine = connect(f"sqlite:///{tmp_path / 'dense.sqlite'}")
     settings = Settings()
     assert ingest_documents(engine, docs, settings).documents_new == 400
+    assert ways["alone"] > 200 and ways["re-clustered"] > 10, ways
     with engine.begin() as conn:
         assert derive_from_scratch(conn, settings) == {"new": 0, "updated": 0, "removed": 0}
+
+
+def test_claims_carry_their_sketch_and_an_older_store_gets_them(shared, tmp_path):
+    """A claim's sketch is what merging compares it by; migration 11 writes it for claims stored before."""
+    engine = connect(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    ingest_documents(engine, _case_docs(shared, "dev")[:4])
+    with engine.begin() as conn:
+        rows = conn.execute(select(claims.c.claim_key, claims.c.data, claims.c.sketch)).all()
+        assert rows and all(sketch == sketch_of(json.loads(data)) for _, data, sketch in rows)
+        for key, data, _ in rows:
+            assert sketch_event(key, sketch_of(json.loads(data))) == sketch_event(key, data)
+        conn.execute(update(claims).values(sketch=None))
+        conn.execute(delete(schema_migrations).where(schema_migrations.c.version == 11))
+    engine.dispose()
+    engine = connect(f"sqlite:///{tmp_path / 'store.sqlite'}")  # migrates
+    with engine.connect() as conn:
+        again = conn.execute(select(claims.c.data, claims.c.sketch)).all()
+    assert all(sketch == sketch_of(json.loads(data)) for data, sketch in again)

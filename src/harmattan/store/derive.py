@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from sqlalchemy import and_, bindparam, delete, func, or_, select, true, union_all, update
 from sqlalchemy.engine import Connection
 
-from ..merge import CONFLICT, cluster_events, consolidate, date_slack, max_gap, max_km_apart
+from ..merge import CONFLICT, AtTowns, cluster_events, consolidate, date_slack, joins_none, max_gap, max_km_apart, plausible
 from ..merge import at_town as merge_at_town
 from ..output import event_from_dict, event_to_dict
-from ..records import Event
+from ..records import Event, SourceRef
 from ..settings import Settings
 from .rows import insert_rows
 from .schema import claims, corrections, event_actors, event_aliases, event_versions, events, overrides
@@ -101,6 +101,66 @@ def spot_of(record: dict) -> Spot:
                 record.get("location") if at_town else None)
 
 
+SKETCH_FIELDS = ("event_type", "sub_event_type", "country_code", "event_date", "time_precision", "location", "latitude",
+                 "longitude", "geo_precision", "admin1", "actor1", "background", "aggregate")
+
+
+def sketch_of(record: dict) -> str:
+    """What merging compares a claim by before anything else, as stored beside its record (JSON).
+
+    The fields :func:`harmattan.merge.plausible` reads, and each source's document and publication date
+    (the order reports are clustered in): enough to decide whether a new report is plausibly the same
+    incident as a stored claim without decoding the claim's whole record (quotes, notes, history).
+
+    >>> json.loads(sketch_of({"event_type": "Battles", "notes": "long", "sources": [{"doc": "d#0", "published": None,
+    ...                                                                              "evidence": []}]}))
+    {'event_type': 'Battles', 'sources': [{'doc': 'd#0', 'published': None}]}
+    """
+    out = {f: record[f] for f in SKETCH_FIELDS if f in record}
+    out["sources"] = [{"doc": s.get("doc"), "published": s.get("published"),
+                       **({"published_bound": True} if s.get("published_bound") else {})}
+                      for s in record.get("sources") or ()]
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+
+
+_BLANK_EVENT = Event("", "", None)
+_BLANK_SOURCE = SourceRef("", None, None, None)
+
+
+def _filled(blank, values: dict):
+    """A copy of a blank frozen record with ``values`` set (what its ``__init__`` would make, without its cost:
+    a crowded region's sketches are decoded by the hundred for one report)."""
+    out = object.__new__(type(blank))
+    out.__dict__.update(blank.__dict__)
+    out.__dict__.update(values)
+    return out
+
+
+@functools.lru_cache(maxsize=16384)
+def sketch_event(key: str, sketch: str) -> Event:
+    """A stored claim's sketch (:func:`sketch_of`; or its whole record) as an event whose id is its key: good for
+    comparing, not for saving.
+
+    >>> record = {"event_type": "Battles", "sub_event_type": "Armed clash", "country_code": "ML", "event_date": "2025-03-01",
+    ...           "notes": "n", "sources": [{"doc": "d#0", "published": "2025-03-02", "evidence": []}]}
+    >>> e = sketch_event("d#0/0", sketch_of(record))
+    >>> e == Event("Battles", "Armed clash", "ML", event_date=dt.date(2025, 3, 1), event_id="d#0/0",
+    ...            sources=(SourceRef("d#0", None, None, dt.date(2025, 3, 2)),))
+    True
+    """
+    data = json.loads(sketch)
+    values = {f: data[f] for f in SKETCH_FIELDS if f in data}
+    if "event_date" in values:
+        values["event_date"] = dt.date.fromisoformat(values["event_date"]) if values["event_date"] else None
+    values["sources"] = tuple(
+        _filled(_BLANK_SOURCE, {"doc": s.get("doc"),
+                                "published": dt.date.fromisoformat(s["published"]) if s.get("published") else None,
+                                "published_bound": bool(s.get("published_bound"))})
+        for s in data.get("sources") or ())
+    values["event_id"] = key
+    return _filled(_BLANK_EVENT, values)
+
+
 def _neighbour_cells(cell: str, km: float) -> list[str]:
     """The cells holding every point within ``km`` of any point of ``cell``."""
     lat, lon = (int(x) for x in cell.split(":"))
@@ -113,15 +173,16 @@ def _neighbour_cells(cell: str, km: float) -> list[str]:
 _PRECISIONS = ("day", "week", "month", "year")
 
 
-def _near_shape(spot: Spot) -> tuple[bool, bool, bool, bool, bool]:
-    """What the statement of :func:`_near_statement` depends on (the values are its parameters)."""
+def _near_shape(spot: Spot, cells: int) -> tuple[bool, bool, bool, bool, int, bool]:
+    """What the statement of :func:`_near_statement` depends on (the values are its parameters): ``cells`` is
+    how many place cells are looked in (one bound value each, so the statement is compiled once)."""
     any_region = bool(spot.type_family and spot.type_family.startswith("Disaster"))
     return (spot.country_code is not None, spot.type_family is not None, any_region, spot.admin1 is not None,
-            spot.place_cell is not None, spot.event_date is not None)
+            cells if spot.place_cell is not None else 0, spot.event_date is not None)
 
 
-@functools.lru_cache(maxsize=64)
-def _near_statement(shape: tuple[bool, ...]):
+@functools.lru_cache(maxsize=128)
+def _near_statement(shape: tuple[bool, ...], sketch: bool = False):
     """The keys (and events) of the claims that could be the same incident as a claim at a spot of this shape.
 
     Same country and type family; a date within the slack merging allows, or none; and a
@@ -129,8 +190,9 @@ def _near_statement(shape: tuple[bool, ...]):
     far as merging takes two towns of different names for one place), or a vaguer claim of its
     admin-1; a vague spot is compared with all of its admin-1; one placed only at the country
     joins none (disasters: all of the country). One ``UNION ALL`` part per way of agreeing and
-    per dated / undated, each led by the columns of one index (an ``OR`` across indexes would
-    read the whole table). Built once per shape with bound parameters (:func:`_near_params`),
+    per precision of date (and one for the undated), each led by the columns of one index (an ``OR``
+    across indexes would read the whole table); the vague and the undated claims have partial indexes
+    of their own, so a town's report does not read every claim of its region. Built once per shape with bound parameters (:func:`_near_params`),
     so a document pays neither for building nor for compiling it.
     """
     has_cc, has_family, any_region, has_admin1, has_cell, has_date = shape
@@ -144,7 +206,7 @@ def _near_statement(shape: tuple[bool, ...]):
         regions = [true()] if any_region else [c.admin1.is_(None)]
     places = []
     if has_cell:
-        places.append(c.place_cell.in_(bindparam("cells", expanding=True)))
+        places.append(c.place_cell.in_([bindparam(f"cell{i}") for i in range(has_cell)]))
         places.append(c.location == bindparam("loc"))
         places += [and_(region, c.place_cell.is_(None)) for region in regions]
     else:
@@ -155,13 +217,15 @@ def _near_statement(shape: tuple[bool, ...]):
 
         dates = [and_(c.time_precision == p, within(p)) for p in _PRECISIONS]
         dates.append(and_(c.time_precision.is_(None), within("none")))
-        # Undated claims may be of any date; asked per precision too, so that each part uses the index.
-        dates += [and_(c.time_precision == p, c.event_date.is_(None)) for p in _PRECISIONS]
-        dates.append(and_(c.time_precision.is_(None), c.event_date.is_(None)))
+        dates.append(c.event_date.is_(None))  # undated claims may be of any date (indexed apart: few are)
     else:
         dates = [true()]
     columns = (c.claim_key, c.event_id, c.place_cell, c.country_code, c.event_date, c.admin1, c.type_family,
-               c.time_precision)
+               c.time_precision, c.location)
+    if sketch:  # and how many claims the claim's event has
+        fellow = claims.alias("fellow")
+        members = select(func.count()).where(fellow.c.event_id == c.event_id).scalar_subquery()
+        columns += (func.coalesce(c.sketch, c.data).label("sketch"), members.label("members"))
     return union_all(*(select(*columns).where(and_(*common, place, date)) for place in places for date in dates))
 
 
@@ -169,11 +233,11 @@ def _near_params(spot: Spot, settings: Settings) -> dict:
     """The values of :func:`_near_statement`'s parameters for a spot.
 
     >>> sorted(_near_params(Spot("BF", "2025-03-10", "Sahel", "56:-7", "conflict", "day", "Djibo"), Settings()))[:4]
-    ['a1', 'cc', 'cells', 'fam']
+    ['a1', 'cc', 'cell0', 'cell1']
     """
     params: dict = {"cc": spot.country_code, "fam": spot.type_family, "a1": spot.admin1, "loc": spot.location}
     if spot.place_cell:
-        params["cells"] = _neighbour_cells(spot.place_cell, max_km_apart(settings))
+        params.update((f"cell{i}", cell) for i, cell in enumerate(_neighbour_cells(spot.place_cell, max_km_apart(settings))))
     if spot.event_date:
         day = dt.date.fromisoformat(spot.event_date)
         slacks = {p: date_slack(spot.time_precision, p, settings) for p in _PRECISIONS}
@@ -184,14 +248,16 @@ def _near_params(spot: Spot, settings: Settings) -> dict:
     return params
 
 
-def _rows_near(conn: Connection, spot: Spot, settings: Settings, changed_keys: set[str]) -> list:
+def _rows_near(conn: Connection, spot: Spot, settings: Settings, changed_keys: set[str], sketch: bool = False) -> list:
     """The claims that could be the same incident as one at ``spot`` (see :func:`harmattan.merge.plausible`):
-    their key, event and spot.
+    their key, event and spot (and with ``sketch`` their sketch, :func:`sketch_of`).
 
     Claims with no event yet (written in bulk, waiting for :mod:`.bulk` to derive their partition) are
     left out, unless they are ``changed_keys``: incremental derivation works on the derived claims only.
     """
-    rows = conn.execute(_near_statement(_near_shape(spot)), _near_params(spot, settings)).all()
+    params = _near_params(spot, settings)
+    shape = _near_shape(spot, sum(name.startswith("cell") for name in params))
+    rows = conn.execute(_near_statement(shape, sketch), params).all()
     return [r for r in rows if r.event_id is not None or r.claim_key in changed_keys]
 
 
@@ -270,6 +336,10 @@ def rederive(conn: Connection, touched: Iterable[Spot], changed_keys: set[str],
     the events come out as :func:`derive_from_scratch` makes them.
     """
     links, unlinks = load_active_overrides(conn)
+    if not old_event_ids:
+        alone = _derive_alone(conn, set(touched), changed_keys, links, unlinks, reason, settings)
+        if alone is not None:
+            return alone
     near = _load_neighbourhood(conn, touched, old_event_ids, settings, changed_keys)
     linked = _load_linked(conn, {k for k, _ in near.claims}, links, changed_keys)
     window = near.claims + linked
@@ -277,6 +347,81 @@ def rederive(conn: Connection, touched: Iterable[Spot], changed_keys: set[str],
     # Claims linked in from elsewhere bring events of their own: where each claim stands is then read again.
     return save_clusters(conn, clusters, {k for k, _ in window}, changed_keys, old_event_ids, reason, links,
                          None if linked else near)
+
+
+_MEMBERS = select(claims.c.claim_key, claims.c.event_id, claims.c.data).where(
+    claims.c.event_id.in_(bindparam("ids", expanding=True)))
+_CLAIMS = select(claims.c.claim_key, claims.c.data).where(claims.c.claim_key.in_(bindparam("keys", expanding=True)))
+
+
+def _derive_alone(conn: Connection, touched: set[Spot], changed_keys: set[str], links: list[tuple[str, str]],
+                  unlinks: list[tuple[str, str]], reason: str, settings: Settings) -> dict[str, int] | None:
+    """Save new claims as events of their own when that is certain without clustering their neighbourhood
+    again (:func:`harmattan.merge.joins_none`); None when it is not (nothing is written then).
+
+    The usual case in a crowded store: a report of a town no other report names, or a report of a
+    region among many incidents there. Its neighbours are compared by their sketches
+    (:func:`sketch_of`), as their events stand; only the claims of events of several reports are decoded
+    whole. Claims an analyst merged or split are left to re-clustering.
+    """
+    overridden = {k for pair in links + unlinks for k in pair}
+    if changed_keys & overridden:
+        return None
+    found: dict = {}  # claim key -> row (key, event, spot, sketch)
+    for spot in sorted(touched, key=repr):
+        found.update((r.claim_key, r) for r in _rows_near(conn, spot, settings, changed_keys, sketch=True))
+    if not changed_keys <= found.keys() or any(found[k].event_id is not None for k in changed_keys):
+        return None  # not new claims (or not found where their spot says): re-cluster
+    clusters = _stored_clusters(conn, [r for r in found.values() if r.event_id is not None], overridden)
+    if clusters is None:
+        return None
+    new = [(key, claim_event(key, data)) for key, data in conn.execute(_CLAIMS, {"keys": sorted(changed_keys)})]
+    # The articles of one page may report one incident: new claims must leave each other alone too.
+    if any(plausible(a, b, settings) for i, (_, a) in enumerate(new) for _, b in new[i + 1:]):
+        return None
+
+    def around(report: Event) -> list[list[Event]] | None:
+        """The stored clusters around a vaguer claim of the neighbourhood."""
+        row = found[report.event_id]
+        spot = Spot(row.country_code, row.event_date, row.admin1, row.place_cell, row.type_family, row.time_precision)
+        return _stored_clusters(conn, [r for r in _rows_near(conn, spot, settings, changed_keys, sketch=True)
+                                       if r.event_id is not None], overridden)
+
+    # A town's report that vaguer claims could be of: each of them must keep its choice (one new claim at a time).
+    if not all(joins_none(event, clusters, settings, around if len(new) == 1 else None) for _, event in new):
+        return None
+    counts = {"new": 0, "updated": 0, "removed": 0}
+    _save_events(conn, [(claim_event_id(key), as_cluster([event]), [key], set()) for key, event in new], reason, counts)
+    return counts
+
+
+def _stored_clusters(conn: Connection, rows: list, overridden: set[str]) -> list[list[Event]] | None:
+    """The events the derived claims ``rows`` (with their sketches) belong to, as clusters of claims: those
+    of one claim by its sketch, those of several decoded whole. None when an analyst merged or split one."""
+    if any(r.claim_key in overridden for r in rows):
+        return None
+    several = {r.event_id for r in rows if r.members > 1}
+    groups: dict[str, list[Event]] = {}
+    for chunk in _chunks(sorted(several)):
+        for key, event_id, data in conn.execute(_MEMBERS, {"ids": chunk}):
+            if key in overridden:
+                return None
+            groups.setdefault(event_id, []).append(claim_event(key, data))
+    singles = {r.event_id: r for r in rows if r.event_id not in several}
+    # A claim at a town is read only if it must be (see AtTowns): most of a crowded region's are not.
+    return list(groups.values()) + [_TownClaim(r.claim_key, r.sketch, r.location) if r.place_cell is not None
+                                    else [sketch_event(r.claim_key, r.sketch)] for r in singles.values()]
+
+
+class _TownClaim(AtTowns):
+    """A stored claim placed at a town, alone in its event, decoded from its sketch when read."""
+
+    def __init__(self, key: str, sketch: str, town: str):
+        super().__init__(None, (town,))
+        self._key, self._sketch = key, sketch
+
+    def _all(self) -> tuple[Event, ...]:
+        return (sketch_event(self._key, self._sketch),)
 
 
 def derive_from_scratch(conn: Connection, settings: Settings, country: str | None = None,

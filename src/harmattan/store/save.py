@@ -28,7 +28,7 @@ from ..records import Document
 from ..settings import Settings
 from .aggregates import WRITERS_LOCK
 from .rows import insert_rows
-from .derive import Spot, rederive, spot_of
+from .derive import Spot, rederive, sketch_of, spot_of
 from .schema import claims, document_versions, documents
 
 
@@ -184,7 +184,7 @@ def claim_rows(found: DocumentClaims, document_id: int) -> tuple[dict, ...]:
         out.append({"claim_key": claim.key, "document_id": document_id, "event_id": None,
                     "country_code": claim.country_code, "event_date": claim.event_date, "published": published,
                     "admin1": spot.admin1, "place_cell": spot.place_cell, "type_family": spot.type_family,
-                    "time_precision": spot.time_precision, "location": spot.location,
+                    "time_precision": spot.time_precision, "location": spot.location, "sketch": sketch_of(claim.record),
                     "data": json.dumps(claim.record, sort_keys=True, ensure_ascii=False)})
     return tuple(out)
 

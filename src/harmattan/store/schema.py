@@ -54,7 +54,16 @@ claims = Table(
     # Where a claim's merging candidates are looked up (added by migration 9, see derive.Spot).
     Column("admin1", Text), Column("place_cell", String(16)), Column("type_family", String(64)),
     Column("time_precision", String(8)), Column("location", Text),
+    # What merging compares a claim by, without the rest of its record (added by migration 11, see derive.sketch_of).
+    Column("sketch", Text),
     Index("ix_claims_country_date", "country_code", "event_date"),
+)
+
+NEAR_INDEXES = (  # created by migration 11: the vague claims of a region, the undated claims of a place
+    ("ix_claims_vague", "claims (country_code, admin1, time_precision, event_date) WHERE place_cell IS NULL"),
+    ("ix_claims_undated_cell", "claims (country_code, place_cell) WHERE event_date IS NULL"),
+    ("ix_claims_undated_admin1", "claims (country_code, admin1) WHERE event_date IS NULL"),
+    ("ix_claims_undated_location", "claims (country_code, location) WHERE event_date IS NULL"),
 )
 
 CLAIM_INDEXES = (  # created by migration 9
@@ -293,6 +302,23 @@ def _m10(conn: Connection) -> None:
         conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_map ON events (country_code, event_date DESC, event_id, "
                           "latitude, longitude, background, review_status, fatalities, map_point)"))
     aggregates.install(conn)
+
+
+@migration(11, "claims carry the sketch merging compares them by, for deciding most new reports without re-clustering; "
+                "partial indexes of vague and undated claims")
+def _m11(conn: Connection) -> None:
+    import json
+
+    from .derive import sketch_of
+
+    if "sketch" not in {c["name"] for c in inspect(conn).get_columns("claims")}:
+        conn.execute(text("ALTER TABLE claims ADD COLUMN sketch TEXT"))
+    for name, on in NEAR_INDEXES:
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {on}"))
+    rows = conn.execute(text("SELECT id, data FROM claims WHERE sketch IS NULL")).all()
+    for start in range(0, len(rows), 1000):
+        conn.execute(text("UPDATE claims SET sketch = :s WHERE id = :i"),
+                     [{"s": sketch_of(json.loads(data)), "i": claim_id} for claim_id, data in rows[start:start + 1000]])
 
 
 def latest_version() -> int:
