@@ -8,15 +8,21 @@ the same events.
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import random
 
 import pytest
 from sqlalchemy import delete, select, update
 
+from harmattan.claims import Claim, DocumentClaims, content_hash, document_key
 from harmattan.loaders import load_documents
+from harmattan.output import event_to_dict
+from harmattan.records import Document, Event, SourceRef
 from harmattan.settings import Settings
 from harmattan.store import connect, ingest_documents
+from harmattan.store.save import save_claims
 from harmattan.store import derive
 from harmattan.store.derive import derive_from_scratch, place_cell, sketch_event, sketch_of, spot_of
 from harmattan.store.schema import claims, events, schema_migrations
@@ -116,3 +122,33 @@ def test_claims_carry_their_sketch_and_an_older_store_gets_them(shared, tmp_path
     with engine.connect() as conn:
         again = conn.execute(select(claims.c.data, claims.c.sketch)).all()
     assert all(sketch == sketch_of(json.loads(data)) for data, sketch in again)
+
+
+def _report_claims(name: str, event: Event, published: dt.date) -> DocumentClaims:
+    """A document of one report, as extraction would hand it to the store (the record written here, not extracted)."""
+    doc = Document(name, name, f"report {name}", url=f"https://example.org/{name}", published=published)
+    key = document_key(doc)
+    source = SourceRef(doc=f"{key}#0", url=doc.url, title=None, published=published)
+    record = event_to_dict(dataclasses.replace(event, event_id=f"{key}#0/0", sources=(source,)))
+    return DocumentClaims(doc, key, content_hash(doc), (Claim(f"{key}#0/0", "BF", record["event_date"], record),))
+
+
+def test_a_vaguer_claim_chooses_again_when_a_far_candidate_gets_more_precise(tmp_path):
+    """A region's report had two candidates: the town of Bam, and Kolbo (known to the year only). A new report
+    of Kolbo gives the day, a week off: Kolbo is no longer a candidate, so the region's report joins Bam, as
+    deriving from scratch says, although the new report is not near it (its neighbours' neighbours are read)."""
+    def town(name, lat, day, precision="day"):
+        return Event("Battles", "Armed clash", "BF", event_date=dt.date(2025, 3, day), time_precision=precision,
+                     location=name, admin1="Nord", latitude=lat, longitude=-2.0, geo_precision=1)
+
+    region = Event("Battles", "Armed clash", "BF", event_date=dt.date(2025, 3, 1), admin1="Nord", geo_precision=3)
+    engine = connect(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    for name, event, day in (("bam", town("Bam", 13.9, 2), 2), ("kolbo-year", town("Kolbo", 13.5, 7, "year"), 7),
+                             ("region", region, 3), ("kolbo-day", town("Kolbo", 13.5, 8), 9)):
+        save_claims(engine, _report_claims(name, event, dt.date(2025, 3, day)))
+        if name == "region":
+            assert len(_events(engine)) == 3  # the region's report: two candidates, so alone
+    stored = _events(engine)
+    assert sorted(len(keys) for keys in stored) == [2, 2]  # Kolbo's two reports; Bam's and the region's
+    with engine.begin() as conn:
+        assert derive_from_scratch(conn, Settings()) == {"new": 0, "updated": 0, "removed": 0}

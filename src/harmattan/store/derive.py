@@ -331,22 +331,63 @@ def rederive(conn: Connection, touched: Iterable[Spot], changed_keys: set[str],
 
     ``touched`` are the spots of the claims just added or removed; ``changed_keys`` the claims just
     added; ``old_event_ids`` the events whose claims were just removed or replaced (re-checked, and
-    deleted when no claim supports them any more). Only the claims that could be the same incident
-    as a changed one are read (:func:`_load_neighbourhood`), with the whole events they belong to;
-    the events come out as :func:`derive_from_scratch` makes them.
+    deleted when no claim supports them any more). A new claim that certainly joins no event and
+    changes none is saved alone (:func:`_derive_alone`). Otherwise the claims that could be the same
+    incident as a changed one are read (:func:`_load_neighbourhood`), with the whole events they
+    belong to, and clustered again; when an event comes out different (it took the new claim, or
+    lost one), the claims around its other reports are read too, and clustered again with the rest,
+    until no event that changes has neighbours not yet read (a cluster whose date or place got more
+    precise may no longer be a candidate of a vaguer claim near it, which then chooses again). The
+    events come out as :func:`derive_from_scratch` makes them.
     """
     links, unlinks = load_active_overrides(conn)
     if not old_event_ids:
         alone = _derive_alone(conn, set(touched), changed_keys, links, unlinks, reason, settings)
         if alone is not None:
             return alone
-    near = _load_neighbourhood(conn, touched, old_event_ids, settings, changed_keys)
-    linked = _load_linked(conn, {k for k, _ in near.claims}, links, changed_keys)
-    window = near.claims + linked
-    clusters = cluster_claims(window, settings, links, unlinks)
+    spots = set(touched)
+    for _ in range(_MAX_ROUNDS):
+        near = _load_neighbourhood(conn, spots, old_event_ids, settings, changed_keys)
+        linked = _load_linked(conn, {k for k, _ in near.claims}, links, changed_keys)
+        window = near.claims + linked
+        clusters = cluster_claims(window, settings, links, unlinks)
+        reports = dict(window)
+        keys = set(reports)
+        more = {_spot_of_event(reports[k]) for cluster in clusters if _changes(cluster, near, changed_keys)
+                for k in cluster.keys} - spots
+        if not any(r.claim_key not in keys for spot in sorted(more, key=repr)
+                   for r in _rows_near(conn, spot, settings, changed_keys)):
+            break
+        spots |= more
     # Claims linked in from elsewhere bring events of their own: where each claim stands is then read again.
-    return save_clusters(conn, clusters, {k for k, _ in window}, changed_keys, old_event_ids, reason, links,
-                         None if linked else near)
+    return save_clusters(conn, clusters, keys, changed_keys, old_event_ids, reason, links, None if linked else near)
+
+
+_MAX_ROUNDS = 8  # of widening the neighbourhood of one change (each round reads the claims around the events it changes)
+
+
+def _changes(cluster: Cluster, near: Window, changed_keys: set[str]) -> bool:
+    """Does a cluster differ from the event its claims belong to now (a new claim in it, one gone, two joined)?"""
+    if changed_keys.intersection(cluster.keys):
+        return True
+    events = {near.event_of.get(k) for k in cluster.keys}
+    return len(events) != 1 or near.members.get(next(iter(events))) != set(cluster.keys)
+
+
+def _spot_of_event(event: Event) -> Spot:
+    """:func:`spot_of` of a claim decoded as an event.
+
+    >>> e = Event("Battles", "Armed clash", "BF", event_date=dt.date(2025, 3, 1), location="Djibo", admin1="Sahel",
+    ...           latitude=14.1, longitude=-1.63, geo_precision=1)
+    >>> _spot_of_event(e) == spot_of(event_to_dict(e))
+    True
+    """
+    at_town = merge_at_town(event.location, event.latitude, event.geo_precision)
+    return Spot(event.country_code, event.event_date.isoformat() if event.event_date else None, event.admin1,
+                place_cell(event.latitude, event.longitude) if at_town else None,
+                type_family(event.event_type, event.sub_event_type),
+                event.time_precision if event.time_precision in _PRECISIONS else None,
+                event.location if at_town else None)
 
 
 _MEMBERS = select(claims.c.claim_key, claims.c.event_id, claims.c.data).where(
@@ -365,7 +406,7 @@ def _derive_alone(conn: Connection, touched: set[Spot], changed_keys: set[str], 
     whole. Claims an analyst merged or split are left to re-clustering.
     """
     overridden = {k for pair in links + unlinks for k in pair}
-    if changed_keys & overridden:
+    if not changed_keys or changed_keys & overridden:
         return None
     found: dict = {}  # claim key -> row (key, event, spot, sketch)
     for spot in sorted(touched, key=repr):
@@ -382,7 +423,9 @@ def _derive_alone(conn: Connection, touched: set[Spot], changed_keys: set[str], 
 
     def around(report: Event) -> list[list[Event]] | None:
         """The stored clusters around a vaguer claim of the neighbourhood."""
-        row = found[report.event_id]
+        row = found.get(report.event_id)
+        if row is None:  # read as a member of an event, not where its spot says: not certain
+            return None
         spot = Spot(row.country_code, row.event_date, row.admin1, row.place_cell, row.type_family, row.time_precision)
         return _stored_clusters(conn, [r for r in _rows_near(conn, spot, settings, changed_keys, sketch=True)
                                        if r.event_id is not None], overridden)

@@ -315,10 +315,15 @@ def _m11(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE claims ADD COLUMN sketch TEXT"))
     for name, on in NEAR_INDEXES:
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {on}"))
-    rows = conn.execute(text("SELECT id, data FROM claims WHERE sketch IS NULL")).all()
-    for start in range(0, len(rows), 1000):
+    last = 0
+    while True:  # a thousand claims at a time: a large store's records do not fit in memory at once
+        rows = conn.execute(text("SELECT id, data FROM claims WHERE sketch IS NULL AND id > :last ORDER BY id LIMIT 1000"),
+                            {"last": last}).all()
+        if not rows:
+            break
         conn.execute(text("UPDATE claims SET sketch = :s WHERE id = :i"),
-                     [{"s": sketch_of(json.loads(data)), "i": claim_id} for claim_id, data in rows[start:start + 1000]])
+                     [{"s": sketch_of(json.loads(data)), "i": claim_id} for claim_id, data in rows])
+        last = rows[-1][0]
 
 
 def latest_version() -> int:
