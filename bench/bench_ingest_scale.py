@@ -80,7 +80,7 @@ def fill(engine, n: int, seed: int = 3) -> None:
                                    "country_code": "BF", "event_date": r["event_date"], "published": r["event_date"],
                                    "admin1": spot.admin1, "place_cell": spot.place_cell, "type_family": spot.type_family,
                                    "time_precision": spot.time_precision, "location": spot.location,
-                                   "sketch": sketch_of(r), "data": json.dumps(r, sort_keys=True)})
+                                   "sketch": sketch_of(r), "latitude": spot.latitude, "longitude": spot.longitude, "data": json.dumps(r, sort_keys=True)})
                 record = {**r, "event_id": event_id}
                 event_rows.append({"event_id": event_id, "event_type": r["event_type"], "sub_event_type": r["sub_event_type"],
                                    "event_date": r["event_date"], "country_code": "BF", "admin1": r["admin1"],

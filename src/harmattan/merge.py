@@ -335,7 +335,8 @@ class AtTowns(Sequence):
 
 
 def joins_none(new: Event, clusters: Sequence[Sequence[Event]], settings: Settings | None = None,
-               around: Callable[[Event], Sequence[Sequence[Event]] | None] | None = None) -> bool:
+               around: Callable[[Event], Sequence[Sequence[Event]] | None] | None = None,
+               towns_left_out: bool = False) -> bool:
     """Is it certain, without clustering again, that :func:`cluster_events` leaves ``new`` a cluster of its own
     and every one of ``clusters`` as it is?
 
@@ -350,7 +351,9 @@ def joins_none(new: Event, clusters: Sequence[Sequence[Event]], settings: Settin
       being one candidate more (:func:`_keeps_choice`);
     - ``new`` is vaguer and, of the clusters as they stood at its turn (their towns' reports and the
       vaguer reports published before it), none or several could be its incident (so it stays alone,
-      :func:`cluster_events` step 2), and no vaguer report published after it could be of it.
+      :func:`cluster_events` step 2), and no vaguer report published after it could be of it. With
+      ``towns_left_out``, clusters of towns not named like its district may be missing from
+      ``clusters``: certain only when those given already make two candidates.
 
     False asks for clustering again (``new`` may join one, or change another's choice); it does not say
     that ``new`` joins one. A report always leaves an unrelated one alone; two candidates make a vaguer
@@ -380,14 +383,14 @@ def joins_none(new: Event, clusters: Sequence[Sequence[Event]], settings: Settin
                    or _keeps_choice(report, new, around(report), settings) for report in hits)
     turn = _order_key(new)
     possible, named = _choices(new, clusters, settings, enough=2)
-    if len(named or possible) == 1:
+    if len(named or possible) == 1 or (towns_left_out and not named and len(possible) < 2):
         return False
     return not any(not precise(r) and _order_key(r) > turn and plausible(new, r, settings)
                    for cluster in clusters if not isinstance(cluster, AtTowns) for r in cluster)
 
 
-def _nameable(report: Event) -> bool:
-    """Could a cluster name the report's district (:func:`_same_district`)?"""
+def nameable(report: Event) -> bool:
+    """Could a cluster name the report's district (:func:`_same_district`): does it name a place finer than its region?"""
     return bool(report.location) and report.location != report.admin1
 
 
@@ -402,13 +405,13 @@ def _choices(report: Event, clusters: Sequence[Sequence[Event]], settings: Setti
     :class:`AtTowns` (read last) are then left unread unless they could name its district (the named
     ones are all found)."""
     turn = _order_key(report)
-    nameable = _nameable(report)
+    may_be_named = nameable(report)
     possible, named = [], []
     order = sorted(range(len(clusters)), key=lambda i: isinstance(clusters[i], AtTowns))
     for i in order:
         cluster = clusters[i]
         if (enough is not None and len(possible) >= enough and isinstance(cluster, AtTowns)
-                and not (nameable and report.location in cluster.towns)):
+                and not (may_be_named and report.location in cluster.towns)):
             continue
         then = [r for r in cluster if precise(r) or _order_key(r) < turn]
         if then:
@@ -430,7 +433,7 @@ def _keeps_choice(report: Event, town: Event, clusters: Sequence[Sequence[Event]
     ``whole=False`` the clusters are only some of those around it (its own among them): False then
     means "not certain".
     """
-    if clusters is None or (not whole and _nameable(report)):
+    if clusters is None or (not whole and nameable(report)):
         return False
     possible, named = _choices(report, clusters, settings, enough=1)
     town_named = _same_district(town, report)

@@ -62,6 +62,16 @@ def _near(new: Event, clusters):
     return [c for c in clusters if any(close(r) for r in c)]
 
 
+def _few_towns(new: Event, clusters):
+    """What a store reads around a vaguer report: the clusters with a vaguer report, those of a town named like
+    its district, and two of the others (a town's alone); and whether some were left out."""
+    if precise(new):  # a town's report reads all of its surroundings
+        return _lazy(clusters), False
+    towns = [c for c in clusters if all(precise(e) for e in c) and len(c) == 1 and c[0].location != new.location]
+    kept = [c for c in clusters if not any(c is t for t in towns)] + towns[:2]
+    return _lazy(kept), len(towns) > 2
+
+
 def test_certain_means_nothing_changes_but_the_new_report_alone():
     settings = Settings()
     rng = random.Random(20261204)
@@ -70,8 +80,10 @@ def test_certain_means_nothing_changes_but_the_new_report_alone():
         stored = [_report(rng, n) for n in range(rng.randrange(2, 16))]
         clusters = cluster_events(stored, settings)
         new = _report(rng, 999)
-        for given in (clusters, _lazy(clusters), _lazy(_near(new, clusters))):
-            verdict = joins_none(new, given, settings, around=lambda report: _lazy(_near(report, clusters)))
+        for given, left_out in ((clusters, False), (_lazy(clusters), False), (_lazy(_near(new, clusters)), False),
+                                _few_towns(new, _near(new, clusters))):
+            verdict = joins_none(new, given, settings, around=lambda report: _lazy(_near(report, clusters)),
+                                 towns_left_out=left_out)
             if verdict:
                 again = cluster_events(stored + [new], settings)
                 assert _shape(again) == _shape(clusters) | {frozenset({"r999"})}, f"case {case}"

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from sqlalchemy import and_, bindparam, delete, func, or_, select, true, union_all, update
 from sqlalchemy.engine import Connection
 
-from ..merge import CONFLICT, AtTowns, cluster_events, consolidate, date_slack, joins_none, max_gap, max_km_apart, plausible
+from ..merge import (CONFLICT, AtTowns, cluster_events, consolidate, date_slack, joins_none, max_gap, max_km_apart,
+                     nameable, plausible, precise)
 from ..merge import at_town as merge_at_town
 from ..output import event_from_dict, event_to_dict
 from ..records import Event, SourceRef
@@ -65,6 +66,8 @@ class Spot:
     type_family: str | None = None
     time_precision: str | None = None
     location: str | None = None  # the town's name, when placed at one
+    latitude: float | None = None  # the town's point, when placed at one
+    longitude: float | None = None
 
 
 def type_family(event_type: str | None, sub_event_type: str | None = None) -> str | None:
@@ -98,7 +101,8 @@ def spot_of(record: dict) -> Spot:
                 place_cell(record.get("latitude"), record.get("longitude")) if at_town else None,
                 type_family(record.get("event_type"), record.get("sub_event_type")),
                 record.get("time_precision") if record.get("time_precision") in _PRECISIONS else None,
-                record.get("location") if at_town else None)
+                record.get("location") if at_town else None, record.get("latitude") if at_town else None,
+                record.get("longitude") if at_town else None)
 
 
 SKETCH_FIELDS = ("event_type", "sub_event_type", "country_code", "event_date", "time_precision", "location", "latitude",
@@ -161,6 +165,19 @@ def sketch_event(key: str, sketch: str) -> Event:
     return _filled(_BLANK_EVENT, values)
 
 
+def _box(latitude: float, longitude: float, km: float) -> dict[str, float]:
+    """The bounds of latitude and longitude holding every point within ``km`` of a point (a little wider).
+
+    >>> box = _box(13.0, -1.0, 12.0)
+    >>> round(box["lat_hi"] - 13.0, 3), round(box["lon_hi"] + 1.0, 3)
+    (0.115, 0.118)
+    """
+    dlat = km / 110.0 * 1.05  # a degree of latitude is 110.6-111.7 km; 5 % to spare
+    far = math.radians(min(89.0, abs(latitude) + dlat))
+    dlon = min(180.0, dlat / max(math.cos(far), 0.01))
+    return {"lat_lo": latitude - dlat, "lat_hi": latitude + dlat, "lon_lo": longitude - dlon, "lon_hi": longitude + dlon}
+
+
 def _neighbour_cells(cell: str, km: float) -> list[str]:
     """The cells holding every point within ``km`` of any point of ``cell``."""
     lat, lon = (int(x) for x in cell.split(":"))
@@ -173,12 +190,13 @@ def _neighbour_cells(cell: str, km: float) -> list[str]:
 _PRECISIONS = ("day", "week", "month", "year")
 
 
-def _near_shape(spot: Spot, cells: int) -> tuple[bool, bool, bool, bool, int, bool]:
+def _near_shape(spot: Spot, cells: int, part: str = "all") -> tuple:
     """What the statement of :func:`_near_statement` depends on (the values are its parameters): ``cells`` is
-    how many place cells are looked in (one bound value each, so the statement is compiled once)."""
+    how many place cells are looked in (one bound value each, so the statement is compiled once); ``part``
+    which of a vague spot's neighbours: ``all``, the ``vague`` ones, or the ``towns`` (as many as asked)."""
     any_region = bool(spot.type_family and spot.type_family.startswith("Disaster"))
     return (spot.country_code is not None, spot.type_family is not None, any_region, spot.admin1 is not None,
-            cells if spot.place_cell is not None else 0, spot.event_date is not None)
+            cells if spot.place_cell is not None else 0, spot.event_date is not None, part)
 
 
 @functools.lru_cache(maxsize=128)
@@ -195,7 +213,7 @@ def _near_statement(shape: tuple[bool, ...], sketch: bool = False):
     of their own, so a town's report does not read every claim of its region. Built once per shape with bound parameters (:func:`_near_params`),
     so a document pays neither for building nor for compiling it.
     """
-    has_cc, has_family, any_region, has_admin1, has_cell, has_date = shape
+    has_cc, has_family, any_region, has_admin1, has_cell, has_date, part = shape
     c = claims.c
     common = [c.country_code == bindparam("cc") if has_cc else c.country_code.is_(None)]
     if has_family:
@@ -206,9 +224,17 @@ def _near_statement(shape: tuple[bool, ...], sketch: bool = False):
         regions = [true()] if any_region else [c.admin1.is_(None)]
     places = []
     if has_cell:
-        places.append(c.place_cell.in_([bindparam(f"cell{i}") for i in range(has_cell)]))
+        # Towns of other names: those within reach only (the cells hold it; the box narrows it to its square).
+        places.append(and_(c.place_cell.in_([bindparam(f"cell{i}") for i in range(has_cell)]),
+                           or_(c.latitude.is_(None),  # a claim stored without its point is kept
+                               and_(c.latitude.between(bindparam("lat_lo"), bindparam("lat_hi")),
+                                    c.longitude.between(bindparam("lon_lo"), bindparam("lon_hi"))))))
         places.append(c.location == bindparam("loc"))
         places += [and_(region, c.place_cell.is_(None)) for region in regions]
+    elif part == "vague":
+        places += [and_(region, c.place_cell.is_(None)) for region in regions]
+    elif part == "towns":
+        places += [and_(region, c.place_cell.isnot(None)) for region in regions]
     else:
         places += regions
     if has_date:
@@ -220,13 +246,34 @@ def _near_statement(shape: tuple[bool, ...], sketch: bool = False):
         dates.append(c.event_date.is_(None))  # undated claims may be of any date (indexed apart: few are)
     else:
         dates = [true()]
+    statement = union_all(*(select(*_near_columns(sketch)).where(and_(*common, place, date))
+                            for place in places for date in dates))
+    return statement.limit(bindparam("k")) if part == "towns" else statement
+
+
+def _near_columns(sketch: bool) -> tuple:
+    """What is read of a neighbour: its key, event and spot; with ``sketch`` its sketch and its event's size."""
+    c = claims.c
     columns = (c.claim_key, c.event_id, c.place_cell, c.country_code, c.event_date, c.admin1, c.type_family,
                c.time_precision, c.location)
-    if sketch:  # and how many claims the claim's event has
+    if sketch:
         fellow = claims.alias("fellow")
         members = select(func.count()).where(fellow.c.event_id == c.event_id).scalar_subquery()
         columns += (func.coalesce(c.sketch, c.data).label("sketch"), members.label("members"))
-    return union_all(*(select(*columns).where(and_(*common, place, date)) for place in places for date in dates))
+    return columns
+
+
+@functools.lru_cache(maxsize=8)
+def _named_statement(has_date: bool):
+    """The claims at a town of a given name in a region, of any date within reach of a vaguer claim's
+    (twice the widest gap merging allows: the cluster's date may come from another of its reports) or
+    of none; with their sketches."""
+    c = claims.c
+    where = [c.country_code == bindparam("cc"), or_(c.type_family == bindparam("fam"), c.type_family.is_(None)),
+             c.admin1 == bindparam("a1"), c.place_cell.isnot(None), c.location == bindparam("name")]
+    if has_date:
+        where.append(or_(c.event_date.between(bindparam("lo"), bindparam("hi")), c.event_date.is_(None)))
+    return select(*_near_columns(True)).where(*where)
 
 
 def _near_params(spot: Spot, settings: Settings) -> dict:
@@ -237,7 +284,10 @@ def _near_params(spot: Spot, settings: Settings) -> dict:
     """
     params: dict = {"cc": spot.country_code, "fam": spot.type_family, "a1": spot.admin1, "loc": spot.location}
     if spot.place_cell:
-        params.update((f"cell{i}", cell) for i, cell in enumerate(_neighbour_cells(spot.place_cell, max_km_apart(settings))))
+        km = max_km_apart(settings)
+        params.update((f"cell{i}", cell) for i, cell in enumerate(_neighbour_cells(spot.place_cell, km)))
+        params.update(_box(spot.latitude, spot.longitude, km) if spot.latitude is not None and spot.longitude is not None
+                      else {"lat_lo": -90.0, "lat_hi": 90.0, "lon_lo": -180.0, "lon_hi": 180.0})
     if spot.event_date:
         day = dt.date.fromisoformat(spot.event_date)
         slacks = {p: date_slack(spot.time_precision, p, settings) for p in _PRECISIONS}
@@ -248,15 +298,17 @@ def _near_params(spot: Spot, settings: Settings) -> dict:
     return params
 
 
-def _rows_near(conn: Connection, spot: Spot, settings: Settings, changed_keys: set[str], sketch: bool = False) -> list:
+def _rows_near(conn: Connection, spot: Spot, settings: Settings, changed_keys: set[str], sketch: bool = False,
+               part: str = "all", limit: int | None = None) -> list:
     """The claims that could be the same incident as one at ``spot`` (see :func:`harmattan.merge.plausible`):
-    their key, event and spot (and with ``sketch`` their sketch, :func:`sketch_of`).
+    their key, event and spot (and with ``sketch`` their sketch, :func:`sketch_of`, and their event's size).
+    Of a vague spot, ``part`` may ask for the vague claims only, or for ``limit`` claims at towns.
 
     Claims with no event yet (written in bulk, waiting for :mod:`.bulk` to derive their partition) are
     left out, unless they are ``changed_keys``: incremental derivation works on the derived claims only.
     """
-    params = _near_params(spot, settings)
-    shape = _near_shape(spot, sum(name.startswith("cell") for name in params))
+    params = _near_params(spot, settings) | ({"k": limit} if part == "towns" else {})
+    shape = _near_shape(spot, sum(name.startswith("cell") for name in params), part)
     rows = conn.execute(_near_statement(shape, sketch), params).all()
     return [r for r in rows if r.event_id is not None or r.claim_key in changed_keys]
 
@@ -387,7 +439,8 @@ def _spot_of_event(event: Event) -> Spot:
                 place_cell(event.latitude, event.longitude) if at_town else None,
                 type_family(event.event_type, event.sub_event_type),
                 event.time_precision if event.time_precision in _PRECISIONS else None,
-                event.location if at_town else None)
+                event.location if at_town else None, event.latitude if at_town else None,
+                event.longitude if at_town else None)
 
 
 _MEMBERS = select(claims.c.claim_key, claims.c.event_id, claims.c.data).where(
@@ -408,17 +461,29 @@ def _derive_alone(conn: Connection, touched: set[Spot], changed_keys: set[str], 
     overridden = {k for pair in links + unlinks for k in pair}
     if not changed_keys or changed_keys & overridden:
         return None
-    found: dict = {}  # claim key -> row (key, event, spot, sketch)
+    new = [(key, claim_event(key, data)) for key, data in conn.execute(_CLAIMS, {"keys": sorted(changed_keys)})]
+    # The articles of one page may report one incident: new claims must leave each other alone too.
+    if any(plausible(a, b, settings) for i, (_, a) in enumerate(new) for _, b in new[i + 1:]):
+        return None
+    # A report of a region among many incidents needs only a few of the region's towns (two candidates make it
+    # ambiguous), besides the vaguer claims and the towns that could name its district.
+    regional = {_spot_of_event(e): e for _, e in new
+                if not precise(e) and e.admin1 and not (e.event_type == "Disaster")}
+    found: dict = {}  # claim key -> row (key, event, spot, sketch, event's size)
+    towns_left_out = False
     for spot in sorted(touched, key=repr):
-        found.update((r.claim_key, r) for r in _rows_near(conn, spot, settings, changed_keys, sketch=True))
+        if spot in regional:
+            rows = _rows_near(conn, spot, settings, changed_keys, sketch=True, part="vague")
+            towns = _rows_near(conn, spot, settings, changed_keys, sketch=True, part="towns", limit=_TOWNS_ENOUGH)
+            towns_left_out |= len(towns) == _TOWNS_ENOUGH
+            rows += towns + (_rows_named(conn, regional[spot], settings) if nameable(regional[spot]) else [])
+        else:
+            rows = _rows_near(conn, spot, settings, changed_keys, sketch=True)
+        found.update((r.claim_key, r) for r in rows)
     if not changed_keys <= found.keys() or any(found[k].event_id is not None for k in changed_keys):
         return None  # not new claims (or not found where their spot says): re-cluster
     clusters = _stored_clusters(conn, [r for r in found.values() if r.event_id is not None], overridden)
     if clusters is None:
-        return None
-    new = [(key, claim_event(key, data)) for key, data in conn.execute(_CLAIMS, {"keys": sorted(changed_keys)})]
-    # The articles of one page may report one incident: new claims must leave each other alone too.
-    if any(plausible(a, b, settings) for i, (_, a) in enumerate(new) for _, b in new[i + 1:]):
         return None
 
     def around(report: Event) -> list[list[Event]] | None:
@@ -431,11 +496,25 @@ def _derive_alone(conn: Connection, touched: set[Spot], changed_keys: set[str], 
                                        if r.event_id is not None], overridden)
 
     # A town's report that vaguer claims could be of: each of them must keep its choice (one new claim at a time).
-    if not all(joins_none(event, clusters, settings, around if len(new) == 1 else None) for _, event in new):
+    if not all(joins_none(event, clusters, settings, around if len(new) == 1 else None, towns_left_out)
+               for _, event in new):
         return None
     counts = {"new": 0, "updated": 0, "removed": 0}
     _save_events(conn, [(claim_event_id(key), as_cluster([event]), [key], set()) for key, event in new], reason, counts)
     return counts
+
+
+_TOWNS_ENOUGH = 8  # claims at towns read for a report of a region, at first (two plausible ones make it ambiguous)
+
+
+def _rows_named(conn: Connection, report: Event, settings: Settings) -> list:
+    """The claims at a town named as a vaguer report's district, in its region, within reach of its date."""
+    params = {"cc": report.country_code, "fam": type_family(report.event_type, report.sub_event_type),
+              "a1": report.admin1, "name": report.location}
+    if report.event_date:
+        reach = dt.timedelta(days=2 * max_gap(settings))
+        params |= {"lo": (report.event_date - reach).isoformat(), "hi": (report.event_date + reach).isoformat()}
+    return [r for r in conn.execute(_named_statement(report.event_date is not None), params).all() if r.event_id]
 
 
 def _stored_clusters(conn: Connection, rows: list, overridden: set[str]) -> list[list[Event]] | None:

@@ -185,6 +185,7 @@ def claim_rows(found: DocumentClaims, document_id: int) -> tuple[dict, ...]:
                     "country_code": claim.country_code, "event_date": claim.event_date, "published": published,
                     "admin1": spot.admin1, "place_cell": spot.place_cell, "type_family": spot.type_family,
                     "time_precision": spot.time_precision, "location": spot.location, "sketch": sketch_of(claim.record),
+                    "latitude": spot.latitude, "longitude": spot.longitude,
                     "data": json.dumps(claim.record, sort_keys=True, ensure_ascii=False)})
     return tuple(out)
 

@@ -54,8 +54,9 @@ claims = Table(
     # Where a claim's merging candidates are looked up (added by migration 9, see derive.Spot).
     Column("admin1", Text), Column("place_cell", String(16)), Column("type_family", String(64)),
     Column("time_precision", String(8)), Column("location", Text),
-    # What merging compares a claim by, without the rest of its record (added by migration 11, see derive.sketch_of).
-    Column("sketch", Text),
+    # What merging compares a claim by, without the rest of its record, and the town's point (migration 11,
+    # see derive.sketch_of and derive.Spot).
+    Column("sketch", Text), Column("latitude", Float), Column("longitude", Float),
     Index("ix_claims_country_date", "country_code", "event_date"),
 )
 
@@ -304,15 +305,17 @@ def _m10(conn: Connection) -> None:
     aggregates.install(conn)
 
 
-@migration(11, "claims carry the sketch merging compares them by, for deciding most new reports without re-clustering; "
-                "partial indexes of vague and undated claims")
+@migration(11, "claims carry the sketch merging compares them by, for deciding most new reports without re-clustering, "
+                "and the town's point; partial indexes of vague and undated claims")
 def _m11(conn: Connection) -> None:
     import json
 
-    from .derive import sketch_of
+    from .derive import sketch_of, spot_of
 
-    if "sketch" not in {c["name"] for c in inspect(conn).get_columns("claims")}:
-        conn.execute(text("ALTER TABLE claims ADD COLUMN sketch TEXT"))
+    have = {c["name"] for c in inspect(conn).get_columns("claims")}
+    for name, kind in (("sketch", "TEXT"), ("latitude", "FLOAT"), ("longitude", "FLOAT")):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE claims ADD COLUMN {name} {kind}"))
     for name, on in NEAR_INDEXES:
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {on}"))
     last = 0
@@ -321,8 +324,10 @@ def _m11(conn: Connection) -> None:
                             {"last": last}).all()
         if not rows:
             break
-        conn.execute(text("UPDATE claims SET sketch = :s WHERE id = :i"),
-                     [{"s": sketch_of(json.loads(data)), "i": claim_id} for claim_id, data in rows])
+        spots = {claim_id: spot_of(json.loads(data)) for claim_id, data in rows}
+        conn.execute(text("UPDATE claims SET sketch = :s, latitude = :lat, longitude = :lon WHERE id = :i"),
+                     [{"s": sketch_of(json.loads(data)), "lat": spots[claim_id].latitude,
+                       "lon": spots[claim_id].longitude, "i": claim_id} for claim_id, data in rows])
         last = rows[-1][0]
 
 
