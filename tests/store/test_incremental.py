@@ -152,3 +152,36 @@ def test_a_vaguer_claim_chooses_again_when_a_far_candidate_gets_more_precise(tmp
     assert sorted(len(keys) for keys in stored) == [2, 2]  # Kolbo's two reports; Bam's and the region's
     with engine.begin() as conn:
         assert derive_from_scratch(conn, Settings()) == {"new": 0, "updated": 0, "removed": 0}
+
+
+def test_reports_of_a_crowded_region_read_a_few_of_its_towns_and_agree_with_from_scratch(tmp_path, monkeypatch):
+    """Sixty incidents in towns of one region within three days, then reports of the region (some naming a
+    district after one of its towns, some blaming a named group): a region's report reads the region's
+    vaguer claims, the towns named like its district and a few others, and what is stored is what deriving
+    from scratch makes."""
+    rng = random.Random(7)
+    seen = {"few towns, certain": 0}
+    decide = derive.joins_none
+
+    def counted(new, clusters, settings, around=None, towns_left_out=False):
+        verdict = decide(new, clusters, settings, around, towns_left_out)
+        seen["few towns, certain"] += bool(verdict and towns_left_out)
+        return verdict
+
+    monkeypatch.setattr(derive, "joins_none", counted)
+    names = ["".join(rng.choice("bdgklmnst") + rng.choice("aeiou") for _ in range(3)).capitalize() for _ in range(60)]
+    engine = connect(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    for i, name in enumerate(names):
+        event = Event("Violence against civilians", "Attack", "BF", event_date=dt.date(2025, 3, 1 + i % 3),
+                      location=name, admin1="Nord", latitude=rng.uniform(13.0, 15.0),
+                      longitude=rng.uniform(-3.0, -1.0), geo_precision=1, fatalities=rng.randint(1, 30))
+        save_claims(engine, _report_claims(f"town-{i}", event, dt.date(2025, 3, 2 + i % 3)))
+    for i in range(30):
+        district = rng.choice([None, None, "Nord"] + names[:5])
+        event = Event("Violence against civilians", "Attack", "BF", event_date=dt.date(2025, 3, 1 + i % 3),
+                      location=district, admin1="Nord", geo_precision=3, fatalities=rng.randint(1, 30),
+                      actor1=rng.choice([None, "JNIM: Group for Support of Islam and Muslims"]))
+        save_claims(engine, _report_claims(f"region-{i}", event, dt.date(2025, 3, 3) + dt.timedelta(days=i // 2)))
+    assert seen["few towns, certain"] > 10, seen
+    with engine.begin() as conn:
+        assert derive_from_scratch(conn, Settings()) == {"new": 0, "updated": 0, "removed": 0}

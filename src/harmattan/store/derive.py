@@ -233,8 +233,8 @@ def _near_statement(shape: tuple[bool, ...], sketch: bool = False):
         places += [and_(region, c.place_cell.is_(None)) for region in regions]
     elif part == "vague":
         places += [and_(region, c.place_cell.is_(None)) for region in regions]
-    elif part == "towns":
-        places += [and_(region, c.place_cell.isnot(None)) for region in regions]
+    elif part == "towns":  # derived ones only, so that a full count says some may be left out
+        places += [and_(region, c.place_cell.isnot(None), c.event_id.isnot(None)) for region in regions]
     else:
         places += regions
     if has_date:
@@ -467,8 +467,10 @@ def _derive_alone(conn: Connection, touched: set[Spot], changed_keys: set[str], 
         return None
     # A report of a region among many incidents needs only a few of the region's towns (two candidates make it
     # ambiguous), besides the vaguer claims and the towns that could name its district.
-    regional = {_spot_of_event(e): e for _, e in new
-                if not precise(e) and e.admin1 and not (e.event_type == "Disaster")}
+    regional: dict[Spot, list[Event]] = {}
+    for _, e in new:
+        if not precise(e) and e.admin1 and e.event_type != "Disaster":
+            regional.setdefault(_spot_of_event(e), []).append(e)
     found: dict = {}  # claim key -> row (key, event, spot, sketch, event's size)
     towns_left_out = False
     for spot in sorted(touched, key=repr):
@@ -476,7 +478,7 @@ def _derive_alone(conn: Connection, touched: set[Spot], changed_keys: set[str], 
             rows = _rows_near(conn, spot, settings, changed_keys, sketch=True, part="vague")
             towns = _rows_near(conn, spot, settings, changed_keys, sketch=True, part="towns", limit=_TOWNS_ENOUGH)
             towns_left_out |= len(towns) == _TOWNS_ENOUGH
-            rows += towns + (_rows_named(conn, regional[spot], settings) if nameable(regional[spot]) else [])
+            rows += towns + [r for e in regional[spot] if nameable(e) for r in _rows_named(conn, e, settings)]
         else:
             rows = _rows_near(conn, spot, settings, changed_keys, sketch=True)
         found.update((r.claim_key, r) for r in rows)
