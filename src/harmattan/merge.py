@@ -346,9 +346,10 @@ def joins_none(new: Event, clusters: Sequence[Sequence[Event]], settings: Settin
 
     - ``new`` is placed at a town and no report of them is :func:`plausible` with it: it joins no
       cluster in step 1, no report joins it, and no vaguer report gains a candidate. When only vaguer
-      reports are plausible with it, each of them is looked at in its own surroundings (``around``,
-      the clusters around a report, None when unknown): certain when each keeps its choice, ``new``
-      being one candidate more (:func:`_keeps_choice`);
+      reports are plausible with it, each of them is looked at in its own surroundings (``around``:
+      the clusters around a report, of which towns not named like its district may be left out,
+      None when unknown): certain when each keeps its choice, ``new`` being one candidate more
+      (:func:`_keeps_choice`);
     - ``new`` is vaguer and, of the clusters as they stood at its turn (their towns' reports and the
       vaguer reports published before it), none or several could be its incident (so it stays alone,
       :func:`cluster_events` step 2), and no vaguer report published after it could be of it. With
@@ -379,8 +380,9 @@ def joins_none(new: Event, clusters: Sequence[Sequence[Event]], settings: Settin
         if any(precise(r) for r in hits) or (hits and around is None):
             return False
         # Most often a vaguer report's other choices are among new's own surroundings: its own are read if not.
-        return all(_keeps_choice(report, new, clusters, settings, whole=False)
-                   or _keeps_choice(report, new, around(report), settings) for report in hits)
+        return all(_keeps_choice(report, new, clusters, settings=settings, whole=False)
+                   or _keeps_choice(report, new, around(report), settings=settings)
+                   for report in hits)
     turn = _order_key(new)
     possible, named = _choices(new, clusters, settings, enough=2)
     if len(named or possible) == 1 or (towns_left_out and not named and len(possible) < 2):
@@ -423,16 +425,17 @@ def _choices(report: Event, clusters: Sequence[Sequence[Event]], settings: Setti
     return possible, named
 
 
-def _keeps_choice(report: Event, town: Event, clusters: Sequence[Sequence[Event]] | None, settings: Settings,
-                  whole: bool = True) -> bool:
-    """Does a vaguer report keep the choice it made among ``clusters`` (every cluster around it, itself in
+def _keeps_choice(report: Event, town: Event, clusters: Sequence[Sequence[Event]] | None,
+                  settings: Settings | None = None, whole: bool = True) -> bool:
+    """Does a vaguer report keep the choice it made among ``clusters`` (the clusters around it, itself in
     one) when ``town``, a report placed at a town that it could be of, becomes one candidate more (alone)?
 
     It does when ``town`` does not enter its choices (others name its district and ``town`` does not), or
-    when it began a cluster of its own and, with ``town``, has several choices (so stays alone). With
-    ``whole=False`` the clusters are only some of those around it (its own among them): False then
-    means "not certain".
+    when it began a cluster of its own and, with ``town``, has several choices (so stays alone). Clusters
+    of towns not named like its district may be left out of ``clusters`` (one of them found is enough);
+    with ``whole=False`` any may be (its own is there): False then means "not certain".
     """
+    settings = settings or Settings()
     if clusters is None or (not whole and nameable(report)):
         return False
     possible, named = _choices(report, clusters, settings, enough=1)

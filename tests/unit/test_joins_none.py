@@ -80,10 +80,12 @@ def test_certain_means_nothing_changes_but_the_new_report_alone():
         stored = [_report(rng, n) for n in range(rng.randrange(2, 16))]
         clusters = cluster_events(stored, settings)
         new = _report(rng, 999)
-        for given, left_out in ((clusters, False), (_lazy(clusters), False), (_lazy(_near(new, clusters)), False),
-                                _few_towns(new, _near(new, clusters))):
-            verdict = joins_none(new, given, settings, around=lambda report: _lazy(_near(report, clusters)),
-                                 towns_left_out=left_out)
+        whole_around = lambda report: _lazy(_near(report, clusters))  # noqa: E731
+        few_around = lambda report: _few_towns(report, _near(report, clusters))[0]  # noqa: E731
+        for given, left_out, around in ((clusters, False, whole_around), (_lazy(clusters), False, whole_around),
+                                        (_lazy(_near(new, clusters)), False, whole_around),
+                                        (*_few_towns(new, _near(new, clusters)), few_around)):
+            verdict = joins_none(new, given, settings, around=around, towns_left_out=left_out)
             if verdict:
                 again = cluster_events(stored + [new], settings)
                 assert _shape(again) == _shape(clusters) | {frozenset({"r999"})}, f"case {case}"

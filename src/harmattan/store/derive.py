@@ -475,10 +475,8 @@ def _derive_alone(conn: Connection, touched: set[Spot], changed_keys: set[str], 
     towns_left_out = False
     for spot in sorted(touched, key=repr):
         if spot in regional:
-            rows = _rows_near(conn, spot, settings, changed_keys, sketch=True, part="vague")
-            towns = _rows_near(conn, spot, settings, changed_keys, sketch=True, part="towns", limit=_TOWNS_ENOUGH)
-            towns_left_out |= len(towns) == _TOWNS_ENOUGH
-            rows += towns + [r for e in regional[spot] if nameable(e) for r in _rows_named(conn, e, settings)]
+            rows, left_out = _regional_rows(conn, spot, regional[spot], changed_keys, settings)
+            towns_left_out |= left_out
         else:
             rows = _rows_near(conn, spot, settings, changed_keys, sketch=True)
         found.update((r.claim_key, r) for r in rows)
@@ -489,13 +487,17 @@ def _derive_alone(conn: Connection, touched: set[Spot], changed_keys: set[str], 
         return None
 
     def around(report: Event) -> list[list[Event]] | None:
-        """The stored clusters around a vaguer claim of the neighbourhood."""
+        """The stored clusters around a vaguer claim of the neighbourhood, read as for a new one (a few of its
+        region's towns)."""
         row = found.get(report.event_id)
         if row is None:  # read as a member of an event, not where its spot says: not certain
             return None
         spot = Spot(row.country_code, row.event_date, row.admin1, row.place_cell, row.type_family, row.time_precision)
-        return _stored_clusters(conn, [r for r in _rows_near(conn, spot, settings, changed_keys, sketch=True)
-                                       if r.event_id is not None], overridden)
+        if report.admin1 and report.event_type != "Disaster":
+            rows = _regional_rows(conn, spot, [report], changed_keys, settings)[0]
+        else:
+            rows = _rows_near(conn, spot, settings, changed_keys, sketch=True)
+        return _stored_clusters(conn, [r for r in rows if r.event_id is not None], overridden)
 
     # A town's report that vaguer claims could be of: each of them must keep its choice (one new claim at a time).
     if not all(joins_none(event, clusters, settings, around if len(new) == 1 else None, towns_left_out)
@@ -507,6 +509,16 @@ def _derive_alone(conn: Connection, touched: set[Spot], changed_keys: set[str], 
 
 
 _TOWNS_ENOUGH = 8  # claims at towns read for a report of a region, at first (two plausible ones make it ambiguous)
+
+
+def _regional_rows(conn: Connection, spot: Spot, reports: list[Event], changed_keys: set[str],
+                   settings: Settings) -> tuple[list, bool]:
+    """What is read around reports of a region at ``spot``: the region's vaguer claims, the towns named like
+    their districts and a few other towns; and whether towns were left out (then there were that many)."""
+    rows = _rows_near(conn, spot, settings, changed_keys, sketch=True, part="vague")
+    towns = _rows_near(conn, spot, settings, changed_keys, sketch=True, part="towns", limit=_TOWNS_ENOUGH)
+    rows += towns + [r for report in reports if nameable(report) for r in _rows_named(conn, report, settings)]
+    return rows, len(towns) == _TOWNS_ENOUGH
 
 
 def _rows_named(conn: Connection, report: Event, settings: Settings) -> list:
