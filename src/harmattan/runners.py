@@ -197,7 +197,6 @@ def _child(settings: Settings):
 
 def _child_start(settings: Settings, parent: int) -> None:
     """A worker's extraction child: it leaves when its worker does (however that one ended), then loads the knowledge."""
-    import threading
     import time
 
     def watch() -> None:

@@ -96,13 +96,17 @@ def place_cell(latitude: float | None, longitude: float | None) -> str | None:
 
 def spot_of(record: dict) -> Spot:
     """The indexed place and time of a claim's interchange record."""
-    at_town = merge_at_town(record.get("location"), record.get("latitude"), record.get("geo_precision"))
-    return Spot(record.get("country_code"), record.get("event_date"), record.get("admin1"),
-                place_cell(record.get("latitude"), record.get("longitude")) if at_town else None,
-                type_family(record.get("event_type"), record.get("sub_event_type")),
-                record.get("time_precision") if record.get("time_precision") in _PRECISIONS else None,
-                record.get("location") if at_town else None, record.get("latitude") if at_town else None,
-                record.get("longitude") if at_town else None)
+    return _spot(record.get("country_code"), record.get("event_date"), record.get("admin1"), record.get("location"),
+                 record.get("latitude"), record.get("longitude"), record.get("geo_precision"),
+                 record.get("event_type"), record.get("sub_event_type"), record.get("time_precision"))
+
+
+def _spot(country_code, event_date, admin1, location, latitude, longitude, geo_precision, event_type, sub_event_type,
+          time_precision) -> Spot:
+    at_town = merge_at_town(location, latitude, geo_precision)
+    return Spot(country_code, event_date, admin1, place_cell(latitude, longitude) if at_town else None,
+                type_family(event_type, sub_event_type), time_precision if time_precision in _PRECISIONS else None,
+                location if at_town else None, latitude if at_town else None, longitude if at_town else None)
 
 
 SKETCH_FIELDS = ("event_type", "sub_event_type", "country_code", "event_date", "time_precision", "location", "latitude",
@@ -210,8 +214,9 @@ def _near_statement(shape: tuple[bool, ...], sketch: bool = False):
     joins none (disasters: all of the country). One ``UNION ALL`` part per way of agreeing and
     per precision of date (and one for the undated), each led by the columns of one index (an ``OR``
     across indexes would read the whole table); the vague and the undated claims have partial indexes
-    of their own, so a town's report does not read every claim of its region. Built once per shape with bound parameters (:func:`_near_params`),
-    so a document pays neither for building nor for compiling it.
+    of their own, so a town's report does not read every claim of its region. Built once per shape
+    with bound parameters (:func:`_near_params`), so a document pays neither for building nor for
+    compiling it.
     """
     has_cc, has_family, any_region, has_admin1, has_cell, has_date, part = shape
     c = claims.c
@@ -434,18 +439,13 @@ def _spot_of_event(event: Event) -> Spot:
     >>> _spot_of_event(e) == spot_of(event_to_dict(e))
     True
     """
-    at_town = merge_at_town(event.location, event.latitude, event.geo_precision)
-    return Spot(event.country_code, event.event_date.isoformat() if event.event_date else None, event.admin1,
-                place_cell(event.latitude, event.longitude) if at_town else None,
-                type_family(event.event_type, event.sub_event_type),
-                event.time_precision if event.time_precision in _PRECISIONS else None,
-                event.location if at_town else None, event.latitude if at_town else None,
-                event.longitude if at_town else None)
+    return _spot(event.country_code, event.event_date.isoformat() if event.event_date else None, event.admin1,
+                 event.location, event.latitude, event.longitude, event.geo_precision, event.event_type,
+                 event.sub_event_type, event.time_precision)
 
 
 _MEMBERS = select(claims.c.claim_key, claims.c.event_id, claims.c.data).where(
     claims.c.event_id.in_(bindparam("ids", expanding=True)))
-_CLAIMS = select(claims.c.claim_key, claims.c.data).where(claims.c.claim_key.in_(bindparam("keys", expanding=True)))
 
 
 def _derive_alone(conn: Connection, touched: set[Spot], changed_keys: set[str], links: list[tuple[str, str]],
@@ -461,7 +461,7 @@ def _derive_alone(conn: Connection, touched: set[Spot], changed_keys: set[str], 
     overridden = {k for pair in links + unlinks for k in pair}
     if not changed_keys or changed_keys & overridden:
         return None
-    new = [(key, claim_event(key, data)) for key, data in conn.execute(_CLAIMS, {"keys": sorted(changed_keys)})]
+    new = _load_claims(conn, claims.c.claim_key.in_(sorted(changed_keys)))
     # The articles of one page may report one incident: new claims must leave each other alone too.
     if any(plausible(a, b, settings) for i, (_, a) in enumerate(new) for _, b in new[i + 1:]):
         return None

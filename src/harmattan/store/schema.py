@@ -324,10 +324,12 @@ def _m11(conn: Connection) -> None:
                             {"last": last}).all()
         if not rows:
             break
-        spots = {claim_id: spot_of(json.loads(data)) for claim_id, data in rows}
-        conn.execute(text("UPDATE claims SET sketch = :s, latitude = :lat, longitude = :lon WHERE id = :i"),
-                     [{"s": sketch_of(json.loads(data)), "lat": spots[claim_id].latitude,
-                       "lon": spots[claim_id].longitude, "i": claim_id} for claim_id, data in rows])
+        values = []
+        for claim_id, data in rows:
+            record = json.loads(data)
+            spot = spot_of(record)
+            values.append({"s": sketch_of(record), "lat": spot.latitude, "lon": spot.longitude, "i": claim_id})
+        conn.execute(text("UPDATE claims SET sketch = :s, latitude = :lat, longitude = :lon WHERE id = :i"), values)
         last = rows[-1][0]
 
 
